@@ -1,0 +1,5 @@
+"""Allow ``python -m isotimer``."""
+
+from isotimer.cli import main
+
+raise SystemExit(main())

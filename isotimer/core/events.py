@@ -1,0 +1,58 @@
+"""What the engine tells its subscribers (the screen, the sound, the history)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from isotimer.core.plan import Step
+
+
+class EndReason(StrEnum):
+    """Why a hold ended."""
+
+    TIME = "time"
+    EARLY = "early"
+    SKIP = "skip"
+    BACK = "back"
+    STOP = "stop"
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    index: int
+    step: Step
+    at: float
+
+
+@dataclass(frozen=True)
+class CountdownTick:
+    """One of the last three whole seconds of a step has begun."""
+
+    index: int
+    step: Step
+    seconds_left: int
+    at: float
+
+
+@dataclass(frozen=True)
+class HoldFinished:
+    """A hold ended; ``held_s`` excludes pauses and is rounded to 0.1 s."""
+
+    index: int
+    step: Step
+    target_s: float
+    held_s: float
+    completed: bool
+    reason: EndReason
+    started_at: float
+    ended_at: float
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    completed: bool
+    at: float
+
+
+Event = StepStarted | CountdownTick | HoldFinished | SessionFinished

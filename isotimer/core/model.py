@@ -1,0 +1,116 @@
+"""Domain records: exercises, holds and sessions, all immutable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """How hard a session is run; picks each hold's target time."""
+
+    BEGINNER = "beginner"
+    ADVANCED = "advanced"
+
+
+class Sides(StrEnum):
+    """Whether a hold is done once, or left then right."""
+
+    BOTH = "both"
+    NONE = "none"
+
+
+class Side(StrEnum):
+    """The side a single hold step works."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Breathing:
+    """A pacer pattern in seconds: breathe in, optionally pause, breathe out."""
+
+    inhale: float
+    exhale: float
+    hold: float = 0.0
+
+    @property
+    def cycle_s(self) -> float:
+        return self.inhale + self.hold + self.exhale
+
+
+DEFAULT_BREATHING = Breathing(inhale=3.0, exhale=3.0)
+REST_BREATHING = Breathing(inhale=4.0, exhale=6.0)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One entry of the exercise library."""
+
+    id: str
+    name: str
+    beginner_s: float
+    advanced_s: float
+    per_side: bool = False
+    muscles: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    setup: str = ""
+    cues: tuple[str, ...] = ()
+    breathing: str = ""
+    harder: str = ""
+
+    def seconds_for(self, level: Level) -> float:
+        return self.advanced_s if level is Level.ADVANCED else self.beginner_s
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A hold as a session uses it, with library defaults already applied.
+
+    ``exercise`` is the library id, or a slug of the name for an inline hold.
+    """
+
+    exercise: str
+    name: str
+    beginner_s: float
+    advanced_s: float
+    sets: int = 1
+    rest: float = 30.0
+    sides: Sides = Sides.NONE
+    switch: float = 5.0
+    cues: tuple[str, ...] = ()
+    breathing: Breathing | None = None
+    effort: int | None = None
+    setup: str = ""
+    equipment: tuple[str, ...] = ()
+    harder: str = ""
+
+    def seconds_for(self, level: Level) -> float:
+        return self.advanced_s if level is Level.ADVANCED else self.beginner_s
+
+
+@dataclass(frozen=True)
+class Session:
+    """A whole session file, resolved against the exercise library."""
+
+    id: str
+    name: str
+    holds: tuple[Hold, ...]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    rounds: int = 1
+    lead_in: float = 5.0
+    rest_between_rounds: float = 60.0
+    breathing: Breathing = DEFAULT_BREATHING
+    level: Level = Level.BEGINNER
+    source: str = field(default="", compare=False)
+
+    @property
+    def equipment(self) -> tuple[str, ...]:
+        """Everything the session needs, in order of first use."""
+        seen: dict[str, None] = {}
+        for hold in self.holds:
+            seen.update(dict.fromkeys(hold.equipment))
+        return tuple(seen)

@@ -1,0 +1,165 @@
+"""Expand a session into the flat list of timed steps a run follows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from isotimer.core.model import Hold, Level, Session, Side, Sides
+
+
+class StepKind(StrEnum):
+    """What the runner does during a step."""
+
+    LEAD_IN = "lead_in"
+    HOLD = "hold"
+    SWITCH = "switch"
+    REST = "rest"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One timed stretch of a session.
+
+    For a hold step, ``hold`` is the hold being done; for lead-in, switch and
+    rest steps it is the hold that comes next, so a screen can say what to get
+    ready for. ``start_s`` is the offset from the start of the session.
+    """
+
+    kind: StepKind
+    seconds: float
+    start_s: float
+    hold: Hold
+    hold_index: int
+    side: Side = Side.NONE
+    set: int = 1
+    round: int = 1
+
+    @property
+    def end_s(self) -> float:
+        return self.start_s + self.seconds
+
+    @property
+    def is_hold(self) -> bool:
+        return self.kind is StepKind.HOLD
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape printed by ``isotimer show --json``."""
+        return {
+            "kind": self.kind.value,
+            "seconds": self.seconds,
+            "start_s": self.start_s,
+            "exercise": self.hold.exercise,
+            "name": self.hold.name,
+            "side": self.side.value,
+            "set": self.set,
+            "round": self.round,
+            "hold_index": self.hold_index,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A session expanded at one level."""
+
+    session: Session
+    level: Level
+    steps: tuple[Step, ...]
+
+    @property
+    def total_seconds(self) -> float:
+        return self.steps[-1].end_s if self.steps else 0.0
+
+    @property
+    def hold_steps(self) -> tuple[Step, ...]:
+        return tuple(step for step in self.steps if step.is_hold)
+
+    @property
+    def time_under_tension_s(self) -> float:
+        return sum(step.seconds for step in self.hold_steps)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "session": self.session.id,
+            "name": self.session.name,
+            "level": self.level.value,
+            "steps": [step.to_dict() for step in self.steps],
+            "total_seconds": self.total_seconds,
+        }
+
+
+def build_plan(
+    session: Session, level: Level | None = None, targets: dict[str, float] | None = None
+) -> Plan:
+    """Expand ``session`` into steps.
+
+    Order: lead-in, then per round, per hold, per set: the hold (left, switch,
+    right when per side) and its rest. The rest after a round's last set is the
+    rest between rounds, and nothing follows the session's last set. Steps of
+    zero seconds (a lead-in or rest of 0) are left out.
+
+    Args:
+        session: the session to expand.
+        level: the level to run at; the session's own level when None.
+        targets: per-hold overrides of the target seconds, keyed by
+            ``"exercise"`` or ``"exercise:side"`` (progression's "today's target").
+    """
+    level = level or session.level
+    steps: list[Step] = []
+    offset = 0.0
+    for step in _steps(session, level, targets or {}):
+        if step.seconds <= 0:
+            continue
+        steps.append(replace(step, start_s=offset))
+        offset += step.seconds
+    return Plan(session=session, level=level, steps=tuple(steps))
+
+
+def _target(hold: Hold, level: Level, side: Side, targets: dict[str, float]) -> float:
+    key = f"{hold.exercise}:{side.value}" if side is not Side.NONE else hold.exercise
+    return targets.get(key, targets.get(hold.exercise, hold.seconds_for(level)))
+
+
+def _steps(session: Session, level: Level, targets: dict[str, float]) -> Iterator[Step]:
+    first = session.holds[0]
+    yield Step(StepKind.LEAD_IN, session.lead_in, 0.0, first, 0, _first_side(first))
+    for round_no in range(1, session.rounds + 1):
+        for index, hold in enumerate(session.holds):
+            for set_no in range(1, hold.sets + 1):
+                where = {"hold_index": index, "set": set_no, "round": round_no}
+                if hold.sides is Sides.BOTH:
+                    left = _target(hold, level, Side.LEFT, targets)
+                    right = _target(hold, level, Side.RIGHT, targets)
+                    yield Step(StepKind.HOLD, left, 0.0, hold, side=Side.LEFT, **where)
+                    yield Step(StepKind.SWITCH, hold.switch, 0.0, hold, side=Side.RIGHT, **where)
+                    yield Step(StepKind.HOLD, right, 0.0, hold, side=Side.RIGHT, **where)
+                else:
+                    target = _target(hold, level, Side.NONE, targets)
+                    yield Step(StepKind.HOLD, target, 0.0, hold, **where)
+                rest = _rest_after(session, round_no, index, set_no)
+                if rest is not None:
+                    yield rest
+
+
+def _first_side(hold: Hold) -> Side:
+    return Side.LEFT if hold.sides is Sides.BOTH else Side.NONE
+
+
+def _rest_after(session: Session, round_no: int, index: int, set_no: int) -> Step | None:
+    """The rest after a set, describing the set that comes next."""
+    hold = session.holds[index]
+    if set_no < hold.sets:
+        return Step(
+            StepKind.REST, hold.rest, 0.0, hold, index, _first_side(hold), set_no + 1, round_no
+        )
+    if index + 1 < len(session.holds):
+        upcoming = session.holds[index + 1]
+        return Step(
+            StepKind.REST, hold.rest, 0.0, upcoming, index + 1, _first_side(upcoming), 1, round_no
+        )
+    if round_no < session.rounds:
+        first = session.holds[0]
+        seconds = session.rest_between_rounds
+        return Step(StepKind.REST, seconds, 0.0, first, 0, _first_side(first), 1, round_no + 1)
+    return None

@@ -1,0 +1,70 @@
+"""Every path isotimer reads or writes, in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DATA_DIR_ENV = "ISOTIMER_DATA_DIR"
+
+
+def bundled_sessions_dir() -> Path:
+    """The sessions shipped with isotimer.
+
+    A wheel carries them inside the package; a source checkout (editable
+    install) has them at the top of the repository.
+    """
+    packaged = Path(str(resources.files("isotimer"))) / "sessions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "sessions"
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(DATA_DIR_ENV)
+    return Path(env).expanduser() if env else Path(user_data_dir("isotimer", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the user's own files live, plus extra session folders from ``--sessions``."""
+
+    data_dir: Path
+    extra_sessions: tuple[Path, ...] = ()
+
+    @classmethod
+    def from_options(cls, data_dir: str | None, sessions: list[str] | None) -> Paths:
+        base = Path(data_dir).expanduser() if data_dir else default_data_dir()
+        return cls(base, tuple(Path(s).expanduser() for s in sessions or ()))
+
+    @property
+    def bundled_sessions(self) -> Path:
+        return bundled_sessions_dir()
+
+    @property
+    def bundled_library(self) -> Path:
+        return self.bundled_sessions / "exercises.toml"
+
+    @property
+    def user_sessions(self) -> Path:
+        return self.data_dir / "sessions"
+
+    @property
+    def user_library(self) -> Path:
+        return self.data_dir / "exercises.toml"
+
+    @property
+    def history_file(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.toml"
+
+    def session_dirs(self) -> tuple[Path, ...]:
+        """Folders in override order: later ones win for the same session id."""
+        return (self.bundled_sessions, self.user_sessions, *self.extra_sessions)
