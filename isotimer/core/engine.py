@@ -17,6 +17,7 @@ from isotimer.core.events import (
     CountdownTick,
     EndReason,
     Event,
+    Halfway,
     HoldFinished,
     SessionFinished,
     StepStarted,
@@ -62,6 +63,7 @@ class Engine:
         self._paused_s = 0.0
         self._finished = False
         self._last_tick: int | None = None
+        self._halfway_told = False
         after = [0.0] * (len(plan.steps) + 1)
         for i in range(len(plan.steps) - 1, -1, -1):
             after[i] = after[i + 1] + plan.steps[i].seconds
@@ -133,6 +135,7 @@ class Engine:
         while self.current is not None and not self.paused and at >= self._deadline:
             self._leave(self._deadline, EndReason.TIME)
             self._enter(self._index + 1, self._deadline)
+        self._halfway(at)
         self._countdown(at)
         return self.snapshot(at)
 
@@ -216,6 +219,7 @@ class Engine:
         self._paused_s = 0.0
         self._paused_at = at if keep_paused else None
         self._last_tick = None
+        self._halfway_told = False
         self._emit(StepStarted(index, self.plan.steps[index], at))
 
     def _leave(self, at: float, reason: EndReason) -> None:
@@ -243,6 +247,14 @@ class Engine:
         self._finished = True
         self._paused_at = None
         self._emit(SessionFinished(completed=completed, at=at))
+
+    def _halfway(self, at: float) -> None:
+        step = self.current
+        if step is None or self.paused or not step.is_hold or self._halfway_told:
+            return
+        if self._deadline - at <= step.seconds / 2:
+            self._halfway_told = True
+            self._emit(Halfway(self._index, step, at))
 
     def _countdown(self, at: float) -> None:
         step = self.current

@@ -36,6 +36,15 @@ class CountdownTick:
 
 
 @dataclass(frozen=True)
+class Halfway:
+    """Half of a hold's target time has been held."""
+
+    index: int
+    step: Step
+    at: float
+
+
+@dataclass(frozen=True)
 class HoldFinished:
     """A hold ended; ``held_s`` excludes pauses and is rounded to 0.1 s."""
 
@@ -55,4 +64,4 @@ class SessionFinished:
     at: float
 
 
-Event = StepStarted | CountdownTick | HoldFinished | SessionFinished
+Event = StepStarted | CountdownTick | Halfway | HoldFinished | SessionFinished

@@ -1,0 +1,1 @@
+"""Subcommands; each module adds its parsers with ``register(subparsers)``."""

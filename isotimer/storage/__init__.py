@@ -1,0 +1,1 @@
+"""File-backed parts: session and library loading, history, settings (no Textual)."""

@@ -1,0 +1,130 @@
+"""Typed, range-checked reads of TOML values that record problems instead of raising."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from isotimer.storage.problems import Problem, did_you_mean
+from isotimer.storage.toml_lines import KeyLines, Path
+
+MAX_SECONDS = 3600
+_MISSING = object()
+
+
+def _describe(value: Any) -> str:
+    """A short, readable rendering of a wrong value for an error message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "true/false", str: "text", list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+class FieldReader:
+    """Reads fields of one file's tables, collecting a Problem per mistake."""
+
+    def __init__(self, file: str, lines: KeyLines) -> None:
+        self.file = file
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def report(self, path: Path, where: str, what: str) -> None:
+        self.problems.append(Problem(self.file, self.lines.line(path), where, what))
+
+    def unknown_keys(self, table: dict, allowed: Iterable[str], path: Path, where: str) -> None:
+        allowed = list(allowed)
+        for key in table:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                self.report((*path, key), where, f"unknown key '{key}'{hint}")
+
+    def text(self, table: dict, key: str, path: Path, where: str, required: bool = False) -> Any:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            if required:
+                self.report(path, where, f"missing required key '{key}'")
+            return None
+        if not isinstance(value, str) or (required and not value.strip()):
+            expected = "non-empty text" if required else "text"
+            self.report((*path, key), where, f"'{key}' must be {expected}, got {_describe(value)}")
+            return None
+        return value
+
+    def texts(self, table: dict, key: str, path: Path, where: str) -> tuple[str, ...] | None:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        if not ok:
+            self.report((*path, key), where, f"'{key}' must be a list of non-empty texts")
+            return None
+        return tuple(value)
+
+    def number(
+        self,
+        table: dict,
+        key: str,
+        path: Path,
+        where: str,
+        low: float,
+        high: float = MAX_SECONDS,
+        whole: bool = False,
+    ) -> Any:
+        """A finite number in ``[low, high]``; None (and a problem) otherwise."""
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        return self.check_number(value, (*path, key), where, key, low, high, whole)
+
+    def check_number(
+        self,
+        value: Any,
+        path: Path,
+        where: str,
+        label: str,
+        low: float,
+        high: float = MAX_SECONDS,
+        whole: bool = False,
+    ) -> Any:
+        kind = "a whole number" if whole else "a number"
+        allowed = int if whole else (int, float)
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            self.report(path, where, f"'{label}' must be {kind}, got {_kind(value)}")
+            return None
+        if not math.isfinite(value):
+            self.report(path, where, f"'{label}' must be a finite number, got {value}")
+            return None
+        if value < low:
+            self.report(path, where, f"'{label}' must be at least {low:g}, got {value:g}")
+            return None
+        if value > high:
+            limit = "an hour (3600 s)" if high == MAX_SECONDS else f"{high:g}"
+            self.report(path, where, f"'{label}' must be at most {limit}, got {value:g}")
+            return None
+        return value
+
+    def choice(self, table: dict, key: str, path: Path, where: str, choices: list[str]) -> Any:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, str) or value not in choices:
+            options = " or ".join(f"'{c}'" for c in choices)
+            hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+            self.report(
+                (*path, key), where, f"'{key}' must be {options}, got {_describe(value)}{hint}"
+            )
+            return None
+        return value
+
+    def table(self, parent: dict, key: str, path: Path, where: str) -> dict | None:
+        value = parent.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, dict):
+            self.report((*path, key), where, f"'{key}' must be a table, got {_kind(value)}")
+            return None
+        return value

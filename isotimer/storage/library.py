@@ -1,0 +1,91 @@
+"""The exercise library: bundled entries, extended or overridden by the user's file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields, replace
+from pathlib import Path
+
+from isotimer.core.model import Exercise
+from isotimer.storage.fields import FieldReader
+from isotimer.storage.problems import Problem, ValidationError
+from isotimer.storage.toml_source import read_toml
+
+LIBRARY_FILE = "exercises.toml"
+_KEYS = (
+    "name",
+    "muscles",
+    "per_side",
+    "beginner",
+    "advanced",
+    "equipment",
+    "setup",
+    "cues",
+    "breathing",
+    "harder",
+)
+Library = dict[str, Exercise]
+
+
+def load_library(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
+    """Merge library files in order; later files add entries or override fields.
+
+    A broken entry is reported and left out; the rest of the file still loads.
+    Missing files are skipped: a user need not have a library of their own.
+    """
+    library: Library = {}
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            source = read_toml(path)
+        except ValidationError as error:
+            problems.extend(error.problems)
+            continue
+        reader = FieldReader(source.name, source.lines)
+        for exercise_id, table in source.data.items():
+            entry = _read_entry(reader, exercise_id, table, library.get(exercise_id))
+            if entry is not None:
+                library[exercise_id] = entry
+        problems.extend(reader.problems)
+    return library, problems
+
+
+def _read_entry(
+    reader: FieldReader, exercise_id: str, table: object, base: Exercise | None
+) -> Exercise | None:
+    path = (exercise_id,)
+    where = f"exercise '{exercise_id}'"
+    if not isinstance(table, dict):
+        reader.report(path, where, "must be a table such as [wall-sit] with its keys below it")
+        return None
+    before = len(reader.problems)
+    reader.unknown_keys(table, _KEYS, path, where)
+    values = {
+        "name": reader.text(table, "name", path, where, required=base is None),
+        "muscles": reader.texts(table, "muscles", path, where),
+        "equipment": reader.texts(table, "equipment", path, where),
+        "cues": reader.texts(table, "cues", path, where),
+        "setup": reader.text(table, "setup", path, where),
+        "breathing": reader.text(table, "breathing", path, where),
+        "harder": reader.text(table, "harder", path, where),
+        "beginner_s": reader.number(table, "beginner", path, where, low=1),
+        "advanced_s": reader.number(table, "advanced", path, where, low=1),
+    }
+    per_side = table.get("per_side")
+    if per_side is not None and not isinstance(per_side, bool):
+        reader.report((*path, "per_side"), where, "'per_side' must be true or false")
+    elif per_side is not None:
+        values["per_side"] = per_side
+    if base is None:
+        for key in ("beginner", "advanced"):
+            if key not in table:
+                reader.report(path, where, f"missing required key '{key}'")
+    if len(reader.problems) > before:
+        return None
+    given = {k: v for k, v in values.items() if v is not None}
+    if base is not None:
+        return replace(base, **given)
+    names = {f.name for f in fields(Exercise)}
+    return Exercise(id=exercise_id, **{k: v for k, v in given.items() if k in names})

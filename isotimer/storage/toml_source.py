@@ -1,0 +1,64 @@
+"""Read a TOML file defensively: empty, binary, non-UTF-8 and malformed files become problems."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from isotimer.storage.problems import Problem, ValidationError
+from isotimer.storage.toml_lines import KeyLines
+
+MAX_FILE_BYTES = 1_000_000
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True)
+class TomlSource:
+    """A parsed file with what is needed to point errors at its lines."""
+
+    name: str
+    data: dict[str, Any]
+    lines: KeyLines
+
+
+def read_toml(path: Path, name: str | None = None) -> TomlSource:
+    """Read and parse ``path``; raise ValidationError with one clear problem if it can't be."""
+    name = name or str(path)
+    try:
+        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+    except OSError as error:
+        raise _fail(name, 1, "file", f"cannot be read: {error.strerror or error}") from None
+    return parse_toml(raw, name)
+
+
+def parse_toml(raw: bytes, name: str) -> TomlSource:
+    """Parse bytes already in memory (the session editor validates unsaved text this way)."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise _fail(name, 1, "file", "is over 1 MB: not a session or library file")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise _fail(name, line, "file", "contains binary data, not TOML text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _fail(
+            name, line, "file", f"is not UTF-8 text (bad byte at offset {error.start})"
+        ) from None
+    if not text.strip():
+        raise _fail(name, 1, "file", "is empty")
+    try:
+        data = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as error:
+        match = _AT_LINE.search(str(error))
+        line = int(match.group(1)) if match else 1
+        message = _AT_LINE.sub("", str(error)).strip()
+        raise _fail(name, line, "syntax", message) from None
+    return TomlSource(name, data, KeyLines(text))
+
+
+def _fail(name: str, line: int, where: str, what: str) -> ValidationError:
+    return ValidationError([Problem(name, line, where, what)])
