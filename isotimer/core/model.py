@@ -91,9 +91,16 @@ class Hold:
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s
 
 
+DEFAULT_LEAD_IN_S = 5.0
+
+
 @dataclass(frozen=True)
 class Session:
-    """A whole session file, resolved against the exercise library."""
+    """A whole session file, resolved against the exercise library.
+
+    ``lead_in`` is None when the file does not set it, so the user's settings
+    can choose the get-ready time for such sessions.
+    """
 
     id: str
     name: str
@@ -101,7 +108,7 @@ class Session:
     description: str = ""
     tags: tuple[str, ...] = ()
     rounds: int = 1
-    lead_in: float = 5.0
+    lead_in: float | None = None
     rest_between_rounds: float = 60.0
     breathing: Breathing = DEFAULT_BREATHING
     level: Level = Level.BEGINNER

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from isotimer.core.model import Hold, Level, Session, Side, Sides
+from isotimer.core.model import DEFAULT_LEAD_IN_S, Hold, Level, Session, Side, Sides
 
 
 class StepKind(StrEnum):
@@ -90,7 +90,10 @@ class Plan:
 
 
 def build_plan(
-    session: Session, level: Level | None = None, targets: dict[str, float] | None = None
+    session: Session,
+    level: Level | None = None,
+    targets: dict[str, float] | None = None,
+    lead_in: float = DEFAULT_LEAD_IN_S,
 ) -> Plan:
     """Expand ``session`` into steps.
 
@@ -104,11 +107,14 @@ def build_plan(
         level: the level to run at; the session's own level when None.
         targets: per-hold overrides of the target seconds, keyed by
             ``"exercise"`` or ``"exercise:side"`` (progression's "today's target").
+        lead_in: get-ready seconds for a session whose file does not set them.
     """
     level = level or session.level
     steps: list[Step] = []
     offset = 0.0
-    for step in _steps(session, level, targets or {}):
+    if session.lead_in is not None:
+        lead_in = session.lead_in
+    for step in _steps(session, level, targets or {}, lead_in):
         if step.seconds <= 0:
             continue
         steps.append(replace(step, start_s=offset))
@@ -121,9 +127,11 @@ def _target(hold: Hold, level: Level, side: Side, targets: dict[str, float]) -> 
     return targets.get(key, targets.get(hold.exercise, hold.seconds_for(level)))
 
 
-def _steps(session: Session, level: Level, targets: dict[str, float]) -> Iterator[Step]:
+def _steps(
+    session: Session, level: Level, targets: dict[str, float], lead_in: float
+) -> Iterator[Step]:
     first = session.holds[0]
-    yield Step(StepKind.LEAD_IN, session.lead_in, 0.0, first, 0, _first_side(first))
+    yield Step(StepKind.LEAD_IN, lead_in, 0.0, first, 0, _first_side(first))
     for round_no in range(1, session.rounds + 1):
         for index, hold in enumerate(session.holds):
             for set_no in range(1, hold.sets + 1):

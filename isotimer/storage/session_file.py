@@ -83,7 +83,7 @@ def session_from_source(
         description=description or "",
         tags=tags or (),
         rounds=rounds if rounds is not None else 1,
-        lead_in=lead_in if lead_in is not None else 5.0,
+        lead_in=lead_in,
         rest_between_rounds=between if between is not None else 60.0,
         breathing=breathing or DEFAULT_BREATHING,
         level=Level(level) if level else Level.BEGINNER,

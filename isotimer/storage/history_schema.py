@@ -1,0 +1,133 @@
+"""The history file's schema, its migrations, and how rows map to records."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from isotimer.core.records import HoldRecord, Outcome, RunRecord
+
+# "ISOT": lets a history file be told apart from any other SQLite database.
+APPLICATION_ID = 0x49534F54
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+HOLD_COLUMNS = (
+    "id, run_id, started_at, ended_at, session, session_name, exercise, exercise_name,"
+    ' side, round, "set", level, target_s, held_s, completed, effort, pain, note'
+)
+RUN_COLUMNS = "id, session, session_name, level, started_at, ended_at, outcome, effort, pain, note"
+
+_V1 = """
+CREATE TABLE runs (
+    id TEXT PRIMARY KEY, session TEXT NOT NULL, session_name TEXT NOT NULL,
+    level TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,
+    outcome TEXT NOT NULL, effort INTEGER, pain INTEGER, note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE holds (
+    id TEXT PRIMARY KEY, run_id TEXT NOT NULL, started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL, session TEXT NOT NULL, session_name TEXT NOT NULL,
+    exercise TEXT NOT NULL, exercise_name TEXT NOT NULL, side TEXT NOT NULL,
+    round INTEGER NOT NULL, "set" INTEGER NOT NULL, level TEXT NOT NULL,
+    target_s REAL NOT NULL, held_s REAL NOT NULL, completed INTEGER NOT NULL,
+    effort INTEGER, pain INTEGER, note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX holds_run ON holds (run_id);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in filter(str.strip, _V1.split(";")):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Order and index holds by their true instant.
+
+    ISO text with offsets does not sort by time across a daylight-saving change,
+    so v2 keeps the UTC epoch beside it; (exercise, started_ts) keeps per-exercise
+    queries an index range scan at 100,000 holds.
+    """
+    conn.execute("ALTER TABLE holds ADD COLUMN started_ts REAL NOT NULL DEFAULT 0")
+    rows = conn.execute("SELECT id, started_at FROM holds").fetchall()
+    conn.executemany(
+        "UPDATE holds SET started_ts = ? WHERE id = ?",
+        [(datetime.fromisoformat(started).timestamp(), hold_id) for hold_id, started in rows],
+    )
+    conn.execute("CREATE INDEX holds_exercise ON holds (exercise, started_ts)")
+    conn.execute("CREATE INDEX holds_started ON holds (started_ts)")
+    conn.execute("CREATE INDEX runs_outcome ON runs (outcome)")
+
+
+# Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, version: int) -> int:
+    """Apply every migration after ``version`` inside the caller's transaction."""
+    for step in MIGRATIONS[version:]:
+        step(conn)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return SCHEMA_VERSION
+
+
+def has_sqlite_header(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def describe(conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
+    """The application id, schema version and table names of an open database."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    return app_id, version, tables
+
+
+def _stamp(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError(f"timestamp without a UTC offset: {moment.isoformat()}")
+    return moment.isoformat()
+
+
+def hold_row(hold: HoldRecord) -> tuple[object, ...]:
+    """Column values for ``HOLD_COLUMNS`` followed by ``started_ts``."""
+    return (
+        hold.id, hold.run_id, _stamp(hold.started_at), _stamp(hold.ended_at), hold.session,
+        hold.session_name, hold.exercise, hold.exercise_name, hold.side, hold.round, hold.set,
+        hold.level, float(hold.target_s), float(hold.held_s), int(hold.completed), hold.effort,
+        hold.pain, hold.note, hold.started_at.timestamp(),
+    )  # fmt: skip
+
+
+def hold_from_row(row: tuple) -> HoldRecord:
+    (hold_id, run_id, started, ended, session, session_name, exercise, exercise_name, side,
+     round_no, set_no, level, target_s, held_s, completed, effort, pain, note) = row  # fmt: skip
+    return HoldRecord(
+        id=hold_id, run_id=run_id, started_at=datetime.fromisoformat(started),
+        ended_at=datetime.fromisoformat(ended), session=session, session_name=session_name,
+        exercise=exercise, exercise_name=exercise_name, side=side, round=round_no, set=set_no,
+        level=level, target_s=target_s, held_s=held_s, completed=bool(completed),
+        effort=effort, pain=pain, note=note,
+    )  # fmt: skip
+
+
+def run_row(run: RunRecord) -> tuple[object, ...]:
+    ended = _stamp(run.ended_at) if run.ended_at is not None else None
+    return (
+        run.id, run.session, run.session_name, run.level, _stamp(run.started_at), ended,
+        Outcome(run.outcome).value, run.effort, run.pain, run.note,
+    )  # fmt: skip
+
+
+def run_from_row(row: tuple) -> RunRecord:
+    run_id, session, session_name, level, started, ended, outcome, effort, pain, note = row
+    return RunRecord(
+        id=run_id, session=session, session_name=session_name, level=level,
+        started_at=datetime.fromisoformat(started),
+        ended_at=datetime.fromisoformat(ended) if ended else None,
+        outcome=Outcome(outcome), effort=effort, pain=pain, note=note,
+    )  # fmt: skip
