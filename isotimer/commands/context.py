@@ -22,5 +22,5 @@ class Context:
         """The catalog, loaded on first use; load problems go to stderr once."""
         catalog = load_catalog(self.paths)
         for problem in catalog.problems:
-            self.err.print(f"warning: {problem}", markup=False, highlight=False)
+            self.err.print(f"warning: {problem}", markup=False, highlight=False, soft_wrap=True)
         return catalog

@@ -9,9 +9,10 @@ from pathlib import Path
 from rich.table import Table
 
 from isotimer.commands.context import Context
-from isotimer.core.model import Level
-from isotimer.core.plan import Plan, StepKind, build_plan
+from isotimer.core.model import Level, Side
+from isotimer.core.plan import Plan, Step, StepKind, build_plan
 from isotimer.core.timefmt import clock
+from isotimer.storage.library import LIBRARY_FILE, load_library
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.session_file import load_session
 
@@ -34,7 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
-    table = Table("id", "name", "holds", "duration", "tags", title="isotimer sessions")
+    table = Table(title="isotimer sessions")
+    table.add_column("id", no_wrap=True)
+    table.add_column("name")
+    table.add_column("holds", justify="right")
+    table.add_column("duration", justify="right")
+    table.add_column("tags")
     for session in ctx.catalog.sorted_sessions():
         plan = build_plan(session)
         table.add_row(
@@ -52,10 +58,10 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:
-        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False)
+        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False, soft_wrap=True)
         return 1
     except ValidationError as error:
-        ctx.err.print(str(error), markup=False, highlight=False)
+        ctx.err.print(str(error), markup=False, highlight=False, soft_wrap=True)
         return 1
     plan = build_plan(session, Level(args.level) if args.level else None)
     if args.json:
@@ -77,34 +83,47 @@ def _plan_table(plan: Plan) -> Table:
         f"time under tension {clock(plan.time_under_tension_s)}",
     )
     for number, step in enumerate(plan.steps, start=1):
-        table.add_row(str(number), clock(step.start_s), _describe(step), clock(step.seconds))
+        row = (
+            str(number),
+            clock(step.start_s),
+            _describe(step, session.rounds),
+            clock(step.seconds),
+        )
+        table.add_row(*row)
     return table
 
 
-def _describe(step) -> str:
+def _describe(step: Step, rounds: int) -> str:
     hold = step.hold
-    side = f", {step.side.value}" if step.side.value != "none" else ""
-    where = f"set {step.set}/{hold.sets}, round {step.round}"
+    side = f", {step.side.value}" if step.side is not Side.NONE else ""
+    parts = [f"set {step.set}/{hold.sets}"] if hold.sets > 1 else []
+    parts += [f"round {step.round}/{rounds}"] if rounds > 1 else []
+    if step.kind is StepKind.HOLD and hold.effort:
+        parts.append(f"{hold.effort}% effort")
+    where = f" ({', '.join(parts)})" if parts else ""
     if step.kind is StepKind.HOLD:
-        effort = f", {hold.effort}% effort" if hold.effort else ""
-        return f"{hold.name}{side} ({where}{effort})"
+        return f"{hold.name}{side}{where}"
     if step.kind is StepKind.SWITCH:
         return f"switch sides: {hold.name}{side} next"
     if step.kind is StepKind.LEAD_IN:
         return f"get ready: {hold.name}{side}"
-    return f"rest, then {hold.name}{side} ({where})"
+    return f"rest, then {hold.name}{side}{where}"
 
 
 def run_validate(args: argparse.Namespace, ctx: Context) -> int:
+    """Check each file; an ``exercises.toml`` is checked as a library file."""
     library = ctx.catalog.library
     problems = []
     for file in args.files:
+        if file.name == LIBRARY_FILE:
+            problems.extend(load_library([file], require_file=True)[1])
+            continue
         try:
             load_session(file, library)
         except ValidationError as error:
             problems.extend(error.problems)
     for problem in problems:
-        ctx.console.out(str(problem), highlight=False)
+        ctx.console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
     if not problems:
         count = len(args.files)
         ctx.err.print(f"{count} file{'s' if count != 1 else ''} valid", highlight=False)

@@ -27,16 +27,19 @@ _KEYS = (
 Library = dict[str, Exercise]
 
 
-def load_library(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
+def load_library(
+    paths: Iterable[Path], require_file: bool = False
+) -> tuple[Library, list[Problem]]:
     """Merge library files in order; later files add entries or override fields.
 
     A broken entry is reported and left out; the rest of the file still loads.
-    Missing files are skipped: a user need not have a library of their own.
+    Missing files are skipped (a user need not have a library of their own)
+    unless ``require_file`` is set, as when a user validates one by name.
     """
     library: Library = {}
     problems: list[Problem] = []
     for path in paths:
-        if not path.is_file():
+        if not path.is_file() and not require_file:
             continue
         try:
             source = read_toml(path)

@@ -134,6 +134,9 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
         return None
     before = len(reader.problems)
     reader.unknown_keys(table, HOLD_KEYS, path, where)
+    if "exercise" not in table and "name" not in table:
+        reader.report(path, where, "needs 'exercise' (a library id) or an inline 'name'")
+        return None
     exercise = _exercise(reader, table, path, where, library)
     name = reader.text(table, "name", path, where, required="exercise" not in table)
     beginner, advanced = _seconds(reader, table, path, where, exercise)

@@ -13,6 +13,7 @@ from isotimer.storage.toml_lines import KeyLines
 
 MAX_FILE_BYTES = 1_000_000
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_AT_END = "(at end of document)"
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ def parse_toml(raw: bytes, name: str) -> TomlSource:
         data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as error:
         match = _AT_LINE.search(str(error))
-        line = int(match.group(1)) if match else 1
-        message = _AT_LINE.sub("", str(error)).strip()
+        line = int(match.group(1)) if match else max(1, len(text.splitlines()))
+        message = _AT_LINE.sub("", str(error)).replace(_AT_END, "at the end of the file").strip()
         raise _fail(name, line, "syntax", message) from None
     return TomlSource(name, data, KeyLines(text))
 

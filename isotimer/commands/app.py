@@ -1,0 +1,82 @@
+"""Open the app: the picker with no command, or ``isotimer run SESSION`` straight into a run."""
+
+from __future__ import annotations
+
+import argparse
+
+from isotimer.commands.context import Context
+from isotimer.core.model import Level
+from isotimer.paths import Paths
+from isotimer.storage.problems import ValidationError
+
+LEVEL_CHOICES = [level.value for level in Level]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser("run", help="run a session now, without the picker")
+    run.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
+    run.add_argument("--level", choices=LEVEL_CHOICES, help="default: the level in your settings")
+    run.add_argument("--voice", action="store_true", help="speak the cues for this run")
+    run.set_defaults(run=run_session)
+
+
+def run_session(args: argparse.Namespace, ctx: Context) -> int:
+    """Check the session before any screen opens, so a typo is a plain error message."""
+    try:
+        session = ctx.catalog.find(args.session)
+    except LookupError as error:
+        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False)
+        return 1
+    except ValidationError as error:
+        ctx.err.print(str(error), markup=False, highlight=False)
+        return 1
+    level = Level(args.level) if args.level else None
+    return open_app(args, ctx, start=(session, level), voice=args.voice)
+
+
+def open_app(
+    args: argparse.Namespace,
+    ctx: Context,
+    *,
+    start: tuple[object, Level | None] | None = None,
+    voice: bool = False,
+) -> int:
+    """Build the real clock, catalog, history and settings, then run the app to its end."""
+    # Textual is imported here only, so the other commands start fast without it.
+    from isotimer.core.clock import SystemClock
+    from isotimer.storage.catalog import load_catalog
+    from isotimer.storage.settings import load_settings
+    from isotimer.ui.app import IsoTimerApp
+
+    settings, settings_problems = load_settings(ctx.paths.settings_file)
+    history, history_problem = _open_history(ctx.paths)
+    if start is not None:
+        session, level = start
+        start = (session, level or settings.level)
+    app = IsoTimerApp(
+        ctx.catalog if start is not None else load_catalog(ctx.paths),
+        history,
+        SystemClock(),
+        settings,
+        paths=ctx.paths,
+        start=start,  # type: ignore[arg-type]
+        history_problem=history_problem,
+        settings_problems=settings_problems,
+        voice=voice or getattr(args, "voice", False),
+    )
+    try:
+        app.run()
+    finally:
+        if history is not None:
+            history.close()
+    return app.return_code or 0
+
+
+def _open_history(paths: Paths) -> tuple[object | None, str | None]:
+    """The history store, or None and a message saying why the run will not be saved."""
+    from isotimer.storage.history import HistoryError, HistoryStore
+
+    try:
+        return HistoryStore.open(paths.history_file), None
+    except HistoryError as error:
+        return None, f"{error.message} This session will not be saved to your history."

@@ -1,0 +1,191 @@
+"""``history``, ``stats``, ``export`` and ``import``: the hold history from the shell."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+
+from isotimer.core import stats
+from isotimer.core.clock import SystemClock
+from isotimer.core.model import Exercise
+from isotimer.core.progression import suggest
+from isotimer.core.records import HoldRecord
+from isotimer.storage.history import HistoryError, HistoryStore
+from isotimer.storage.library import LIBRARY_FILE, load_library
+from isotimer.storage.transfer import (
+    FORMATS,
+    TransferError,
+    export_holds,
+    guess_format,
+    parse_import,
+    write_export,
+)
+
+if TYPE_CHECKING:
+    from isotimer.commands.context import Context
+
+NO_HOLDS = "No holds recorded yet."
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    history = sub.add_parser("history", help="list recorded holds, newest first")
+    history.add_argument("--exercise", metavar="ID", help="only this exercise")
+    history.add_argument("--since", metavar="YYYY-MM-DD", type=date.fromisoformat)
+    history.add_argument("--limit", metavar="N", type=int, default=50, help="default: 50")
+    history.set_defaults(run=run_history)
+
+    stats_parser = sub.add_parser("stats", help="bests, trends, balance and next targets")
+    stats_parser.add_argument("--exercise", metavar="ID", help="only this exercise")
+    stats_parser.set_defaults(run=run_stats)
+
+    export = sub.add_parser("export", help="write every hold as JSON, CSV or TOML")
+    export.add_argument("--format", choices=FORMATS, help="default: from -o's suffix, or json")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: stdout")
+    export.set_defaults(run=run_export)
+
+    importer = sub.add_parser("import", help="merge holds from an export; duplicates are skipped")
+    importer.add_argument("file", metavar="FILE", type=Path)
+    importer.add_argument("--format", choices=FORMATS, help="default: from the file's suffix")
+    importer.set_defaults(run=run_import)
+
+
+def _fail(ctx: Context, message: str) -> int:
+    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False)
+    return 1
+
+
+def _read_holds(ctx: Context, **query: object) -> list[HoldRecord] | None:
+    """The matching holds, or None when there is no history file yet."""
+    path = ctx.paths.history_file
+    if not path.exists():
+        return None
+    with HistoryStore.open(path) as store:
+        return store.holds(**query)
+
+
+def run_history(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        holds = _read_holds(ctx, exercise=args.exercise, since=args.since, limit=args.limit)
+    except HistoryError as error:
+        return _fail(ctx, error.message)
+    if not holds:
+        ctx.console.print(NO_HOLDS, highlight=False)
+        return 0
+    table = Table("when", "session", "hold", "side", "set", "held", "", "effort", "pain")
+    for hold in holds:
+        table.add_row(
+            hold.started_at.strftime("%Y-%m-%d %H:%M"),
+            hold.session_name,
+            hold.exercise_name,
+            "" if hold.side == "none" else hold.side,
+            f"{hold.set} (round {hold.round})" if hold.round > 1 else str(hold.set),
+            f"{hold.held_s:g}/{hold.target_s:g} s",
+            "done" if hold.completed else "early",
+            "" if hold.effort is None else str(hold.effort),
+            "" if hold.pain is None else str(hold.pain),
+        )
+    ctx.console.print(table)
+    return 0
+
+
+def run_stats(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        holds = _read_holds(ctx, exercise=args.exercise, newest_first=False)
+    except HistoryError as error:
+        return _fail(ctx, error.message)
+    if not holds:
+        ctx.console.print(NO_HOLDS, highlight=False)
+        return 0
+    today = SystemClock().now().date()
+    ctx.console.print(_stats_table(holds, today, _library(ctx)))
+    weeks = stats.weekly(holds, today, weeks=1)
+    ctx.console.print(
+        f"This week: {weeks[-1].sessions}/{stats.WEEKLY_GOAL} sessions, "
+        f"{weeks[-1].time_under_tension_s / 60:.1f} min under tension; "
+        f"streak: {stats.streak(holds, today)} week(s) at {stats.WEEKLY_GOAL} or more.",
+        highlight=False,
+    )
+    return 0
+
+
+def _stats_table(holds: list[HoldRecord], today: date, library: dict[str, Exercise]) -> Table:
+    table = Table("hold", "side", "best", "last", "trend", "L/R gap", "next", "why")
+    balances = stats.balances(holds)
+    for row in stats.side_stats(holds, today):
+        exercise = library.get(row.exercise)
+        cap = 2 * exercise.advanced_s if exercise else 2 * row.max_target_s
+        harder = exercise.harder if exercise else ""
+        same_level = [hold for hold in holds if hold.level == row.level]
+        advice = suggest(same_level, row.exercise, row.side, row.last_target_s, cap, harder)
+        table.add_row(
+            row.exercise_name,
+            "" if row.side == "none" else row.side,
+            f"{row.best_s:g} s ({row.best_on:%d %b})",
+            f"{row.last_s:g} s ({row.last_on:%d %b})",
+            "" if row.trend_s_per_week is None else f"{row.trend_s_per_week:+.1f} s/wk",
+            _gap(balances.get(row.exercise), row.side),
+            f"{advice.target_s:g} s",
+            advice.reason,
+        )
+    return table
+
+
+def _gap(balance: stats.Balance | None, side: str) -> str:
+    if balance is None or side != "left":
+        return ""  # shown once per exercise, on its left row
+    if not balance.lagging:
+        return "even"
+    flag = " (!)" if balance.flagged else ""
+    return f"{balance.gap_pct:g}% {balance.lagging} lags{flag}"
+
+
+def _library(ctx: Context) -> dict[str, Exercise]:
+    """The exercise library, for caps and harder variations.
+
+    Its problems are left to ``isotimer validate``: a hold missing from it falls
+    back to a cap of twice its longest target.
+    """
+    paths = ctx.paths
+    files = [paths.bundled_library, paths.user_library]
+    files += [folder / LIBRARY_FILE for folder in paths.extra_sessions]
+    return load_library(files)[0]
+
+
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        fmt = args.format or (guess_format(args.output) if args.output else "json")
+        holds = _read_holds(ctx, newest_first=False)
+        if not holds:
+            ctx.err.print(NO_HOLDS, highlight=False)
+        if args.output:
+            write_export(args.output, holds or [], fmt)
+            ctx.err.print(f"Wrote {len(holds or [])} holds to {args.output}", markup=False)
+        else:
+            ctx.console.file.write(export_holds(holds or [], fmt))
+    except (HistoryError, TransferError) as error:
+        return _fail(ctx, str(error))
+    except OSError as error:
+        return _fail(ctx, f"cannot write {args.output}: {error.strerror}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        data = args.file.read_bytes()
+        records, rejected = parse_import(data, args.format, filename=str(args.file))
+        with HistoryStore.open(ctx.paths.history_file) as store:
+            new, duplicate = store.import_holds(records)
+    except OSError as error:
+        return _fail(ctx, f"cannot read {args.file}: {error.strerror}")
+    except (HistoryError, TransferError) as error:
+        return _fail(ctx, str(error))
+    ctx.console.print(
+        f"{new} new, {duplicate} duplicate, {len(rejected)} rejected", highlight=False
+    )
+    for index, reason in rejected:
+        ctx.err.print(f"  hold {index}: {reason}", markup=False, highlight=False)
+    return 1 if rejected else 0

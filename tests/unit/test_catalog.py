@@ -1,0 +1,120 @@
+"""Loading every folder: overrides, broken files reported, lookups by id, name and path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from isotimer.paths import Paths, bundled_sessions_dir
+from isotimer.storage.catalog import load_catalog
+from isotimer.storage.library import load_library
+
+REQUIRED_EXERCISES = {
+    "wall-sit",
+    "glute-bridge-hold",
+    "single-leg-calf-raise-hold",
+    "side-plank",
+    "reverse-lunge-hold",
+    "hip-flexor-march-hold",
+    "push-up-hold",
+    "dead-hang",
+    "hollow-body-hold",
+    "wall-press",
+    "plank",
+    "single-leg-balance",
+    "spanish-squat",
+    "isometric-heel-raise",
+    "side-plank-leg-raise",
+}
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text)
+    return path
+
+
+def test_bundled_library_has_every_exercise_the_article_uses():
+    library, problems = load_library([bundled_sessions_dir() / "exercises.toml"])
+    assert problems == []
+    assert REQUIRED_EXERCISES <= set(library)
+    for exercise in library.values():
+        assert 3 <= len(exercise.cues) <= 6, exercise.id
+        assert exercise.setup and exercise.breathing and exercise.harder, exercise.id
+
+
+def test_bundled_sessions_all_load(tmp_path):
+    catalog = load_catalog(Paths(tmp_path))
+    assert catalog.problems == []
+    assert {"recovery-day", "runner-setup", "wall-sit-finisher", "knee-tendon"} <= set(
+        catalog.sessions
+    )
+    assert len(catalog.sessions) >= 6
+
+
+def test_knee_tendon_session_is_five_45_second_holds_at_70_percent(tmp_path):
+    session = load_catalog(Paths(tmp_path)).sessions["knee-tendon"]
+    (hold,) = session.holds
+    assert (hold.sets, hold.beginner_s, hold.advanced_s, hold.effort) == (5, 45, 45, 70)
+
+
+def test_a_user_session_overrides_a_bundled_one_with_the_same_id(tmp_path):
+    write(
+        tmp_path / "sessions", "recovery-day.toml", 'name = "Mine"\n[[hold]]\nexercise = "plank"\n'
+    )
+    assert load_catalog(Paths(tmp_path)).sessions["recovery-day"].name == "Mine"
+
+
+def test_a_broken_file_is_reported_and_the_good_ones_kept(tmp_path):
+    extra = tmp_path / "extra"
+    write(extra, "good.toml", 'name = "Good"\n[[hold]]\nexercise = "plank"\n')
+    write(extra, "bad.toml", 'name = "Bad"\n[[hold]]\nexercise = "plonk"\n')
+    catalog = load_catalog(Paths(tmp_path / "data", (extra,)))
+    assert "good" in catalog.sessions and "bad" not in catalog.sessions
+    assert [str(p) for p in catalog.problems] == [
+        f"{extra / 'bad.toml'}:3: hold 1: unknown exercise 'plonk' (did you mean 'plank'?)"
+    ]
+
+
+def test_a_missing_sessions_folder_is_reported(tmp_path):
+    catalog = load_catalog(Paths(tmp_path, (tmp_path / "nope",)))
+    assert [p.what for p in catalog.problems] == ["not found"]
+
+
+def test_a_user_library_adds_and_overrides_entries(tmp_path):
+    write(
+        tmp_path,
+        "exercises.toml",
+        '[wall-sit]\nbeginner = 40\n[towel-row]\nname = "Towel row"\nbeginner = 20\nadvanced = 40\n',
+    )
+    library = load_catalog(Paths(tmp_path)).library
+    assert library["wall-sit"].beginner_s == 40
+    assert library["wall-sit"].name == "Wall sit"
+    assert library["towel-row"].advanced_s == 40
+
+
+def test_a_new_user_exercise_without_times_is_reported(tmp_path):
+    write(tmp_path, "exercises.toml", '[towel-row]\nname = "Towel row"\n')
+    catalog = load_catalog(Paths(tmp_path))
+    assert "towel-row" not in catalog.library
+    assert [p.what for p in catalog.problems] == [
+        "missing required key 'beginner'",
+        "missing required key 'advanced'",
+    ]
+
+
+@pytest.mark.parametrize("ref", ["recovery-day", "Recovery day", "RECOVERY DAY"])
+def test_find_by_id_or_name(tmp_path, ref):
+    assert load_catalog(Paths(tmp_path)).find(ref).id == "recovery-day"
+
+
+def test_find_by_path(tmp_path):
+    path = write(tmp_path, "solo.toml", 'name = "Solo"\n[[hold]]\nexercise = "plank"\n')
+    assert load_catalog(Paths(tmp_path / "d")).find(str(path)).name == "Solo"
+
+
+def test_find_unknown_suggests_the_closest(tmp_path):
+    with pytest.raises(LookupError, match="did you mean 'recovery-day'"):
+        load_catalog(Paths(tmp_path)).find("recovery-dya")
