@@ -28,8 +28,10 @@ def test_importing_does_not_load_textual_or_rich_in_core(modules):
 def test_core_imports_no_third_party_package():
     code = (
         "import sys, pkgutil, importlib, isotimer.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('isotimer.core.' + m.name)\n"
-        "print(sorted(k for k in ('rich', 'textual', 'platformdirs', 'tomli_w') if k in sys.modules))"
+        "for m in pkgutil.iter_modules(c.__path__):\n"
+        "    importlib.import_module('isotimer.core.' + m.name)\n"
+        "third = ('rich', 'textual', 'platformdirs', 'tomli_w')\n"
+        "print(sorted(k for k in third if k in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,0 +1,154 @@
+"""The user's settings file: read forgivingly, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from isotimer.core.model import Level
+from isotimer.storage.fields import FieldReader
+from isotimer.storage.problems import Problem, ValidationError
+from isotimer.storage.toml_source import parse_toml
+
+LEAD_IN_RANGE = (0.0, 600.0)
+CUE_ROTATION_RANGE = (2.0, 120.0)
+LEVELS = [level.value for level in Level]
+WHERE = "settings"
+HEADER = "# isotimer settings: edit here or from the settings screen (press s in the picker).\n"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the user likes to run sessions.
+
+    ``lead_in`` is the get-ready time for sessions whose file does not set
+    one; ``cue_rotation_s`` is how long each form cue stays on screen.
+    ``theme`` is any Textual theme name: only the app knows which exist.
+    """
+
+    level: Level = Level.BEGINNER
+    lead_in: float = 5.0
+    sound: bool = True
+    voice: bool = False
+    voice_program: str = "auto"
+    cue_rotation_s: float = 8.0
+    theme: str = "textual-dark"
+
+
+DEFAULTS = Settings()
+KEYS = [f.name for f in fields(Settings)]
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """Read ``path``; every bad value becomes a one-line problem and falls back to its default.
+
+    Never raises: a missing or empty file means the defaults, and a file that
+    cannot be read or parsed means the defaults plus one problem.
+    """
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return DEFAULTS, []
+    except OSError as error:
+        return DEFAULTS, [f"{name}: cannot be read ({error.strerror or error}); using the defaults"]
+    if not raw.strip():
+        return DEFAULTS, []
+    try:
+        source = parse_toml(raw, name)
+    except ValidationError as error:
+        return DEFAULTS, [f"{_file_line(p)}; using the defaults" for p in error.problems]
+    return _from_data(source.data, FieldReader(name, source.lines))
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write ``settings`` so that a crash mid-write never leaves a torn file.
+
+    The text goes to a temporary file beside ``path`` that then replaces it in
+    one step. Raises OSError when the folder cannot be written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(settings) | {"level": settings.level.value}
+    text = HEADER + tomli_w.dumps(data)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, list[str]]:
+    """Read each field in turn so that every problem can name the default it falls back to."""
+    checks: dict[str, Callable[[], Any]] = {
+        "level": lambda: reader.choice(data, "level", (), WHERE, LEVELS),
+        "lead_in": lambda: reader.number(data, "lead_in", (), WHERE, *LEAD_IN_RANGE),
+        "sound": lambda: _flag(reader, data, "sound"),
+        "voice": lambda: _flag(reader, data, "voice"),
+        "voice_program": lambda: _name(reader, data, "voice_program"),
+        "cue_rotation_s": lambda: reader.number(
+            data, "cue_rotation_s", (), WHERE, *CUE_ROTATION_RANGE
+        ),
+        "theme": lambda: _name(reader, data, "theme"),
+    }
+    values: dict[str, Any] = {}
+    messages: list[str] = []
+    for key, check in checks.items():
+        reader.problems.clear()
+        value = check()
+        default = getattr(DEFAULTS, key)
+        messages += [f"{_line(p)}; using the default ({_show(default)})" for p in reader.problems]
+        values[key] = default if value is None else value
+    reader.problems.clear()
+    reader.unknown_keys(data, KEYS, (), WHERE)
+    messages += [f"{_line(p)}; ignored" for p in reader.problems]
+    values["level"] = Level(values["level"])
+    values["lead_in"] = float(values["lead_in"])
+    values["cue_rotation_s"] = float(values["cue_rotation_s"])
+    return Settings(**values), messages
+
+
+def _flag(reader: FieldReader, data: dict[str, Any], key: str) -> bool | None:
+    """A true/false value; FieldReader has no boolean reader because sessions need none."""
+    value = data.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    reader.report((key,), WHERE, f"'{key}' must be true or false, got {value!r}")
+    return None
+
+
+def _name(reader: FieldReader, data: dict[str, Any], key: str) -> str | None:
+    """Non-empty text, for a program or theme name."""
+    value = reader.text(data, key, (), WHERE)
+    if value is not None and not value.strip():
+        reader.report((key,), WHERE, f"'{key}' must not be empty")
+        return None
+    return value
+
+
+def _line(problem: Problem) -> str:
+    return f"{problem.file}:{problem.line}: {problem.what}"
+
+
+def _file_line(problem: Problem) -> str:
+    """A problem with the whole file, such as a TOML syntax error."""
+    what = f"syntax error: {problem.what}" if problem.where == "syntax" else problem.what
+    return f"{problem.file}:{problem.line}: {what}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
