@@ -115,11 +115,15 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
 def _stats_table(holds: list[HoldRecord], today: date, library: dict[str, Exercise]) -> Table:
     table = Table("hold", "side", "best", "last", "trend", "L/R gap", "next", "why")
     balances = stats.balances(holds)
+    by_side: dict[tuple[str, str], list[HoldRecord]] = {}
+    for hold in holds:
+        by_side.setdefault((hold.exercise, hold.side), []).append(hold)
     for row in stats.side_stats(holds, today):
         exercise = library.get(row.exercise)
         cap = 2 * exercise.advanced_s if exercise else 2 * row.max_target_s
         harder = exercise.harder if exercise else ""
-        same_level = [hold for hold in holds if hold.level == row.level]
+        # Progress at the level last used: each level keeps its own targets.
+        same_level = [h for h in by_side[row.exercise, row.side] if h.level == row.level]
         advice = suggest(same_level, row.exercise, row.side, row.last_target_s, cap, harder)
         table.add_row(
             row.exercise_name,

@@ -50,6 +50,8 @@ _OS_REASONS = {
 
 def translate(exc: BaseException, path: Path) -> HistoryError | None:
     """The HistoryError to raise for a low-level failure, or None to let it through."""
+    if isinstance(exc, sqlite3.ProgrammingError | sqlite3.InterfaceError):
+        return None  # a bug in isotimer, not a problem with the user's disk
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
         for needle, reason in _SQLITE_REASONS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -87,16 +87,57 @@ def describe(conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
     return app_id, version, tables
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError(f"timestamp without a UTC offset: {moment.isoformat()}")
     return moment.isoformat()
 
 
+def check_rating(effort: int | None, pain: int | None) -> None:
+    """Effort is rated 1-10 and pain 0-10; either may be left unrated (None)."""
+    if effort is not None and not 1 <= effort <= 10:
+        raise ValueError(f"effort must be 1-10, not {effort}")
+    if pain is not None and not 0 <= pain <= 10:
+        raise ValueError(f"pain must be 0-10, not {pain}")
+
+
+def synthesize_runs(holds: Iterable[HoldRecord]) -> list[RunRecord]:
+    """Runs for imported holds whose run the store has never seen.
+
+    The run spans its holds, counts as completed when every hold was, and takes
+    the rating of its first rated hold (ratings are copied onto holds anyway).
+    """
+    by_run: dict[str, list[HoldRecord]] = {}
+    for hold in holds:
+        by_run.setdefault(hold.run_id, []).append(hold)
+    runs = []
+    for run_id, members in by_run.items():
+        first = min(members, key=lambda hold: hold.started_at)
+        rated = next(
+            (hold for hold in members if hold.effort is not None or hold.pain is not None), first
+        )
+        done = all(hold.completed for hold in members)
+        runs.append(
+            RunRecord(
+                id=run_id,
+                session=first.session,
+                session_name=first.session_name,
+                level=first.level,
+                started_at=first.started_at,
+                ended_at=max(hold.ended_at for hold in members),
+                outcome=Outcome.COMPLETED if done else Outcome.STOPPED,
+                effort=rated.effort,
+                pain=rated.pain,
+                note=rated.note,
+            )
+        )
+    return runs
+
+
 def hold_row(hold: HoldRecord) -> tuple[object, ...]:
     """Column values for ``HOLD_COLUMNS`` followed by ``started_ts``."""
     return (
-        hold.id, hold.run_id, _stamp(hold.started_at), _stamp(hold.ended_at), hold.session,
+        hold.id, hold.run_id, stamp(hold.started_at), stamp(hold.ended_at), hold.session,
         hold.session_name, hold.exercise, hold.exercise_name, hold.side, hold.round, hold.set,
         hold.level, float(hold.target_s), float(hold.held_s), int(hold.completed), hold.effort,
         hold.pain, hold.note, hold.started_at.timestamp(),
@@ -116,9 +157,9 @@ def hold_from_row(row: tuple) -> HoldRecord:
 
 
 def run_row(run: RunRecord) -> tuple[object, ...]:
-    ended = _stamp(run.ended_at) if run.ended_at is not None else None
+    ended = stamp(run.ended_at) if run.ended_at is not None else None
     return (
-        run.id, run.session, run.session_name, run.level, _stamp(run.started_at), ended,
+        run.id, run.session, run.session_name, run.level, stamp(run.started_at), ended,
         Outcome(run.outcome).value, run.effort, run.pain, run.note,
     )  # fmt: skip
 

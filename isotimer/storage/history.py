@@ -1,0 +1,186 @@
+"""The history store: one SQLite file where every finished hold is committed at once."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import date, datetime
+from pathlib import Path
+
+from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.storage import history_file
+from isotimer.storage import history_schema as schema
+from isotimer.storage.history_errors import (
+    ForeignHistoryFile,
+    HistoryError,
+    HistoryUnavailable,
+    HistoryWriteError,
+    translated,
+)
+from isotimer.storage.history_file import move_aside
+
+__all__ = [
+    "ForeignHistoryFile",
+    "HistoryError",
+    "HistoryStore",
+    "HistoryUnavailable",
+    "HistoryWriteError",
+    "move_aside",
+]
+
+_INSERT_HOLD = (
+    f"INSERT OR IGNORE INTO holds ({schema.HOLD_COLUMNS}, started_ts)"
+    f" VALUES ({', '.join('?' * 19)})"
+)
+
+
+class HistoryStore:
+    """Runs and holds in one SQLite file, safe for two isotimers at once.
+
+    Each write is its own ``BEGIN IMMEDIATE`` transaction in WAL mode with
+    ``synchronous=FULL``: once a method returns, the hold survives a killed
+    process or a power cut, and a second process waits (busy timeout) rather
+    than failing. Every failure surfaces as a :class:`HistoryError`.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.Lock()  # the UI may write from a worker thread
+
+    @classmethod
+    def open(cls, path: Path) -> HistoryStore:
+        """Open the history at ``path``, creating or migrating it; never overwrites.
+
+        Raises:
+            HistoryUnavailable: the file is damaged, foreign or from a newer isotimer.
+            HistoryWriteError: the folder or file cannot be created or written.
+        """
+        return cls(Path(path), history_file.connect(Path(path)))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, translated(self.path):
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        with self._lock, translated(self.path):
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    # -- writes -------------------------------------------------------------
+    def begin_run(self, run: RunRecord) -> None:
+        """Record a run as started; beginning an existing run again resumes it."""
+        with self._writing() as conn:
+            conn.execute(
+                f"INSERT INTO runs ({schema.RUN_COLUMNS}) VALUES ({', '.join('?' * 10)})"
+                " ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome, ended_at = NULL",
+                schema.run_row(run),
+            )
+
+    def add_hold(self, hold: HoldRecord) -> bool:
+        """Commit one hold; False when a hold with that id was already there."""
+        with self._writing() as conn:
+            return conn.execute(_INSERT_HOLD, schema.hold_row(hold)).rowcount == 1
+
+    def end_run(self, run_id: str, ended_at: datetime, outcome: Outcome) -> None:
+        with self._writing() as conn:
+            conn.execute(
+                "UPDATE runs SET ended_at = ?, outcome = ? WHERE id = ?",
+                (schema.stamp(ended_at), Outcome(outcome).value, run_id),
+            )
+
+    def rate_run(self, run_id: str, effort: int | None, pain: int | None, note: str = "") -> None:
+        """Attach how the run felt to the run and to each of its holds."""
+        schema.check_rating(effort, pain)
+        with self._writing() as conn:
+            for table, key in (("runs", "id"), ("holds", "run_id")):
+                conn.execute(
+                    f"UPDATE {table} SET effort = ?, pain = ?, note = ? WHERE {key} = ?",
+                    (effort, pain, note, run_id),
+                )
+
+    def import_holds(self, holds: Iterable[HoldRecord]) -> tuple[int, int]:
+        """Merge holds by id in one transaction; returns (new, duplicate).
+
+        A hold whose run is not in the store gets a run synthesized from its holds
+        (see ``history_schema.synthesize_runs``), so imported history shows up in
+        ``runs()`` and in sessions-per-week like any other.
+        """
+        holds = list(holds)
+        with self._writing() as conn:
+            new = [
+                hold for hold in holds if conn.execute(_INSERT_HOLD, schema.hold_row(hold)).rowcount
+            ]
+            known = {row[0] for row in conn.execute("SELECT id FROM runs")}
+            runs = schema.synthesize_runs(hold for hold in new if hold.run_id not in known)
+            conn.executemany(
+                f"INSERT INTO runs ({schema.RUN_COLUMNS}) VALUES ({', '.join('?' * 10)})",
+                [schema.run_row(run) for run in runs],
+            )
+        return len(new), len(holds) - len(new)
+
+    # -- reads --------------------------------------------------------------
+    def holds(
+        self,
+        exercise: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        newest_first: bool = True,
+    ) -> list[HoldRecord]:
+        """Holds in time order; ``since`` compares the local date each hold was done on."""
+        where, params = [], []
+        if exercise is not None:
+            where.append("exercise = ?")
+            params.append(exercise)
+        if since is not None:
+            # ISO text starts with the local date, so a text compare is a date compare.
+            where.append("started_at >= ?")
+            params.append(since.isoformat())
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT {schema.HOLD_COLUMNS} FROM holds"
+        sql += f" WHERE {' AND '.join(where)}" if where else ""
+        sql += f" ORDER BY started_ts {order}, rowid {order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [schema.hold_from_row(row) for row in self._read(sql, params)]
+
+    def run_holds(self, run_id: str) -> list[HoldRecord]:
+        sql = f"SELECT {schema.HOLD_COLUMNS} FROM holds WHERE run_id = ? ORDER BY started_ts, rowid"
+        return [schema.hold_from_row(row) for row in self._read(sql, (run_id,))]
+
+    def runs(self, limit: int | None = None) -> list[RunRecord]:
+        """Runs, newest first."""
+        sql = f"SELECT {schema.RUN_COLUMNS} FROM runs ORDER BY started_at DESC, rowid DESC"
+        params: tuple[object, ...] = ()
+        if limit is not None:
+            sql, params = sql + " LIMIT ?", (int(limit),)
+        return [schema.run_from_row(row) for row in self._read(sql, params)]
+
+    def interrupted_runs(self) -> list[RunRecord]:
+        """Runs still marked in progress: the app quit or crashed mid-session."""
+        sql = f"SELECT {schema.RUN_COLUMNS} FROM runs WHERE outcome = ? ORDER BY started_at DESC"
+        return [schema.run_from_row(row) for row in self._read(sql, (Outcome.IN_PROGRESS.value,))]
+
+    def count(self) -> int:
+        return self._read("SELECT count(*) FROM holds")[0][0]

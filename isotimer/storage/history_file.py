@@ -1,0 +1,141 @@
+"""The history file itself: created owner-only, checked before use, moved aside if broken."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+
+from isotimer.core.clock import SystemClock
+from isotimer.storage import history_schema as schema
+from isotimer.storage.history_errors import ForeignHistoryFile, HistoryUnavailable, translated
+
+BUSY_TIMEOUT_S = 5.0
+WAL_RETRIES = 100
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to the history at ``path``, created, checked and migrated.
+
+    WAL with ``synchronous=FULL``: a commit survives a killed process or a power
+    cut, and a second isotimer waits up to the busy timeout instead of failing.
+    """
+    create_owner_only(path)
+    with translated(path):
+        version = check_ours(path)
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+    try:
+        with translated(path):
+            _enable_wal(conn)
+            conn.execute("PRAGMA synchronous = FULL")
+            if version < schema.SCHEMA_VERSION:
+                _migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    for suffix in ("-wal", "-shm"):
+        with suppress(OSError):
+            os.chmod(f"{path}{suffix}", 0o600)
+    return conn
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying while another process switches the same new file.
+
+    Two connections converting a fresh file at once can deadlock, and SQLite
+    then answers "locked" at once instead of waiting out the busy timeout.
+    """
+    for _ in range(WAL_RETRIES):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(BUSY_TIMEOUT_S / WAL_RETRIES)
+    conn.execute("PRAGMA journal_mode = WAL")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read under the write lock: another process may have migrated first.
+        app_id, version, tables = schema.describe(conn)
+        if version == 0 and (app_id or tables):
+            raise ForeignHistoryFile(foreign_message(path), path)
+        schema.migrate(conn, version)
+        conn.execute("COMMIT")
+    except BaseException:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+
+
+def create_owner_only(path: Path) -> None:
+    """Create the data folder (0o700) and an empty file (0o600) before SQLite sees it.
+
+    SQLite gives its -wal and -shm files the main file's mode, so the whole
+    history stays readable by its owner only.
+    """
+    if path.is_dir():
+        raise ForeignHistoryFile(f"The history path {path} is a folder, not a file.", path)
+    with translated(path):
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+        # O_EXCL: an existing file is SQLite's to open, never truncated or re-moded here.
+        with suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def check_ours(path: Path) -> int:
+    """The file's schema version (0 when blank); raises when it is not ours to use."""
+    if path.stat().st_size == 0:
+        return 0
+    if not schema.has_sqlite_header(path):
+        raise ForeignHistoryFile(foreign_message(path), path)
+    # Read-only, so inspecting another app's database cannot change a byte of it.
+    probe = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        app_id, version, tables = schema.describe(probe)
+    finally:
+        probe.close()
+    if app_id == 0 and version == 0 and not tables:
+        return 0
+    if app_id != schema.APPLICATION_ID:
+        raise ForeignHistoryFile(foreign_message(path), path)
+    if version > schema.SCHEMA_VERSION:
+        raise HistoryUnavailable(
+            f"The history {path} was written by a newer isotimer; update isotimer to use it.",
+            path,
+        )
+    return version
+
+
+def foreign_message(path: Path) -> str:
+    return f"{path} is not an isotimer history; it was left untouched."
+
+
+def move_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename an unusable history (and its -wal/-shm) so a fresh one can start.
+
+    Returns the new path, ``history.sqlite3.broken-YYYYmmddTHHMMSS``; nothing is deleted.
+    """
+    path = Path(path)
+    stamp = (now or SystemClock().now()).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+        counter += 1
+    with translated(path):
+        path.rename(target)
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{path}{suffix}")
+            if side.exists():
+                side.rename(f"{target}{suffix}")
+    return target

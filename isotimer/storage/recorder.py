@@ -1,0 +1,180 @@
+"""Turns engine events into history records and writes each one the moment it exists."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from isotimer.core.clock import Clock
+from isotimer.core.events import EndReason, Event, HoldFinished, SessionFinished, StepStarted
+from isotimer.core.model import Level
+from isotimer.core.plan import Plan
+from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.storage.history import HistoryError, HistoryStore
+from isotimer.storage.history_schema import check_rating
+from isotimer.storage.transfer import write_export
+
+# A hold skipped or backed out of within its first second was a mis-press or a
+# change of mind, not a hold: recording it would count as "ended early" and pull
+# the next target down. Holds ended by time, "form broke" or stop always count.
+MIN_SKIPPED_HOLD_S = 1.0
+NO_STORE_MESSAGE = "History is unavailable: this session is kept in memory only."
+
+
+@dataclass(frozen=True)
+class _Write:
+    """One store call waiting to be made, in the order the session produced it."""
+
+    method: str
+    args: tuple[object, ...] = ()
+    hold: HoldRecord | None = None
+
+    def apply(self, store: HistoryStore) -> None:
+        args = (self.hold,) if self.hold is not None else self.args
+        getattr(store, self.method)(*args)
+
+
+class SessionRecorder:
+    """Subscribe ``on_event`` to ``Engine.subscribe``; every finished hold is saved at once.
+
+    A write that fails is queued in memory, retried before the next write and on
+    :meth:`retry`, and its hold listed in :attr:`pending` so the summary screen
+    can offer :meth:`export_pending`. Nothing raises into the engine's loop.
+    With no store (history unavailable) everything waits in memory; assigning
+    ``store`` later, say after a broken file was moved aside, and calling
+    :meth:`retry` saves it all.
+    """
+
+    def __init__(
+        self,
+        store: HistoryStore | None,
+        clock: Clock,
+        plan: Plan,
+        level: Level | str | None = None,
+        run_id: str | None = None,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.plan = plan
+        self.level = str(level or plan.level)
+        self.run_id = run_id or str(uuid.uuid4())
+        self.last_error: str | None = None if store else NO_STORE_MESSAGE
+        self._records: list[HoldRecord] = []
+        self._queue: list[_Write] = []
+        self._anchor: tuple[datetime, float] | None = None
+
+    @property
+    def records(self) -> list[HoldRecord]:
+        """Every hold of this run in order, saved or not (for the summary screen)."""
+        return list(self._records)
+
+    @property
+    def pending(self) -> list[HoldRecord]:
+        """Holds not yet in the store."""
+        return [write.hold for write in self._queue if write.hold is not None]
+
+    @property
+    def saved(self) -> bool:
+        """True when the store has everything, the run's start, end and rating too."""
+        return not self._queue
+
+    @property
+    def started(self) -> bool:
+        return self._anchor is not None
+
+    def on_event(self, event: Event) -> None:
+        if isinstance(event, StepStarted) and self._anchor is None:
+            self._begin(event.at)
+        elif isinstance(event, HoldFinished) and self._counts(event):
+            if self._anchor is None:
+                self._begin(event.started_at)
+            self._add(self._hold_record(event))
+        elif isinstance(event, SessionFinished) and self._anchor is not None:
+            outcome = Outcome.COMPLETED if event.completed else Outcome.STOPPED
+            self._write(_Write("end_run", (self.run_id, self._wall(event.at), outcome)))
+
+    def rate(self, effort: int | None, pain: int | None, note: str = "") -> None:
+        """Attach how the session felt to the run and its holds (buffered on failure)."""
+        check_rating(effort, pain)
+        rated = {"effort": effort, "pain": pain, "note": note}
+        self._records = [replace(record, **rated) for record in self._records]
+        self._queue = [
+            replace(write, hold=replace(write.hold, **rated)) if write.hold else write
+            for write in self._queue
+        ]
+        self._write(_Write("rate_run", (self.run_id, effort, pain, note)))
+
+    def retry(self) -> bool:
+        """Try the queued writes again; True when nothing is left waiting."""
+        if self.store is None:
+            return not self._queue
+        while self._queue:
+            try:
+                self._queue[0].apply(self.store)
+            except HistoryError as error:
+                self.last_error = error.message
+                return False
+            self._queue.pop(0)
+        self.last_error = None
+        return True
+
+    def export_pending(self, path: Path) -> Path:
+        """Write the unsaved holds as JSON that ``isotimer import`` takes back."""
+        return write_export(Path(path), self.pending, "json")
+
+    # -- internals ----------------------------------------------------------
+    def _begin(self, at: float) -> None:
+        # One anchor per run: later wall-clock jumps cannot reorder its timestamps.
+        self._anchor = (self.clock.now(), self.clock.monotonic())
+        run = RunRecord(
+            id=self.run_id,
+            session=self.plan.session.id,
+            session_name=self.plan.session.name,
+            level=self.level,
+            started_at=self._wall(at),
+        )
+        self._write(_Write("begin_run", (run,)))
+
+    def _wall(self, monotonic: float) -> datetime:
+        assert self._anchor is not None
+        wall, mono = self._anchor
+        return wall + timedelta(seconds=monotonic - mono)
+
+    @staticmethod
+    def _counts(event: HoldFinished) -> bool:
+        if event.reason in (EndReason.SKIP, EndReason.BACK):
+            return event.held_s >= MIN_SKIPPED_HOLD_S
+        return True
+
+    def _hold_record(self, event: HoldFinished) -> HoldRecord:
+        step = event.step
+        return HoldRecord(
+            id=str(uuid.uuid4()),
+            run_id=self.run_id,
+            started_at=self._wall(event.started_at),
+            ended_at=self._wall(event.ended_at),
+            session=self.plan.session.id,
+            session_name=self.plan.session.name,
+            exercise=step.hold.exercise,
+            exercise_name=step.hold.name,
+            side=step.side.value,
+            round=step.round,
+            set=step.set,
+            level=self.level,
+            target_s=event.target_s,
+            held_s=event.held_s,
+            completed=event.completed,
+        )
+
+    def _add(self, hold: HoldRecord) -> None:
+        self._records.append(hold)
+        self._write(_Write("add_hold", hold=hold))
+
+    def _write(self, write: _Write) -> None:
+        self._queue.append(write)
+        if self.store is None:
+            self.last_error = NO_STORE_MESSAGE
+            return
+        self.retry()

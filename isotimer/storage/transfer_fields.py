@@ -1,0 +1,131 @@
+"""Checks one imported hold field by field, so a refusal names the field and the reason."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import datetime
+
+from isotimer.core.records import HoldRecord
+
+SIDES = ("left", "right", "none")
+LEVELS = ("beginner", "advanced")
+_TRUE = ("true", "yes", "1")
+_FALSE = ("false", "no", "0")
+
+
+def record_from_mapping(raw: object) -> HoldRecord:
+    """A HoldRecord from a parsed JSON/TOML table or a CSV row (where every value is text).
+
+    Raises:
+        ValueError: the first problem found, e.g. "side must be left, right or none".
+    """
+    if not isinstance(raw, Mapping):
+        raise ValueError("not a table of fields")
+    started = _moment(raw, "started_at")
+    ended = _moment(raw, "ended_at")
+    if ended < started:
+        raise ValueError("ended_at is before started_at")
+    session = _text(raw, "session")
+    side = _text(raw, "side")
+    if side not in SIDES:
+        raise ValueError(f"side must be left, right or none, not {side!r}")
+    level = _text(raw, "level")
+    if level not in LEVELS:
+        raise ValueError(f"level must be beginner or advanced, not {level!r}")
+    exercise = _text(raw, "exercise")
+    target_s = _number(raw, "target_s")
+    if target_s <= 0:
+        raise ValueError(f"target_s must be more than 0, not {target_s:g}")
+    held_s = _number(raw, "held_s")
+    if held_s < 0:
+        raise ValueError(f"held_s must be 0 or more, not {held_s:g}")
+    return HoldRecord(
+        id=_text(raw, "id"),
+        # Holds from elsewhere may have no run: one run per session and local day.
+        run_id=_text(raw, "run_id", "") or f"import-{started.date().isoformat()}-{session}",
+        started_at=started,
+        ended_at=ended,
+        session=session,
+        session_name=_text(raw, "session_name", "") or session,
+        exercise=exercise,
+        exercise_name=_text(raw, "exercise_name", "") or exercise,
+        side=side,
+        round=_integer(raw, "round", 1, None),
+        set=_integer(raw, "set", 1, None),
+        level=level,
+        target_s=target_s,
+        held_s=held_s,
+        completed=_boolean(raw, "completed"),
+        effort=_optional_integer(raw, "effort", 1, 10),
+        pain=_optional_integer(raw, "pain", 0, 10),
+        note=_text(raw, "note", ""),
+    )
+
+
+def _present(raw: Mapping, key: str) -> object:
+    value = raw.get(key)
+    if value is None or value == "":
+        raise ValueError(f"{key} is missing")
+    return value
+
+
+def _text(raw: Mapping, key: str, default: str | None = None) -> str:
+    if default is not None and raw.get(key) in (None, ""):
+        return default
+    value = _present(raw, key)
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text, not {value!r}")
+    return value
+
+
+def _moment(raw: Mapping, key: str) -> datetime:
+    value = _present(raw, key)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{key} is not an ISO 8601 time: {raw[key]!r}") from None
+    if not isinstance(value, datetime):
+        raise ValueError(f"{key} must be a date and time, not {value!r}")
+    if value.tzinfo is None:
+        raise ValueError(f"{key} needs a UTC offset, e.g. 2026-01-05T07:00:00+01:00")
+    return value
+
+
+def _number(raw: Mapping, key: str) -> float:
+    value = _present(raw, key)
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise ValueError(f"{key} must be a number, not {raw[key]!r}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{key} must be a number, not {value!r}")
+    return float(value)
+
+
+def _integer(raw: Mapping, key: str, low: int, high: int | None) -> int:
+    value = _number(raw, key)
+    if not value.is_integer():
+        raise ValueError(f"{key} must be a whole number, not {value:g}")
+    if value < low or (high is not None and value > high):
+        span = f"{low}-{high}" if high is not None else f"{low} or more"
+        raise ValueError(f"{key} must be {span}, not {value:g}")
+    return int(value)
+
+
+def _optional_integer(raw: Mapping, key: str, low: int, high: int) -> int | None:
+    return None if raw.get(key) in (None, "") else _integer(raw, key, low, high)
+
+
+def _boolean(raw: Mapping, key: str) -> bool:
+    value = _present(raw, key)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{key} must be true or false, not {value!r}")
