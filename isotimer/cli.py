@@ -6,11 +6,11 @@ import argparse
 import sys
 
 from isotimer import __version__
-from isotimer.commands import sessions
+from isotimer.commands import app, history, sessions
 from isotimer.commands.context import Context
 from isotimer.paths import DATA_DIR_ENV, Paths
 
-COMMANDS = (sessions,)
+COMMANDS = (sessions, history, app)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,10 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(Paths.from_options(args.data_dir, args.sessions))
-    run = getattr(args, "run", None)
-    if run is None:
-        ctx.err.print("The session picker is not built yet; try 'isotimer list'.")
-        return 2
+    run = getattr(args, "run", None) or app.open_app
     try:
         return run(args, ctx)
     except KeyboardInterrupt:

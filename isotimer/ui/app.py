@@ -1,0 +1,144 @@
+"""The Textual app: wires the picker, run, summary and settings screens together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App
+
+from isotimer.announce import Announcer
+from isotimer.core.clock import Clock
+from isotimer.core.cues import cue_for
+from isotimer.core.engine import Engine
+from isotimer.core.events import Event
+from isotimer.core.model import Level, Session
+from isotimer.core.plan import build_plan
+from isotimer.paths import Paths
+from isotimer.storage.catalog import Catalog
+from isotimer.storage.history import HistoryStore
+from isotimer.storage.recorder import SessionRecorder
+from isotimer.storage.settings import Settings, save_settings
+from isotimer.ui.screens.picker import PickerScreen
+from isotimer.ui.screens.run import RunResult, RunScreen
+from isotimer.ui.screens.settings import SettingsScreen
+from isotimer.ui.screens.summary import SummaryScreen
+
+
+class IsoTimerApp(App[None]):
+    """Holds what every screen needs and moves between screens on their results."""
+
+    CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]
+    TITLE = "isotimer"
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (20, "-tall")]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        history: HistoryStore | None,
+        clock: Clock,
+        settings: Settings,
+        *,
+        paths: Paths,
+        start: tuple[Session, Level] | None = None,
+        history_problem: str | None = None,
+        settings_problems: Sequence[str] = (),
+        announcer: Announcer | None = None,
+        voice: bool = False,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.history = history
+        self.clock = clock
+        self.settings = settings
+        self.paths = paths
+        self.start = start
+        self.history_problem = history_problem
+        self.settings_problems = list(settings_problems)
+        self.voice = voice
+        self._own_announcer = announcer is None
+        self.announcer = announcer or self._make_announcer()
+        self.picker = PickerScreen(catalog, settings.level, lead_in=settings.lead_in)
+
+    def _make_announcer(self) -> Announcer:
+        return Announcer(
+            bell=self.bell,
+            notify=lambda message: self.call_from_thread(self.notify, message, severity="warning"),
+            sound=self.settings.sound,
+            voice=self.settings.voice or self.voice,
+            voice_program=self.settings.voice_program,
+        )
+
+    def on_mount(self) -> None:
+        self._apply_theme()
+        self.push_screen(self.picker)
+        for problem in self.settings_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
+        if self.history_problem:
+            self.notify(self.history_problem, title="History", severity="error", timeout=15)
+        if self.start is not None:
+            self.start_session(*self.start, from_picker=False)
+
+    def on_unmount(self) -> None:
+        self.announcer.close()
+
+    def _apply_theme(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    # -- running a session --------------------------------------------------------
+    def start_session(self, session: Session, level: Level, *, from_picker: bool = True) -> None:
+        """Build the plan, engine and recorder for one run and show the run screen."""
+        plan = build_plan(session, level, lead_in=self.settings.lead_in)
+        engine = Engine(plan)
+        recorder = SessionRecorder(self.history, self.clock, plan, level)
+        engine.subscribe(recorder.on_event)
+        engine.subscribe(self._announce)
+        screen = RunScreen(
+            engine,
+            self.clock,
+            recorder,
+            announcer=self.announcer,
+            cue_rotation_s=self.settings.cue_rotation_s,
+        )
+        self.push_screen(screen, partial(self._run_ended, from_picker))
+
+    def _announce(self, event: Event) -> None:
+        self.announcer.play(cue_for(event))
+
+    def _run_ended(self, from_picker: bool, result: RunResult | None) -> None:
+        if result is not None:
+            self.push_screen(SummaryScreen(result), partial(self._summary_closed, from_picker))
+
+    def _summary_closed(self, from_picker: bool, _: None) -> None:
+        if not from_picker:
+            self.exit(return_code=0)
+
+    def on_picker_screen_session_chosen(self, message: PickerScreen.SessionChosen) -> None:
+        self.start_session(message.session, message.level)
+
+    # -- settings -----------------------------------------------------------------
+    def on_picker_screen_settings_requested(self) -> None:
+        screen = SettingsScreen(self.settings, sorted(self.available_themes))
+        self.push_screen(screen, self._settings_chosen)
+
+    def _settings_chosen(self, settings: Settings | None) -> None:
+        if settings is None:
+            return
+        try:
+            save_settings(self.paths.settings_file, settings)
+        except OSError as error:
+            self.notify(
+                f"Settings not saved ({error.strerror or error}); used for now only.",
+                severity="error",
+            )
+        self.settings = settings
+        self._apply_theme()
+        if self._own_announcer:
+            muted = self.announcer.muted
+            self.announcer.close()
+            self.announcer = self._make_announcer()
+            self.announcer.muted = muted
+        self.picker.reload(self.catalog, settings.level, settings.lead_in)

@@ -1,0 +1,301 @@
+"""The session picker: what ``isotimer`` opens, and where a summary leads back to."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from isotimer.core.model import Level, Session
+from isotimer.core.plan import Plan, build_plan
+from isotimer.core.timefmt import clock
+from isotimer.storage.catalog import Catalog
+from isotimer.storage.problems import Problem
+from isotimer.ui.screens.help import HelpScreen
+from isotimer.ui.session_commands import SessionCommands
+from isotimer.ui.widgets.session_preview import SessionPreview, plan_preview, problems_preview
+
+BROKEN = "broken:"
+# Keys that keep their meaning on the list; any other letter starts the filter.
+LIST_KEYS = frozenset("qsl?/123456789")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row: a session to run, or a file that failed to load."""
+
+    key: str
+    session: Session | None = None
+    plan: Plan | None = None
+    problems: tuple[Problem, ...] = ()
+
+    def matches(self, words: list[str]) -> bool:
+        if self.session is None:
+            return all(word in self.key.casefold() for word in words)
+        haystack = " ".join((self.session.id, self.session.name, *self.session.tags)).casefold()
+        return all(word in haystack for word in words)
+
+
+def quick_start_hint(entries: list[Entry], session_id: str = "recovery-day") -> str:
+    """How to start a favourite in two presses: its number, then Enter."""
+    for number, entry in enumerate(entries[:9], start=1):
+        if entry.session is not None and entry.session.id == session_id:
+            return f"{entry.session.name} in two presses: {number} then Enter."
+    return "Any of the first nine sessions in two presses: its number, then Enter."
+
+
+class PickerScreen(Screen[None]):
+    """Lists sessions with a live filter, a preview and the level to run at.
+
+    Starting a session or asking for settings posts a message to the app,
+    which owns the screens that follow.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Start", priority=True),
+        Binding("l", "toggle_level", "Level"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("s", "settings", "Settings"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+    ]
+
+    COMMANDS: ClassVar = {SessionCommands}
+
+    level: reactive[Level] = reactive(Level.BEGINNER, init=False)
+
+    class SessionChosen(Message):
+        """The runner chose a session and a level."""
+
+        def __init__(self, session: Session, level: Level) -> None:
+            super().__init__()
+            self.session = session
+            self.level = level
+
+    class SettingsRequested(Message):
+        """The runner pressed ``s``."""
+
+    def __init__(self, catalog: Catalog, level: Level, *, lead_in: float = 5.0) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.lead_in = lead_in
+        self.set_reactive(PickerScreen.level, level)
+        self._entries: list[Entry] = []
+        self._shown: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="picker-top"):
+            yield Static("Choose a session", id="picker-title")
+            yield Static(self._level_text(), id="level")
+        with Horizontal(id="picker-body"):
+            with Vertical(id="picker-list"):
+                yield Input(
+                    placeholder="type to filter", id="filter", compact=True, select_on_focus=False
+                )
+                yield DataTable(cursor_type="row", zebra_stripes=True, id="sessions")
+                yield Static(id="problems")
+            with VerticalScroll(id="preview-scroll"):
+                yield SessionPreview(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("#", key="number")
+        table.add_column("Session", key="name")
+        table.add_column("Time", key="time")
+        table.add_column("Holds", key="holds")
+        table.add_column("Tags", key="tags")
+        self._entries = self._build_entries()
+        self._fill()
+        broken = sum(1 for entry in self._entries if entry.session is None)
+        if broken:
+            self.query_one("#problems", Static).update(
+                Text(
+                    f"⚠ {broken} session file{'s' if broken > 1 else ''} did not load: see the "
+                    "rows marked ⚠"
+                )
+            )
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from a run or a dialog: keys go to the list, so q quits and numbers pick.
+        self.set_focus(self.query_one(DataTable))
+
+    # -- rows -------------------------------------------------------------------
+    def _build_entries(self) -> list[Entry]:
+        entries = [
+            Entry(s.id, s, build_plan(s, self.level, lead_in=self.lead_in))
+            for s in self.catalog.sorted_sessions()
+        ]
+        by_file: dict[str, list[Problem]] = defaultdict(list)
+        for problem in self.catalog.problems:
+            by_file[problem.file].append(problem)
+        entries += [Entry(BROKEN + file, problems=tuple(found)) for file, found in by_file.items()]
+        return entries
+
+    def _fill(self) -> None:
+        """Show the entries matching the filter, numbered, keeping the highlight if it stays."""
+        table = self.query_one(DataTable)
+        words = self.query_one("#filter", Input).value.casefold().split()
+        keep = self.selected
+        self._shown = [entry for entry in self._entries if entry.matches(words)]
+        table.clear()
+        numbered = [entry for entry in self._shown if entry.session is not None]
+        for entry in self._shown:
+            table.add_row(*self._cells(entry, numbered), key=entry.key)
+        rows = [entry.key for entry in self._shown]
+        if keep is not None and keep.key in rows:
+            table.move_cursor(row=rows.index(keep.key))
+        self._preview()
+
+    def _cells(self, entry: Entry, numbered: list[Entry]) -> tuple[Text | str, ...]:
+        if entry.session is None or entry.plan is None:
+            name = entry.key.removeprefix(BROKEN).rsplit("/", 1)[-1]
+            return ("⚠", Text(f"{name}: did not load"), "", "", "")
+        number = numbered.index(entry) + 1
+        return (
+            str(number) if number <= 9 else "",
+            entry.session.name,
+            clock(entry.plan.total_seconds),
+            str(len(entry.plan.hold_steps)),
+            ", ".join(entry.session.tags),
+        )
+
+    @property
+    def selected(self) -> Entry | None:
+        """The highlighted entry, or None when the filter matches nothing."""
+        row = self.query_one(DataTable).cursor_row
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def _preview(self) -> None:
+        entry = self.selected
+        preview = self.query_one(SessionPreview)
+        if entry is None:
+            preview.show(Text("No session matches the filter.", style="italic"))
+        elif entry.plan is not None:
+            preview.show(plan_preview(entry.plan))
+        else:
+            preview.show(problems_preview(entry.key.removeprefix(BROKEN), list(entry.problems)))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._preview()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    # -- typing goes to the filter ------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the list starts filtering with that letter.
+
+        Keys typed in a burst (a paste, a fast typist, tmux send-keys) may have
+        been sent to the list before the filter took focus; those that reach
+        the screen while the filter has focus belong to the filter too.
+        """
+        char = event.character
+        if not event.is_printable or char is None:
+            return
+        filter_input = self.query_one("#filter", Input)
+        # Screen.focused changes at once; a widget's has_focus only once its Focus event runs.
+        if self.focused is not filter_input:
+            if self.focused is not self.query_one(DataTable) or char in LIST_KEYS:
+                return
+            if not (char.isalnum() or char in "-' "):
+                return
+            # At once, not via focus()'s call_later, so the keys that follow land here.
+            self.set_focus(filter_input)
+        event.stop()
+        event.prevent_default()
+        filter_input.insert_text_at_cursor(char)
+
+    # -- actions ------------------------------------------------------------------
+    def watch_level(self) -> None:
+        self.query_one("#level", Static).update(self._level_text())
+        self._entries = self._build_entries()
+        self._fill()
+
+    def _level_text(self) -> Text:
+        text = Text("Level: ")
+        for level in Level:
+            chosen = level is self.level
+            text.append(f" {level.value} ", style="reverse bold" if chosen else "dim")
+            text.append(" ")
+        text.append("(l)", style="dim")
+        return text
+
+    def action_toggle_level(self) -> None:
+        self.level = Level.ADVANCED if self.level is Level.BEGINNER else Level.BEGINNER
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        table = self.query_one(DataTable)
+        if filter_input.has_focus:
+            table.focus()
+        else:
+            filter_input.value = ""
+
+    def action_cursor(self, delta: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, table.cursor_row + delta))
+
+    def action_pick(self, number: int) -> None:
+        """Highlight the session numbered ``number``; Enter then starts it."""
+        numbered = [entry for entry in self._shown if entry.session is not None]
+        if number <= len(numbered):
+            self.query_one(DataTable).move_cursor(row=self._shown.index(numbered[number - 1]))
+
+    def action_start(self) -> None:
+        entry = self.selected
+        if entry is None:
+            self.notify("No session matches the filter.", severity="warning")
+        elif entry.session is None:
+            self.notify("This file did not load; fix it first.", severity="warning")
+        else:
+            self.choose(entry.session)
+
+    def choose(self, session: Session) -> None:
+        """Start ``session`` at the chosen level (the command palette calls this too)."""
+        self.post_message(self.SessionChosen(session, self.level))
+
+    def action_settings(self) -> None:
+        self.post_message(self.SettingsRequested())
+
+    def action_help(self) -> None:
+        notes = (
+            "Type any letter to filter by name or tag (or press /); Escape leaves the filter.\n"
+            "Up and Down move; a number picks that session; Enter starts it.\n"
+            + quick_start_hint(self._shown)
+            + "\nCtrl+P opens the command palette: type a session's name to start it."
+        )
+        self.app.push_screen(HelpScreen("Choosing a session", self.BINDINGS, notes))
+
+    async def action_quit(self) -> None:
+        self.app.exit(return_code=0)
+
+    def reload(self, catalog: Catalog, level: Level, lead_in: float) -> None:
+        """Take new settings: the level and lead-in change times and totals."""
+        self.catalog = catalog
+        self.lead_in = lead_in
+        if level is not self.level:
+            self.level = level
+        else:
+            self._entries = self._build_entries()
+            self._fill()

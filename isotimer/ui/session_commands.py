@@ -1,0 +1,51 @@
+"""Command palette entries that start a session by name, from the picker."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from isotimer.core.model import Session
+
+if TYPE_CHECKING:
+    from isotimer.ui.screens.picker import PickerScreen
+
+
+class SessionCommands(Provider):
+    """``Start Recovery day`` and the like; runs at the level chosen in the picker.
+
+    Scoped to the picker screen (its ``COMMANDS``), so the palette can never
+    start a second session in the middle of one.
+    """
+
+    @property
+    def _picker(self) -> PickerScreen:
+        return cast("PickerScreen", self.screen)
+
+    def _sessions(self) -> list[Session]:
+        return self._picker.catalog.sorted_sessions()
+
+    def _start(self, session: Session) -> None:
+        self._picker.choose(session)
+
+    async def discover(self) -> Hits:
+        for session in self._sessions():
+            yield DiscoveryHit(
+                f"Start {session.name}", partial(self._start, session), help=session.description
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for session in self._sessions():
+            text = f"Start {session.name}"
+            score = max(matcher.match(text), matcher.match(session.id))
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(self._start, session),
+                    text=text,
+                    help=session.description,
+                )

@@ -1,0 +1,1 @@
+"""Widgets of the run and picker screens, one a module."""

@@ -1,0 +1,32 @@
+"""The band across the top of the run screen naming what to do now."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from isotimer.core.plan import StepKind
+
+WORDS = {
+    StepKind.LEAD_IN: "GET READY",
+    StepKind.HOLD: "HOLD",
+    StepKind.SWITCH: "SWITCH SIDES",
+    StepKind.REST: "REST",
+}
+PAUSED = "PAUSED"
+
+
+def phase_words(kind: StepKind | None, paused: bool) -> str:
+    """The banner text: pausing outranks the step, since nothing moves while paused."""
+    if paused:
+        return PAUSED
+    return WORDS.get(kind, "DONE") if kind else "DONE"
+
+
+class PhaseBanner(Static):
+    """The phase in words; its colour comes from the screen's state class."""
+
+    words: reactive[str] = reactive("", init=False)
+
+    def watch_words(self, words: str) -> None:
+        self.update(words)

@@ -1,0 +1,72 @@
+"""What a session holds, before it starts: the picker's right-hand pane."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from isotimer.core.model import Hold, Sides
+from isotimer.core.plan import Plan
+from isotimer.core.timefmt import clock, short
+from isotimer.storage.problems import Problem
+
+
+def hold_line(hold: Hold, target_s: float) -> str:
+    """``30 s x 2 sets, each side``."""
+    parts = [short(target_s)]
+    if hold.sets > 1:
+        parts[0] += f" x {hold.sets} sets"
+    if hold.sides is Sides.BOTH:
+        parts.append("each side")
+    return ", ".join(parts)
+
+
+def plan_preview(plan: Plan) -> RenderableType:
+    """The session as a runner decides on it: time, holds, equipment, then each hold."""
+    session = plan.session
+    holds = plan.hold_steps
+    summary = Text(
+        f"{clock(plan.total_seconds)} total · {len(holds)} hold{'s' if len(holds) != 1 else ''} · "
+        f"{clock(plan.time_under_tension_s)} under tension",
+        style="bold",
+    )
+    parts: list[RenderableType] = [Text(session.name, style="bold underline"), summary]
+    if session.rounds > 1:
+        parts.append(Text(f"{session.rounds} rounds, {short(session.rest_between_rounds)} between"))
+    if session.equipment:
+        parts.append(Text(f"Needs: {', '.join(session.equipment)}"))
+    if session.description:
+        parts += [Text(""), Text(session.description)]
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="dim")
+    table.add_column()
+    targets: dict[int, float] = {}
+    for step in holds:
+        targets.setdefault(step.hold_index, step.seconds)
+    last = len(session.holds)
+    for number, hold in enumerate(session.holds, start=1):
+        target = targets.get(number - 1, hold.seconds_for(plan.level))
+        rested = hold.rest and (number < last or hold.sets > 1 or session.rounds > 1)
+        rest = f", rest {short(hold.rest)}" if rested else ""
+        line = Text(hold.name, style="bold")
+        line.append(f"  {hold_line(hold, target)}{rest}", style="dim")
+        table.add_row(f"{number}.", line)
+    parts += [Text(""), table]
+    return Group(*parts)
+
+
+def problems_preview(file: str, problems: list[Problem]) -> RenderableType:
+    """A session file that failed to load: where, and every problem found."""
+    lines = [Text(f"⚠ {file} did not load", style="bold")]
+    lines += [Text(f"line {p.line}: {p.where}: {p.what}") for p in problems]
+    lines.append(Text("\nFix the file, then check it with: isotimer validate FILE", style="italic"))
+    return Group(*lines)
+
+
+class SessionPreview(Static):
+    """Shows one session's plan, or why its file failed to load."""
+
+    def show(self, renderable: RenderableType) -> None:
+        self.update(renderable)

@@ -1,0 +1,54 @@
+"""What the current step is about: the exercise, its side, set, round and effort."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Static
+
+from isotimer.core.model import Side
+from isotimer.core.plan import Plan, Step, StepKind
+from isotimer.core.timefmt import short
+
+
+def title_for(step: Step) -> str:
+    """``Wall sit · left side``, with ``Next:`` in front when the hold is still to come."""
+    side = f" · {step.side.value} side" if step.side is not Side.NONE else ""
+    upcoming = "" if step.kind is StepKind.HOLD else "Next: "
+    return f"{upcoming}{step.hold.name}{side}"
+
+
+def details_for(step: Step, plan: Plan) -> str:
+    """``Set 1 of 2 · Round 1 of 2 · 30 s · effort 70%``: where the step sits in the session."""
+    hold = step.hold
+    parts = [f"Set {step.set} of {hold.sets}"]
+    if plan.session.rounds > 1:
+        parts.append(f"Round {step.round} of {plan.session.rounds}")
+    if step.kind is StepKind.HOLD:
+        parts.append(f"target {short(step.seconds)}")
+    if hold.effort:
+        parts.append(f"effort {hold.effort}%")
+    return " · ".join(parts)
+
+
+class StepHeading(Widget):
+    """Two lines: the exercise in bold, then where it sits in the session."""
+
+    DEFAULT_CSS = """
+    StepHeading {
+        height: auto;
+    }
+    StepHeading Static {
+        width: 1fr;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        yield Static(id="details")
+
+    def show(self, step: Step, plan: Plan) -> None:
+        """Describe ``step``; called once per step, not every tick."""
+        self.query_one("#title", Static).update(Text(title_for(step)))
+        self.query_one("#details", Static).update(Text(details_for(step, plan)))

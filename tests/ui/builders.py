@@ -1,0 +1,113 @@
+"""Apps built with fakes for pilot and snapshot tests: a fixed catalog, a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from isotimer.core.clock import FakeClock
+from isotimer.core.cues import Cue
+from isotimer.core.model import Breathing, Hold, Level, Session, Sides
+from isotimer.paths import Paths
+from isotimer.storage.catalog import Catalog
+from isotimer.storage.history import HistoryStore
+from isotimer.storage.problems import Problem
+from isotimer.storage.settings import Settings
+from isotimer.ui.app import IsoTimerApp
+
+WALL_SIT = Hold(
+    exercise="wall-sit",
+    name="Wall sit",
+    beginner_s=30,
+    advanced_s=60,
+    sets=2,
+    rest=20,
+    cues=("Thighs level, knees at 90 degrees", "Weight into the heels", "Hands off your thighs"),
+    effort=70,
+    setup="Back flat on the wall, feet a shoulder-width apart, knees over the ankles.",
+    equipment=("wall",),
+)
+SIDE_PLANK = Hold(
+    exercise="side-plank",
+    name="Side plank",
+    beginner_s=20,
+    advanced_s=40,
+    rest=15,
+    sides=Sides.BOTH,
+    switch=5,
+    cues=("Hips high, body in a straight line",),
+    breathing=Breathing(inhale=3, exhale=4, hold=1),
+    setup="Lie on one side, elbow under the shoulder, feet stacked.",
+    equipment=("mat",),
+)
+CALF = Hold(exercise="calf-raise-hold", name="Calf raise hold", beginner_s=30, advanced_s=45)
+
+
+def session(session_id: str, name: str, *holds: Hold, **fields: object) -> Session:
+    return Session(id=session_id, name=name, holds=holds or (CALF,), **fields)  # type: ignore[arg-type]
+
+
+TEST_SESSION = session(
+    "test-holds",
+    "Test holds",
+    WALL_SIT,
+    SIDE_PLANK,
+    description="Two holds for the tests.",
+    tags=("test", "home"),
+    lead_in=5,
+)
+
+
+def catalog(*sessions: Session, problems: list[Problem] | None = None) -> Catalog:
+    """A catalog of ``sessions``, or a small fixed one: the tests never read the bundled files."""
+    found = sessions or (
+        TEST_SESSION,
+        session("recovery-day", "Recovery day", CALF, tags=("recovery", "home"), lead_in=5),
+        session("knee-tendon", "Knee tendon holds", CALF, tags=("rehab", "knee"), lead_in=5),
+        session("achilles", "Achilles holds", CALF, tags=("rehab",), lead_in=5),
+    )
+    return Catalog(library={}, sessions={s.id: s for s in found}, problems=problems or [])
+
+
+class FakeAnnouncer:
+    """Records the cues it is given instead of ringing or speaking."""
+
+    def __init__(self) -> None:
+        self.played: list[Cue] = []
+        self.muted = False
+        self.closed = False
+
+    def play(self, cue: Cue | None) -> None:
+        if cue is not None and not self.muted:
+            self.played.append(cue)
+
+    def toggle_mute(self) -> bool:
+        self.muted = not self.muted
+        return self.muted
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def make_app(
+    tmp_path: Path,
+    *,
+    catalog_: Catalog | None = None,
+    clock: FakeClock | None = None,
+    settings: Settings | None = None,
+    start: tuple[Session, Level] | None = None,
+    history: bool = True,
+    **options: object,
+) -> IsoTimerApp:
+    """The app over fakes; its history is a real store in ``tmp_path`` unless ``history=False``."""
+    paths = Paths(data_dir=tmp_path / "data")
+    store = HistoryStore.open(paths.history_file) if history else None
+    return IsoTimerApp(
+        catalog_ or catalog(),
+        store,
+        clock or FakeClock(),
+        settings or Settings(),
+        paths=paths,
+        start=start,
+        announcer=FakeAnnouncer(),  # type: ignore[arg-type]
+        **options,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,229 @@
+"""The picker: filter as you type, numbers and Enter, the level, the palette, settings."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.command import CommandList
+from textual.widgets import DataTable, Input
+
+from isotimer.core.clock import FakeClock
+from isotimer.core.model import Level
+from isotimer.paths import Paths
+from isotimer.storage.catalog import load_catalog
+from isotimer.storage.problems import Problem
+from isotimer.storage.settings import Settings, load_settings
+from isotimer.ui.screens.help import HelpScreen
+from isotimer.ui.screens.picker import PickerScreen, quick_start_hint
+from isotimer.ui.screens.run import RunScreen
+from isotimer.ui.screens.settings import SettingsScreen
+from isotimer.ui.widgets.session_preview import SessionPreview
+
+from .builders import catalog, make_app
+
+SIZE = (100, 30)
+
+
+def rows(picker: PickerScreen) -> list[str]:
+    return [entry.key for entry in picker._shown]
+
+
+def preview_text(picker: PickerScreen) -> str:
+    preview = picker.query_one(SessionPreview)
+    lines = preview.render_lines(preview.region.reset_offset)
+    return " ".join(" ".join(line.text for line in lines).split())
+
+
+async def test_sessions_are_listed_by_name_with_the_first_highlighted(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        assert rows(picker) == ["achilles", "knee-tendon", "recovery-day", "test-holds"]
+        assert picker.selected.key == "achilles"
+        assert picker.query_one(DataTable).row_count == 4
+
+
+async def test_typing_filters_and_enter_starts_the_match(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("k", "n", "e")
+        picker = app.screen
+        assert picker.query_one("#filter", Input).value == "kne"
+        assert rows(picker) == ["knee-tendon"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.plan.session.id == "knee-tendon"
+
+
+async def test_filter_matches_tags_too(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"rehab")
+        assert rows(app.screen) == ["achilles", "knee-tendon"]
+
+
+async def test_escape_leaves_the_filter_then_clears_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "o", "m", "e")
+        picker = app.screen
+        assert len(rows(picker)) == 2
+        await pilot.press("escape")
+        assert picker.query_one(DataTable).has_focus
+        assert len(rows(picker)) == 2
+        await pilot.press("escape")
+        assert len(rows(picker)) == 4
+
+
+async def test_a_number_then_enter_starts_that_session_in_two_presses(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.plan.session.id == "recovery-day"
+
+
+async def test_recovery_day_takes_two_presses_in_the_bundled_library(tmp_path):
+    bundled = load_catalog(Paths(data_dir=tmp_path / "data"))
+    app = make_app(tmp_path, catalog_=bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hint = quick_start_hint(app.screen._shown)
+        number = hint.split("presses: ")[1][0]
+        await pilot.press(number, "enter")
+        await pilot.pause()
+        assert app.screen.plan.session.id == "recovery-day"
+
+
+async def test_level_starts_from_settings_and_l_toggles_it(tmp_path):
+    app = make_app(tmp_path, settings=Settings(level=Level.ADVANCED))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        assert picker.level is Level.ADVANCED
+        await pilot.press("l")
+        assert picker.level is Level.BEGINNER
+        await pilot.press("l", "4", "enter")
+        await pilot.pause()
+        assert app.screen.plan.level is Level.ADVANCED
+        assert app.screen.plan.hold_steps[0].seconds == 60
+
+
+async def test_preview_shows_the_holds_time_and_equipment(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        text = preview_text(app.screen)
+        assert "2:30 total · 4 holds" in text
+        assert "Needs: wall, mat" in text
+        assert "30 s x 2 sets" in text
+        assert "each side" in text
+
+
+async def test_a_session_that_failed_to_load_is_shown_with_its_problem(tmp_path):
+    problem = Problem("/x/broken.toml", 4, "hold 1", "unknown exercise 'wal-sit'")
+    app = make_app(tmp_path, catalog_=catalog(problems=[problem]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        assert rows(picker)[-1] == "broken:/x/broken.toml"
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+        assert "unknown exercise 'wal-sit'" in preview_text(picker)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is picker
+
+
+async def test_command_palette_starts_a_session_by_name(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Recovery")
+        for _ in range(200):  # the palette searches in a task: wait for its first hit
+            await pilot.pause()
+            if app.screen.query_one(CommandList).option_count:
+                break
+        await pilot.press("enter")
+        for _ in range(10):
+            await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.plan.session.id == "recovery-day"
+
+
+async def test_q_quits_with_status_zero(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_help_lists_keys_and_the_two_press_start(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert "Recovery day in two presses: 3 then Enter." in help_screen.notes
+        assert {b.description for b in help_screen.bindings} >= {"Start", "Level", "Quit"}
+
+
+async def test_settings_are_saved_applied_and_used(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SettingsScreen)
+        chosen = dataclasses.replace(
+            dialog.settings, level=Level.ADVANCED, theme="textual-light", cue_rotation_s=5
+        )
+        dialog.dismiss(chosen)
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        assert app.screen.level is Level.ADVANCED
+        assert app.settings.cue_rotation_s == 5
+        saved, problems = load_settings(app.paths.settings_file)
+        assert saved == chosen and problems == []
+
+
+async def test_settings_problems_and_history_problem_are_notified(tmp_path):
+    app = make_app(
+        tmp_path,
+        settings_problems=["settings.toml:2: bad level; using the default (beginner)"],
+        history_problem="The history file is damaged.",
+        history=False,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages == [
+            "settings.toml:2: bad level; using the default (beginner)",
+            "The history file is damaged.",
+        ]
+
+
+async def test_back_from_a_run_keys_go_to_the_list_so_q_quits(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("k", "n", "e", "enter")
+        await pilot.pause()
+        clock.advance(1000)
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        assert picker.focused is picker.query_one(DataTable)
+        await pilot.press("q")
+    assert app.return_code == 0

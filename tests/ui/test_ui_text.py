@@ -1,0 +1,84 @@
+"""Pure pieces of the interface: the stop question, the block digits, the summary's numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from isotimer.core.plan import StepKind, build_plan
+from isotimer.ui.screens.summary import parse_rating
+from isotimer.ui.stop_message import stop_message
+from isotimer.ui.widgets.big_digits import fit_scale, render_lines, size_at
+from isotimer.ui.widgets.phase_banner import phase_words
+
+from .builders import TEST_SESSION
+
+PLAN = build_plan(TEST_SESSION)
+HOLD = PLAN.hold_steps[0]
+REST = next(step for step in PLAN.steps if step.kind is StepKind.REST)
+
+
+@pytest.mark.parametrize(
+    ("finished", "current", "held", "saving", "expected"),
+    [
+        (
+            4,
+            HOLD,
+            23,
+            True,
+            "The 4 holds you finished are saved; "
+            "the wall sit in progress (23 s) will be saved as stopped early.",
+        ),
+        (1, REST, 0, True, "The 1 hold you finished is saved."),
+        (0, HOLD, 5, True, "The wall sit in progress (5 s) will be saved as stopped early."),
+        (0, None, 0, True, "Nothing has been held yet, so there is nothing to save."),
+        (
+            2,
+            REST,
+            0,
+            False,
+            "The 2 holds you finished are kept for the summary (history is unavailable).",
+        ),
+    ],
+)
+def test_stop_message_says_what_is_kept(finished, current, held, saving, expected):
+    assert stop_message(finished, current, held, saving) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "paused", "words"),
+    [
+        (StepKind.LEAD_IN, False, "GET READY"),
+        (StepKind.HOLD, False, "HOLD"),
+        (StepKind.SWITCH, False, "SWITCH SIDES"),
+        (StepKind.REST, False, "REST"),
+        (StepKind.HOLD, True, "PAUSED"),
+    ],
+)
+def test_phase_words(kind, paused, words):
+    assert phase_words(kind, paused) == words
+
+
+def test_block_digits_are_five_pixels_high_in_half_rows():
+    lines = render_lines("0:05", 2)
+    assert len(lines) == 5
+    assert {len(line) for line in lines} == {size_at("0:05", 2)[0]}
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scale"), [(96, 12, 4), (80, 8, 3), (30, 5, 2), (20, 3, 1), (5, 5, 0)]
+)
+def test_block_digits_take_the_largest_scale_that_fits(width, height, scale):
+    assert fit_scale("0:29", width, height) == scale
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "value"), [("", 1, 10, None), (" 7 ", 1, 10, 7), ("0", 0, 10, 0)]
+)
+def test_rating_parses_whole_numbers_in_range(text, low, high, value):
+    assert parse_rating(text, low, high) == value
+
+
+@pytest.mark.parametrize("text", ["11", "0", "x"])
+def test_rating_out_of_range_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_rating(text, 1, 10)

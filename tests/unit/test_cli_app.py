@@ -1,0 +1,82 @@
+"""``isotimer`` with no command and ``isotimer run``: what is built before the app starts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from isotimer import cli
+from isotimer.core.model import Level
+
+
+@pytest.fixture
+def built(monkeypatch):
+    """Capture the app instead of running it in the terminal."""
+    from isotimer.ui.app import IsoTimerApp
+
+    apps: list[IsoTimerApp] = []
+
+    def run(self, *args, **kwargs):
+        apps.append(self)
+        self._return_code = 0
+
+    monkeypatch.setattr(IsoTimerApp, "run", run)
+    return apps
+
+
+def test_no_command_opens_the_picker(built, tmp_path):
+    assert cli.main(["--data-dir", str(tmp_path)]) == 0
+    [app] = built
+    assert app.start is None
+    assert app.history is not None and app.history_problem is None
+    assert "recovery-day" in app.catalog.sessions
+
+
+def test_run_starts_the_session_at_the_settings_level(built, tmp_path):
+    (tmp_path / "settings.toml").write_text('level = "advanced"\n')
+    assert cli.main(["--data-dir", str(tmp_path), "run", "Recovery day"]) == 0
+    [app] = built
+    session, level = app.start
+    assert (session.id, level) == ("recovery-day", Level.ADVANCED)
+
+
+def test_run_level_and_voice_options(built, tmp_path):
+    cli.main(["--data-dir", str(tmp_path), "run", "recovery-day", "--level", "beginner", "--voice"])
+    [app] = built
+    assert app.start[1] is Level.BEGINNER
+    assert app.voice is True
+
+
+def test_unknown_session_is_a_plain_error(built, tmp_path, capsys):
+    assert cli.main(["--data-dir", str(tmp_path), "run", "recovery-dya"]) == 1
+    assert "no session 'recovery-dya' (did you mean 'recovery-day'?)" in capsys.readouterr().err
+    assert built == []
+
+
+def test_unusable_history_still_opens_with_a_notice(built, tmp_path):
+    (tmp_path / "history.sqlite3").mkdir()
+    cli.main(["--data-dir", str(tmp_path)])
+    [app] = built
+    assert app.history is None
+    assert "will not be saved" in app.history_problem
+
+
+def test_settings_problems_reach_the_app(built, tmp_path):
+    (tmp_path / "settings.toml").write_text('level = "expert"\n')
+    cli.main(["--data-dir", str(tmp_path)])
+    [app] = built
+    assert len(app.settings_problems) == 1
+    assert app.settings.level is Level.BEGINNER
+
+
+def test_list_never_imports_textual(tmp_path):
+    code = (
+        "import sys; from isotimer.cli import main; main(['--data-dir', sys.argv[1], 'list']);"
+        " print('textual' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip().splitlines()[-1] == "False"
