@@ -122,8 +122,13 @@ def build_plan(
     return Plan(session=session, level=level, steps=tuple(steps))
 
 
+def target_key(exercise: str, side: Side) -> str:
+    """How a per-hold target is keyed: ``"wall-sit"`` or ``"side-plank:left"``."""
+    return exercise if side is Side.NONE else f"{exercise}:{side.value}"
+
+
 def _target(hold: Hold, level: Level, side: Side, targets: dict[str, float]) -> float:
-    key = f"{hold.exercise}:{side.value}" if side is not Side.NONE else hold.exercise
+    key = target_key(hold.exercise, side)
     return targets.get(key, targets.get(hold.exercise, hold.seconds_for(level)))
 
 

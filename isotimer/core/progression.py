@@ -6,7 +6,8 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from isotimer.core.model import Level, Session, Sides
+from isotimer.core.model import Level, Session, Side, Sides
+from isotimer.core.plan import target_key
 from isotimer.core.records import HoldRecord
 
 STEP_S = 5.0
@@ -122,8 +123,10 @@ def _why_keep(last_two: list[_Run], current: float) -> str:
     return "hold every set in two sessions in a row to add time"
 
 
-def targets_for(history: Iterable[HoldRecord], session: Session, level: Level) -> dict[str, float]:
-    """Targets for ``build_plan(session, level, targets=...)``, keyed like ``plan._target``.
+def suggestions_for(
+    history: Iterable[HoldRecord], session: Session, level: Level
+) -> dict[str, Suggestion]:
+    """Today's suggestion for each hold and side of ``session``, keyed by ``plan.target_key``.
 
     Only holds with history at this level get an entry: a first session, or a
     first time at a new level, runs at the session's own times. The cap is
@@ -133,15 +136,20 @@ def targets_for(history: Iterable[HoldRecord], session: Session, level: Level) -
     for record in history:
         if record.level == level.value:
             by_side.setdefault((record.exercise, record.side), []).append(record)
-    targets: dict[str, float] = {}
+    found: dict[str, Suggestion] = {}
     for hold in session.holds:
-        sides = ("left", "right") if hold.sides is Sides.BOTH else ("none",)
+        sides = (Side.LEFT, Side.RIGHT) if hold.sides is Sides.BOTH else (Side.NONE,)
         for side in sides:
-            records = by_side.get((hold.exercise, side))
+            records = by_side.get((hold.exercise, side.value))
             if not records:
                 continue
             base, cap = hold.seconds_for(level), 2 * hold.advanced_s
-            suggestion = suggest(records, hold.exercise, side, base, cap, hold.harder)
-            key = hold.exercise if side == "none" else f"{hold.exercise}:{side}"
-            targets[key] = suggestion.target_s
-    return targets
+            suggestion = suggest(records, hold.exercise, side.value, base, cap, hold.harder)
+            found[target_key(hold.exercise, side)] = suggestion
+    return found
+
+
+def targets_for(history: Iterable[HoldRecord], session: Session, level: Level) -> dict[str, float]:
+    """Targets for ``build_plan(session, level, targets=...)``: the suggestions' times."""
+    suggestions = suggestions_for(history, session, level)
+    return {key: suggestion.target_s for key, suggestion in suggestions.items()}

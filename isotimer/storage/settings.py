@@ -30,6 +30,7 @@ class Settings:
     ``lead_in`` is the get-ready time for sessions whose file does not set
     one; ``cue_rotation_s`` is how long each form cue stays on screen.
     ``theme`` is any Textual theme name: only the app knows which exist.
+    ``progression`` lists the ids of sessions that run at today's targets.
     """
 
     level: Level = Level.BEGINNER
@@ -39,6 +40,7 @@ class Settings:
     voice_program: str = "auto"
     cue_rotation_s: float = 8.0
     theme: str = "textual-dark"
+    progression: tuple[str, ...] = ()
 
 
 DEFAULTS = Settings()
@@ -74,7 +76,10 @@ def save_settings(path: Path, settings: Settings) -> None:
     one step. Raises OSError when the folder cannot be written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = asdict(settings) | {"level": settings.level.value}
+    data = asdict(settings) | {
+        "level": settings.level.value,
+        "progression": list(settings.progression),
+    }
     text = HEADER + tomli_w.dumps(data)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
     try:
@@ -100,6 +105,7 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
             data, "cue_rotation_s", (), WHERE, *CUE_ROTATION_RANGE
         ),
         "theme": lambda: _name(reader, data, "theme"),
+        "progression": lambda: reader.texts(data, "progression", (), WHERE),
     }
     values: dict[str, Any] = {}
     messages: list[str] = []

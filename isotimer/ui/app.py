@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from typing import ClassVar
 
@@ -15,11 +16,13 @@ from isotimer.core.engine import Engine
 from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import build_plan
+from isotimer.core.progression import Suggestion
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog
 from isotimer.storage.history import HistoryStore
 from isotimer.storage.recorder import SessionRecorder
 from isotimer.storage.settings import Settings, save_settings
+from isotimer.storage.targets import todays_suggestions
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunResult, RunScreen
 from isotimer.ui.screens.settings import SettingsScreen
@@ -60,7 +63,13 @@ class IsoTimerApp(App[None]):
         self.voice = voice
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
-        self.picker = PickerScreen(catalog, settings.level, lead_in=settings.lead_in)
+        self.picker = PickerScreen(
+            catalog,
+            settings.level,
+            lead_in=settings.lead_in,
+            suggest=self.suggestions,
+            progression=settings.progression,
+        )
 
     def _make_announcer(self) -> Announcer:
         return Announcer(
@@ -89,9 +98,17 @@ class IsoTimerApp(App[None]):
             self.theme = self.settings.theme
 
     # -- running a session --------------------------------------------------------
+    def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
+        """Today's targets for ``session``, from the recent history of its holds."""
+        return todays_suggestions(self.history, session, level)
+
     def start_session(self, session: Session, level: Level, *, from_picker: bool = True) -> None:
         """Build the plan, engine and recorder for one run and show the run screen."""
-        plan = build_plan(session, level, lead_in=self.settings.lead_in)
+        targets = None
+        if session.id in self.settings.progression:
+            suggestions = self.suggestions(session, level)
+            targets = {key: suggestion.target_s for key, suggestion in suggestions.items()}
+        plan = build_plan(session, level, targets=targets, lead_in=self.settings.lead_in)
         engine = Engine(plan)
         recorder = SessionRecorder(self.history, self.clock, plan, level)
         engine.subscribe(recorder.on_event)
@@ -124,6 +141,14 @@ class IsoTimerApp(App[None]):
         screen = SettingsScreen(self.settings, sorted(self.available_themes))
         self.push_screen(screen, self._settings_chosen)
 
+    def on_picker_screen_progression_toggled(
+        self, message: PickerScreen.ProgressionToggled
+    ) -> None:
+        ids = set(self.settings.progression) ^ {message.session.id}
+        self._settings_chosen(replace(self.settings, progression=tuple(sorted(ids))))
+        state = "on: it runs at today's targets" if message.enabled else "off"
+        self.notify(f"Progression for {message.session.name} is {state}.", timeout=4)
+
     def _settings_chosen(self, settings: Settings | None) -> None:
         if settings is None:
             return
@@ -141,4 +166,4 @@ class IsoTimerApp(App[None]):
             self.announcer.close()
             self.announcer = self._make_announcer()
             self.announcer.muted = muted
-        self.picker.reload(self.catalog, settings.level, settings.lead_in)
+        self.picker.reload(self.catalog, settings.level, settings.lead_in, settings.progression)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,6 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
+from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock
 from isotimer.storage.catalog import Catalog
 from isotimer.storage.problems import Problem
@@ -27,7 +29,8 @@ from isotimer.ui.widgets.session_preview import SessionPreview, plan_preview, pr
 
 BROKEN = "broken:"
 # Keys that keep their meaning on the list; any other letter starts the filter.
-LIST_KEYS = frozenset("qsl?/123456789")
+LIST_KEYS = frozenset("qslp?/123456789")
+Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class PickerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
         Binding("l", "toggle_level", "Level"),
+        Binding("p", "toggle_progression", "Progression"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("s", "settings", "Settings"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -89,10 +93,29 @@ class PickerScreen(Screen[None]):
     class SettingsRequested(Message):
         """The runner pressed ``s``."""
 
-    def __init__(self, catalog: Catalog, level: Level, *, lead_in: float = 5.0) -> None:
+    class ProgressionToggled(Message):
+        """The runner turned progression on or off for one session."""
+
+        def __init__(self, session: Session, enabled: bool) -> None:
+            super().__init__()
+            self.session = session
+            self.enabled = enabled
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        level: Level,
+        *,
+        lead_in: float = 5.0,
+        suggest: Suggest | None = None,
+        progression: Collection[str] = (),
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.lead_in = lead_in
+        self.suggest = suggest
+        self.progression = frozenset(progression)
+        self._suggestions: dict[tuple[str, Level], Mapping[str, Suggestion]] = {}
         self.set_reactive(PickerScreen.level, level)
         self._entries: list[Entry] = []
         self._shown: list[Entry] = []
@@ -134,13 +157,30 @@ class PickerScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a run or a dialog: keys go to the list, so q quits and numbers pick.
         self.set_focus(self.query_one(DataTable))
+        # A run may have changed the history that today's targets come from.
+        self._suggestions.clear()
+        self._entries = self._build_entries()
+        self._fill()
+
+    def suggestions(self, session: Session) -> Mapping[str, Suggestion]:
+        """Today's targets for ``session`` at the chosen level, read once until the next run."""
+        if self.suggest is None:
+            return {}
+        key = (session.id, self.level)
+        if key not in self._suggestions:
+            self._suggestions[key] = self.suggest(session, self.level)
+        return self._suggestions[key]
+
+    def plan_for(self, session: Session) -> Plan:
+        """The plan a start would run: at today's targets when progression is on."""
+        targets = None
+        if session.id in self.progression:
+            targets = {key: s.target_s for key, s in self.suggestions(session).items()}
+        return build_plan(session, self.level, targets=targets, lead_in=self.lead_in)
 
     # -- rows -------------------------------------------------------------------
     def _build_entries(self) -> list[Entry]:
-        entries = [
-            Entry(s.id, s, build_plan(s, self.level, lead_in=self.lead_in))
-            for s in self.catalog.sorted_sessions()
-        ]
+        entries = [Entry(s.id, s, self.plan_for(s)) for s in self.catalog.sorted_sessions()]
         by_file: dict[str, list[Problem]] = defaultdict(list)
         for problem in self.catalog.problems:
             by_file[problem.file].append(problem)
@@ -186,8 +226,10 @@ class PickerScreen(Screen[None]):
         preview = self.query_one(SessionPreview)
         if entry is None:
             preview.show(Text("No session matches the filter.", style="italic"))
-        elif entry.plan is not None:
-            preview.show(plan_preview(entry.plan))
+        elif entry.plan is not None and entry.session is not None:
+            session = entry.session
+            on = session.id in self.progression
+            preview.show(plan_preview(entry.plan, self.suggestions(session), progression=on))
         else:
             preview.show(problems_preview(entry.key.removeprefix(BROKEN), list(entry.problems)))
 
@@ -237,6 +279,17 @@ class PickerScreen(Screen[None]):
             text.append(" ")
         text.append("(l)", style="dim")
         return text
+
+    def action_toggle_progression(self) -> None:
+        """Run the highlighted session at today's targets from now on, or stop doing so."""
+        entry = self.selected
+        if entry is None or entry.session is None:
+            return
+        enabled = entry.session.id not in self.progression
+        self.progression = self.progression ^ {entry.session.id}
+        self._entries = self._build_entries()
+        self._fill()
+        self.post_message(self.ProgressionToggled(entry.session, enabled))
 
     def action_toggle_level(self) -> None:
         self.level = Level.ADVANCED if self.level is Level.BEGINNER else Level.BEGINNER
@@ -290,10 +343,13 @@ class PickerScreen(Screen[None]):
     async def action_quit(self) -> None:
         self.app.exit(return_code=0)
 
-    def reload(self, catalog: Catalog, level: Level, lead_in: float) -> None:
-        """Take new settings: the level and lead-in change times and totals."""
+    def reload(
+        self, catalog: Catalog, level: Level, lead_in: float, progression: Collection[str]
+    ) -> None:
+        """Take new settings: the level, lead-in and progression change times and totals."""
         self.catalog = catalog
         self.lead_in = lead_in
+        self.progression = frozenset(progression)
         if level is not self.level:
             self.level = level
         else:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from isotimer.core.model import Hold, Sides
-from isotimer.core.plan import Plan
+from isotimer.core.model import Hold, Side, Sides
+from isotimer.core.plan import Plan, target_key
+from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock, short
 from isotimer.storage.problems import Problem
 
@@ -23,8 +26,17 @@ def hold_line(hold: Hold, target_s: float) -> str:
     return ", ".join(parts)
 
 
-def plan_preview(plan: Plan) -> RenderableType:
-    """The session as a runner decides on it: time, holds, equipment, then each hold."""
+def plan_preview(
+    plan: Plan,
+    suggestions: Mapping[str, Suggestion] | None = None,
+    *,
+    progression: bool = False,
+) -> RenderableType:
+    """The session as a runner decides on it: time, holds, equipment, then each hold.
+
+    ``suggestions`` (today's targets from the history) show under their holds;
+    with ``progression`` on, the plan already runs at those targets.
+    """
     session = plan.session
     holds = plan.hold_steps
     summary = Text(
@@ -53,8 +65,33 @@ def plan_preview(plan: Plan) -> RenderableType:
         line = Text(hold.name, style="bold")
         line.append(f"  {hold_line(hold, target)}{rest}", style="dim")
         table.add_row(f"{number}.", line)
+        for key in _keys(hold):
+            if suggestions and key in suggestions:
+                table.add_row("", _target_line(key, suggestions[key]))
     parts += [Text(""), table]
+    if suggestions:
+        state = "on: holds run at today's targets" if progression else "off"
+        parts += [
+            Text(""),
+            Text(
+                f"Progression {state} (p to turn {'off' if progression else 'on'})", style="italic"
+            ),
+        ]
     return Group(*parts)
+
+
+def _keys(hold: Hold) -> list[str]:
+    sides = (Side.LEFT, Side.RIGHT) if hold.sides is Sides.BOTH else (Side.NONE,)
+    return [target_key(hold.exercise, side) for side in sides]
+
+
+def _target_line(key: str, suggestion: Suggestion) -> Text:
+    """``today 35 s · +5 s: you held 30 s on every set...`` under its hold."""
+    side = key.partition(":")[2]
+    label = f"today{f' ({side})' if side else ''} {short(suggestion.target_s)}"
+    line = Text(f"↳ {label}", style="bold")
+    line.append(f" · {suggestion.reason}", style="italic")
+    return line
 
 
 def problems_preview(file: str, problems: list[Problem]) -> RenderableType:

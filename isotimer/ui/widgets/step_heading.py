@@ -26,7 +26,11 @@ def details_for(step: Step, plan: Plan) -> str:
     if plan.session.rounds > 1:
         parts.append(f"Round {step.round} of {plan.session.rounds}")
     if step.kind is StepKind.HOLD:
-        parts.append(f"target {short(step.seconds)}")
+        change = step.seconds - hold.seconds_for(plan.level)
+        if change:
+            parts.append(f"today's target {short(step.seconds)} ({change:+g} s)")
+        else:
+            parts.append(f"target {short(step.seconds)}")
     if hold.effort:
         parts.append(f"effort {hold.effort}%")
     return " · ".join(parts)
