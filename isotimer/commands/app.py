@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from isotimer.commands.context import Context
 from isotimer.core.model import Level
@@ -49,7 +50,7 @@ def open_app(
     from isotimer.ui.app import IsoTimerApp
 
     settings, settings_problems = load_settings(ctx.paths.settings_file)
-    history, history_problem = _open_history(ctx.paths)
+    history, history_problem, history_blocked = _open_history(ctx.paths)
     if start is not None:
         session, level = start
         start = (session, level or settings.level)
@@ -61,6 +62,7 @@ def open_app(
         paths=ctx.paths,
         start=start,  # type: ignore[arg-type]
         history_problem=history_problem,
+        history_blocked=history_blocked,
         settings_problems=settings_problems,
         voice=voice or getattr(args, "voice", False),
     )
@@ -72,11 +74,19 @@ def open_app(
     return app.return_code or 0
 
 
-def _open_history(paths: Paths) -> tuple[object | None, str | None]:
-    """The history store, or None and a message saying why the run will not be saved."""
+def _open_history(paths: Paths) -> tuple[object | None, str | None, Path | None]:
+    """The history store, or None, a message saying why, and the path when it is unusable.
+
+    An unusable file (damaged, foreign, a folder) is reported with its path so
+    the app can offer to move it aside; a disk that cannot be written is not.
+    """
     from isotimer.storage.history import HistoryError, HistoryStore
+    from isotimer.storage.history_errors import HistoryUnavailable
 
     try:
-        return HistoryStore.open(paths.history_file), None
+        return HistoryStore.open(paths.history_file), None, None
+    except HistoryUnavailable as error:
+        return None, error.message, paths.history_file
     except HistoryError as error:
-        return None, f"{error.message} This session will not be saved to your history."
+        message = f"{error.message} This session will not be saved to your history."
+        return None, message, None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -20,9 +21,12 @@ from isotimer.core.progression import Suggestion
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog
 from isotimer.storage.history import HistoryStore
+from isotimer.storage.history_errors import HistoryError
+from isotimer.storage.history_file import move_aside
 from isotimer.storage.recorder import SessionRecorder
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunResult, RunScreen
 from isotimer.ui.screens.settings import SettingsScreen
@@ -47,6 +51,7 @@ class IsoTimerApp(App[None]):
         paths: Paths,
         start: tuple[Session, Level] | None = None,
         history_problem: str | None = None,
+        history_blocked: Path | None = None,
         settings_problems: Sequence[str] = (),
         announcer: Announcer | None = None,
         voice: bool = False,
@@ -59,6 +64,7 @@ class IsoTimerApp(App[None]):
         self.paths = paths
         self.start = start
         self.history_problem = history_problem
+        self.history_blocked = history_blocked
         self.settings_problems = list(settings_problems)
         self.voice = voice
         self._own_announcer = announcer is None
@@ -85,10 +91,38 @@ class IsoTimerApp(App[None]):
         self.push_screen(self.picker)
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
+        if self.history_blocked is not None:
+            self._offer_fresh_history(self.history_blocked)
+            return
         if self.history_problem:
             self.notify(self.history_problem, title="History", severity="error", timeout=15)
+        self._start_requested()
+
+    def _start_requested(self) -> None:
         if self.start is not None:
             self.start_session(*self.start, from_picker=False)
+
+    # -- an unusable history file ---------------------------------------------------
+    def _offer_fresh_history(self, path: Path) -> None:
+        """Never overwrite what sits at the history path: offer to move it aside instead."""
+        detail = (
+            f"{self.history_problem}\n\nMove it aside (renamed, nothing deleted) and start a "
+            "new history? If you keep it, nothing you do now is saved."
+        )
+        question = "Your history file cannot be used"
+        screen = ConfirmScreen(detail, question=question, yes="Move it aside", no="Keep it")
+        self.push_screen(screen, partial(self._fresh_history_answered, path))
+
+    def _fresh_history_answered(self, path: Path, move: bool | None) -> None:
+        if move:
+            try:
+                moved = move_aside(path)
+                self.history = HistoryStore.open(path)
+            except HistoryError as error:
+                self.notify(error.message, title="History", severity="error", timeout=15)
+            else:
+                self.notify(f"The old file is now {moved.name}; a new history has started.")
+        self._start_requested()
 
     def on_unmount(self) -> None:
         self.announcer.close()
