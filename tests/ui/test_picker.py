@@ -227,3 +227,18 @@ async def test_back_from_a_run_keys_go_to_the_list_so_q_quits(tmp_path):
         assert picker.focused is picker.query_one(DataTable)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_a_number_and_enter_typed_in_one_burst_start_that_session(tmp_path):
+    """Two presses, however fast: Enter waits behind the number typed before it."""
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("3", "3"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.plan.session.id == "recovery-day"

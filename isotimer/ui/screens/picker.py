@@ -65,7 +65,10 @@ class PickerScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start", priority=True),
+        # Not a priority binding: Enter must queue behind keys typed just before it
+        # (7 then Enter picks session 7 however fast it is typed), so the list's
+        # and the filter's own Enter messages start the session instead.
+        Binding("enter", "start", "Start"),
         Binding("l", "toggle_level", "Level"),
         Binding("p", "toggle_progression", "Progression"),
         Binding("slash", "filter", "Filter", key_display="/"),
@@ -236,6 +239,11 @@ class PickerScreen(Screen[None]):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         self._preview()
+
+    @on(DataTable.RowSelected)
+    @on(Input.Submitted, "#filter")
+    def _enter_pressed(self) -> None:
+        self.action_start()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
