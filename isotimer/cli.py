@@ -6,11 +6,11 @@ import argparse
 import sys
 
 from isotimer import __version__
-from isotimer.commands import app, history, sessions
+from isotimer.commands import app, builder, history, serve, sessions
 from isotimer.commands.context import Context
 from isotimer.paths import DATA_DIR_ENV, Paths
 
-COMMANDS = (sessions, history, app)
+COMMANDS = (sessions, history, app, builder, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -60,7 +60,8 @@ def test_unusable_history_still_opens_with_a_notice(built, tmp_path):
     cli.main(["--data-dir", str(tmp_path)])
     [app] = built
     assert app.history is None
-    assert "will not be saved" in app.history_problem
+    assert "history" in app.history_problem
+    assert app.history_blocked == tmp_path / "history.sqlite3"
 
 
 def test_settings_problems_reach_the_app(built, tmp_path):

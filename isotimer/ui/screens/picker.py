@@ -26,6 +26,7 @@ from isotimer.storage.problems import Problem
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
 from isotimer.ui.widgets.session_preview import SessionPreview, plan_preview, problems_preview
+from isotimer.ui.widgets.session_table import SessionTable
 
 BROKEN = "broken:"
 # Keys that keep their meaning on the list; any other letter starts the filter.
@@ -68,7 +69,7 @@ class PickerScreen(Screen[None]):
         # Not a priority binding: Enter must queue behind keys typed just before it
         # (7 then Enter picks session 7 however fast it is typed), so the list's
         # and the filter's own Enter messages start the session instead.
-        Binding("enter", "start", "Start"),
+        Binding("enter", "start", "Start", show=False),
         Binding("l", "toggle_level", "Level"),
         Binding("p", "toggle_progression", "Progression"),
         Binding("slash", "filter", "Filter", key_display="/"),
@@ -132,7 +133,7 @@ class PickerScreen(Screen[None]):
                 yield Input(
                     placeholder="type to filter", id="filter", compact=True, select_on_focus=False
                 )
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="sessions")
+                yield SessionTable(cursor_type="row", zebra_stripes=True, id="sessions")
                 yield Static(id="problems")
             with VerticalScroll(id="preview-scroll"):
                 yield SessionPreview(id="preview")

@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
+
+from isotimer.core.draft import HoldDraft, show_value
+from isotimer.core.model import Exercise
+
+
+def hold_line(number: int, hold: HoldDraft, exercise: Exercise | None, flagged: bool) -> Content:
+    """``2. Wall sit  30/60 s x2``: the library fills in what the hold leaves out."""
+    name = hold.name or (exercise.name if exercise else hold.exercise) or "(no name)"
+    beginner = hold.beginner if hold.beginner is not None else exercise and exercise.beginner_s
+    advanced = hold.advanced if hold.advanced is not None else exercise and exercise.advanced_s
+    times = f"  {show_value(beginner) or '?'}/{show_value(advanced) or '?'} s"
+    sets = f" x{hold.sets}" if isinstance(hold.sets, int) and hold.sets > 1 else ""
+    return Content.assemble(
+        f"{number}. ",
+        (str(name), "bold"),
+        (times + sets, "$text-muted"),
+        ("  ⚠ fix" if flagged else "", "$text-error bold"),
+    )
 
 
 class HoldList(OptionList):
@@ -33,14 +51,14 @@ class HoldList(OptionList):
     class RemoveRequested(Message):
         """The runner asked to remove the highlighted hold."""
 
-    def show(self, lines: list[Text], highlighted: int | None) -> None:
+    def show(self, lines: list[Content], highlighted: int | None) -> None:
         """Replace every line and highlight one (after holds are added, moved or removed)."""
         self.set_options(lines)
         if highlighted is not None and lines:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = highlighted
 
-    def relabel(self, index: int, line: Text) -> None:
+    def relabel(self, index: int, line: Content) -> None:
         """Redraw one line in place, as its hold is edited."""
         if 0 <= index < self.option_count:
             self.replace_option_prompt_at_index(index, line)

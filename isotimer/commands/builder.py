@@ -1,0 +1,81 @@
+"""``new`` and ``edit``: start a session file, or change one in the session editor."""
+
+from __future__ import annotations
+
+import argparse
+
+from isotimer.commands.context import Context
+from isotimer.storage.problems import ValidationError
+from isotimer.storage.session_drafts import edit_target
+from isotimer.storage.session_writer import new_session_id, save_text, starter_text
+
+DEFAULT_NAME = "My session"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    new = sub.add_parser("new", help="write a commented starter session file and print its path")
+    new.add_argument("name", metavar="NAME", nargs="?", default=DEFAULT_NAME)
+    new.set_defaults(run=run_new)
+
+    edit = sub.add_parser("edit", help="change a session in the editor (a bundled one as a copy)")
+    edit.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
+    edit.set_defaults(run=run_edit)
+
+
+def _say(ctx: Context, message: str) -> None:
+    ctx.err.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def run_new(args: argparse.Namespace, ctx: Context) -> int:
+    """Write the starter to the user's folder; only its path goes to stdout, for scripts."""
+    name = args.name.strip()
+    if not name:
+        _say(ctx, "isotimer: the session needs a name")
+        return 2
+    session_id = new_session_id(name, ctx.paths.session_dirs())
+    path = ctx.paths.user_sessions / f"{session_id}.toml"
+    try:
+        save_text(path, starter_text(name))
+    except OSError as error:
+        _say(ctx, f"isotimer: cannot write {path}: {error.strerror or error}")
+        return 1
+    ctx.console.out(str(path), highlight=False)
+    _say(ctx, f"Change it with 'isotimer edit {session_id}' or any text editor;")
+    _say(ctx, f"run it with 'isotimer run {session_id}'.")
+    return 0
+
+
+def run_edit(args: argparse.Namespace, ctx: Context) -> int:
+    """Open the editor; a bundled session is saved as the user's own copy."""
+    try:
+        session = ctx.catalog.find(args.session)
+        target = edit_target(session, ctx.paths)
+    except LookupError as error:
+        _say(ctx, f"isotimer: {error.args[0]}")
+        return 1
+    except ValidationError as error:
+        _say(ctx, str(error))
+        return 1
+    # Textual is imported here only, so the other commands start fast without it.
+    from isotimer.storage.settings import load_settings
+    from isotimer.ui.editor_app import EditorApp
+
+    settings, _ = load_settings(ctx.paths.settings_file)
+    title = f"Edit a copy of {session.name}" if target.copy else f"Edit {session.name}"
+    app = EditorApp(
+        target.draft,
+        ctx.catalog.library,
+        ctx.paths,
+        target.session_id,
+        title=title,
+        lead_in=settings.lead_in,
+        theme=settings.theme,
+    )
+    saved = app.run()
+    if saved is None:
+        _say(ctx, "Not saved.")
+        return 0
+    ctx.console.out(str(ctx.paths.user_sessions / f"{saved}.toml"), highlight=False)
+    if target.copy:
+        _say(ctx, f"Saved as your own copy; the original of '{session.name}' is unchanged.")
+    return 0
