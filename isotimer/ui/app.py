@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding
 
 from isotimer.announce import Announcer
 from isotimer.core.clock import Clock
@@ -16,21 +17,29 @@ from isotimer.core.cues import cue_for
 from isotimer.core.engine import Engine
 from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
-from isotimer.core.plan import build_plan
+from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion
 from isotimer.paths import Paths
-from isotimer.storage.catalog import Catalog
+from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history import HistoryStore
 from isotimer.storage.history_errors import HistoryError
 from isotimer.storage.history_file import move_aside
+from isotimer.storage.interrupted import Resumable, close_interrupted, find_resumable
+from isotimer.storage.problems import ValidationError
 from isotimer.storage.recorder import SessionRecorder
+from isotimer.storage.session_drafts import is_user_session
+from isotimer.storage.session_writer import delete_session
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.editing import editor_for
+from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
+from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.screens.run import RunResult, RunScreen
 from isotimer.ui.screens.settings import SettingsScreen
 from isotimer.ui.screens.summary import SummaryScreen
+from isotimer.ui.signals import TerminalSignals
 
 
 class IsoTimerApp(App[None]):
@@ -40,6 +49,7 @@ class IsoTimerApp(App[None]):
     TITLE = "isotimer"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (20, "-tall")]
+    BINDINGS: ClassVar = [Binding("ctrl+z", "suspend_process", "Suspend", show=False)]
 
     def __init__(
         self,
@@ -69,6 +79,8 @@ class IsoTimerApp(App[None]):
         self.voice = voice
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
+        self.timing_log = TimingLog.from_env(clock)
+        self._signals = TerminalSignals(clock, self._ended_by_signal, self.pause_running)
         self.picker = PickerScreen(
             catalog,
             settings.level,
@@ -87,6 +99,8 @@ class IsoTimerApp(App[None]):
         )
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            self._signals.install()
         self._apply_theme()
         self.push_screen(self.picker)
         for problem in self.settings_problems:
@@ -98,9 +112,14 @@ class IsoTimerApp(App[None]):
             self.notify(self.history_problem, title="History", severity="error", timeout=15)
         self._start_requested()
 
+    def on_ready(self) -> None:
+        self.call_after_refresh(mark_ready, self.clock)
+
     def _start_requested(self) -> None:
         if self.start is not None:
             self.start_session(*self.start, from_picker=False)
+        else:
+            self._offer_resume()
 
     # -- an unusable history file ---------------------------------------------------
     def _offer_fresh_history(self, path: Path) -> None:
@@ -125,7 +144,10 @@ class IsoTimerApp(App[None]):
         self._start_requested()
 
     def on_unmount(self) -> None:
+        self._signals.remove()
         self.announcer.close()
+        if self.timing_log is not None:
+            self.timing_log.close()
 
     def _apply_theme(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -136,17 +158,40 @@ class IsoTimerApp(App[None]):
         """Today's targets for ``session``, from the recent history of its holds."""
         return todays_suggestions(self.history, session, level)
 
-    def start_session(self, session: Session, level: Level, *, from_picker: bool = True) -> None:
-        """Build the plan, engine and recorder for one run and show the run screen."""
+    def plan_for(self, session: Session, level: Level) -> Plan:
+        """The plan a run of ``session`` follows today, with today's targets if asked for."""
         targets = None
         if session.id in self.settings.progression:
             suggestions = self.suggestions(session, level)
             targets = {key: suggestion.target_s for key, suggestion in suggestions.items()}
-        plan = build_plan(session, level, targets=targets, lead_in=self.settings.lead_in)
+        return build_plan(session, level, targets=targets, lead_in=self.settings.lead_in)
+
+    def start_session(
+        self,
+        session: Session,
+        level: Level,
+        *,
+        from_picker: bool = True,
+        resume: Resumable | None = None,
+    ) -> None:
+        """Build the plan, engine and recorder for one run and show the run screen.
+
+        A resumed run keeps its id and plan, and its engine starts at the step
+        after the last hold it recorded, before the run screen mounts.
+        """
+        plan = resume.plan if resume else self.plan_for(session, level)
         engine = Engine(plan)
-        recorder = SessionRecorder(self.history, self.clock, plan, level)
+        run_id = resume.run.id if resume else None
+        earlier = resume.holds if resume else ()
+        recorder = SessionRecorder(
+            self.history, self.clock, plan, level, run_id=run_id, earlier=earlier
+        )
         engine.subscribe(recorder.on_event)
         engine.subscribe(self._announce)
+        if self.timing_log is not None:
+            engine.subscribe(self.timing_log)
+        if resume:
+            engine.start(self.clock.monotonic(), index=resume.point.index)
         screen = RunScreen(
             engine,
             self.clock,
@@ -169,6 +214,99 @@ class IsoTimerApp(App[None]):
 
     def on_picker_screen_session_chosen(self, message: PickerScreen.SessionChosen) -> None:
         self.start_session(message.session, message.level)
+
+    # -- a run cut off last time, and a run cut off now ----------------------------
+    def _offer_resume(self) -> None:
+        if self.history is None:
+            return
+        try:
+            found = find_resumable(
+                self.history, self.catalog.sessions, self.plan_for, self.clock.now()
+            )
+        except HistoryError:
+            return  # the history says why on the first write; no offer is no loss
+        if found is not None:
+            self.push_screen(ResumeScreen(found), partial(self._resume_answered, found))
+
+    def _resume_answered(self, found: Resumable, resume: bool | None) -> None:
+        if resume:
+            session = self.catalog.sessions[found.run.session]
+            self.start_session(session, found.plan.level, resume=found)
+            return
+        try:
+            close_interrupted(self.history, found.run, found.holds)
+        except HistoryError as error:
+            self.notify(error.message, title="History", severity="error", timeout=15)
+
+    def _running(self) -> RunScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
+
+    def stop_running(self) -> None:
+        """Stop the session in progress, if any, so its current hold is saved as stopped."""
+        run = self._running()
+        if run is not None and not run.engine.finished:
+            run.engine.stop(self.clock.monotonic())
+
+    def pause_running(self, at: float) -> None:
+        """Pause the session in progress as of ``at`` (the moment the process was suspended)."""
+        run = self._running()
+        if run is not None and not run.engine.finished:
+            run.engine.pause(at)
+            run.tick()
+
+    def _ended_by_signal(self, signum: int) -> None:
+        self.stop_running()
+        self.exit(return_code=128 + signum)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit at once, but never lose the hold in progress."""
+        self.stop_running()
+        self.exit()
+
+    # -- making and editing sessions -------------------------------------------------
+    def on_picker_screen_edit_requested(self, message: PickerScreen.EditRequested) -> None:
+        try:
+            screen = editor_for(
+                message.action, message.session, self.catalog, self.paths, self.settings.lead_in
+            )
+        except ValidationError as error:
+            self.notify(str(error), title="Cannot edit", severity="error", timeout=10)
+            return
+        self.push_screen(screen, self._edited)
+
+    def _edited(self, session_id: str | None) -> None:
+        if session_id is not None:
+            self._reload_catalog()
+            self.notify(f"Saved to {self.paths.user_sessions / (session_id + '.toml')}")
+
+    def on_picker_screen_delete_requested(self, message: PickerScreen.DeleteRequested) -> None:
+        session = message.session
+        if not is_user_session(session, self.paths):
+            self.notify(
+                f"{session.name} came with isotimer or from --sessions; only your own "
+                "sessions can be deleted here.",
+                severity="warning",
+            )
+            return
+        detail = f"{session.source} will be deleted. Your history of it is kept."
+        screen = ConfirmScreen(detail, question=f"Delete {session.name}?", yes="Delete", no="Keep")
+        self.push_screen(screen, partial(self._delete_answered, session))
+
+    def _delete_answered(self, session: Session, delete: bool | None) -> None:
+        if not delete:
+            return
+        try:
+            delete_session(self.paths.user_sessions, session.id)
+        except OSError as error:
+            self.notify(f"Not deleted: {error.strerror or error}", severity="error")
+            return
+        self._reload_catalog()
+        self.notify(f"Deleted {session.name}.")
+
+    def _reload_catalog(self) -> None:
+        self.catalog = load_catalog(self.paths)
+        settings = self.settings
+        self.picker.reload(self.catalog, settings.level, settings.lead_in, settings.progression)
 
     # -- settings -----------------------------------------------------------------
     def on_picker_screen_settings_requested(self) -> None:

@@ -72,6 +72,10 @@ class PickerScreen(Screen[None]):
         Binding("enter", "start", "Start", show=False),
         Binding("l", "toggle_level", "Level"),
         Binding("p", "toggle_progression", "Progression"),
+        Binding("ctrl+e", "edit('edit')", "Edit"),
+        Binding("ctrl+n", "edit('new')", "New"),
+        Binding("ctrl+d", "edit('duplicate')", "Duplicate", show=False),
+        Binding("delete", "delete", "Delete", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("s", "settings", "Settings"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -96,6 +100,21 @@ class PickerScreen(Screen[None]):
 
     class SettingsRequested(Message):
         """The runner pressed ``s``."""
+
+    class EditRequested(Message):
+        """Open the editor: ``action`` is "new", "edit" or "duplicate"."""
+
+        def __init__(self, action: str, session: Session | None) -> None:
+            super().__init__()
+            self.action = action
+            self.session = session
+
+    class DeleteRequested(Message):
+        """The runner asked to delete one of their own sessions."""
+
+        def __init__(self, session: Session) -> None:
+            super().__init__()
+            self.session = session
 
     class ProgressionToggled(Message):
         """The runner turned progression on or off for one session."""
@@ -300,6 +319,20 @@ class PickerScreen(Screen[None]):
         self._fill()
         self.post_message(self.ProgressionToggled(entry.session, enabled))
 
+    def action_edit(self, action: str) -> None:
+        """New needs no session; edit and duplicate work on the highlighted one."""
+        entry = self.selected
+        session = entry.session if entry is not None else None
+        if action != "new" and session is None:
+            self.notify("Highlight a session first.", severity="warning")
+            return
+        self.post_message(self.EditRequested(action, session))
+
+    def action_delete(self) -> None:
+        entry = self.selected
+        if entry is not None and entry.session is not None:
+            self.post_message(self.DeleteRequested(entry.session))
+
     def action_toggle_level(self) -> None:
         self.level = Level.ADVANCED if self.level is Level.BEGINNER else Level.BEGINNER
 
@@ -346,6 +379,9 @@ class PickerScreen(Screen[None]):
             "Up and Down move; a number picks that session; Enter starts it.\n"
             + quick_start_hint(self._shown)
             + "\nCtrl+P opens the command palette: type a session's name to start it."
+            + "\nCtrl+N makes a new session, Ctrl+E edits the highlighted one (a bundled"
+            " session is edited as your own copy), Ctrl+D duplicates it and Delete removes"
+            " one of your own."
         )
         self.app.push_screen(HelpScreen("Choosing a session", self.BINDINGS, notes))
 

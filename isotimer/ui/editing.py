@@ -1,0 +1,34 @@
+"""Which editor to open for the picker's new, edit and duplicate keys."""
+
+from __future__ import annotations
+
+from isotimer.core.model import Session
+from isotimer.paths import Paths
+from isotimer.storage.catalog import Catalog
+from isotimer.storage.session_drafts import duplicate_target, edit_target
+from isotimer.storage.session_writer import starter_draft
+from isotimer.ui.screens.editor import EditorScreen
+
+NEW_NAME = "My session"
+
+
+def editor_for(
+    action: str, session: Session | None, catalog: Catalog, paths: Paths, lead_in: float
+) -> EditorScreen:
+    """An editor on a starter draft, on ``session`` itself, or on a copy of it.
+
+    Raises:
+        ValidationError: the session's file no longer reads as a session.
+    """
+    if action == "new" or session is None:
+        draft = starter_draft(NEW_NAME)
+        return EditorScreen(draft, catalog.library, paths, title="New session", lead_in=lead_in)
+    if action == "edit":
+        target = edit_target(session, paths)
+        title = f"Edit {session.name}" + (" (as your own copy)" if target.copy else "")
+    else:
+        target = duplicate_target(session)
+        title = f"Duplicate of {session.name}"
+    return EditorScreen(
+        target.draft, catalog.library, paths, target.session_id, title=title, lead_in=lead_in
+    )
