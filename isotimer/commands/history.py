@@ -12,8 +12,15 @@ from rich.table import Table
 from isotimer.core import stats
 from isotimer.core.clock import SystemClock
 from isotimer.core.model import Exercise
-from isotimer.core.progression import suggest
 from isotimer.core.records import HoldRecord
+from isotimer.core.review import (
+    MemoryHistory,
+    Review,
+    ReviewSource,
+    build_review,
+    gap_text,
+    trend_text,
+)
 from isotimer.storage.history import HistoryError, HistoryStore
 from isotimer.storage.library import LIBRARY_FILE, load_library
 from isotimer.storage.transfer import (
@@ -93,58 +100,56 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_stats(args: argparse.Namespace, ctx: Context) -> int:
-    try:
-        holds = _read_holds(ctx, exercise=args.exercise, newest_first=False)
-    except HistoryError as error:
-        return _fail(ctx, error.message)
-    if not holds:
+    """Bests, balance, next targets and the week, from SQL aggregates.
+
+    The whole history is read as figures, never as one record per hold, so the
+    command stays quick at 100,000 holds; ``--exercise`` reads that exercise's
+    holds and lets core.stats answer, the same figures over fewer holds.
+    """
+    path = ctx.paths.history_file
+    if not path.exists():
         ctx.console.print(NO_HOLDS, highlight=False)
         return 0
     today = SystemClock().now().date()
-    ctx.console.print(_stats_table(holds, today, _library(ctx)))
-    weeks = stats.weekly(holds, today, weeks=1)
+    try:
+        with HistoryStore.open(path) as store:
+            source: ReviewSource = store
+            if args.exercise:
+                source = MemoryHistory(store.holds(exercise=args.exercise, newest_first=False))
+            review = build_review(source, today, _library(ctx))
+    except HistoryError as error:
+        return _fail(ctx, error.message)
+    if review.empty:
+        ctx.console.print(NO_HOLDS, highlight=False)
+        return 0
+    ctx.console.print(_stats_table(review))
+    week = review.weeks[-1]
     ctx.console.print(
-        f"This week: {weeks[-1].sessions}/{stats.WEEKLY_GOAL} sessions, "
-        f"{weeks[-1].time_under_tension_s / 60:.1f} min under tension; "
-        f"streak: {stats.streak(holds, today)} week(s) at {stats.WEEKLY_GOAL} or more.",
+        f"This week: {week.sessions}/{stats.WEEKLY_GOAL} sessions, "
+        f"{week.time_under_tension_s / 60:.1f} min under tension; "
+        f"streak: {review.streak} week(s) at {stats.WEEKLY_GOAL} or more.",
         highlight=False,
     )
     return 0
 
 
-def _stats_table(holds: list[HoldRecord], today: date, library: dict[str, Exercise]) -> Table:
+def _stats_table(review: Review) -> Table:
     table = Table("hold", "side", "best", "last", "trend", "L/R gap", "next", "why")
-    balances = stats.balances(holds)
-    by_side: dict[tuple[str, str], list[HoldRecord]] = {}
-    for hold in holds:
-        by_side.setdefault((hold.exercise, hold.side), []).append(hold)
-    for row in stats.side_stats(holds, today):
-        exercise = library.get(row.exercise)
-        cap = 2 * exercise.advanced_s if exercise else 2 * row.max_target_s
-        harder = exercise.harder if exercise else ""
-        # Progress at the level last used: each level keeps its own targets.
-        same_level = [h for h in by_side[row.exercise, row.side] if h.level == row.level]
-        advice = suggest(same_level, row.exercise, row.side, row.last_target_s, cap, harder)
+    for row in review.exercises:
+        figures, advice = row.stats, row.next
+        # The gap is shown once per exercise, on its left row.
+        gap = review.balances.get(figures.exercise) if figures.side == "left" else None
         table.add_row(
-            row.exercise_name,
-            "" if row.side == "none" else row.side,
-            f"{row.best_s:g} s ({row.best_on:%d %b})",
-            f"{row.last_s:g} s ({row.last_on:%d %b})",
-            "" if row.trend_s_per_week is None else f"{row.trend_s_per_week:+.1f} s/wk",
-            _gap(balances.get(row.exercise), row.side),
+            figures.exercise_name,
+            "" if figures.side == "none" else figures.side,
+            f"{figures.best_s:g} s ({figures.best_on:%d %b})",
+            f"{figures.last_s:g} s ({figures.last_on:%d %b})",
+            trend_text(figures.trend_s_per_week),
+            gap_text(gap),
             f"{advice.target_s:g} s",
             advice.reason,
         )
     return table
-
-
-def _gap(balance: stats.Balance | None, side: str) -> str:
-    if balance is None or side != "left":
-        return ""  # shown once per exercise, on its left row
-    if not balance.lagging:
-        return "even"
-    flag = " (!)" if balance.flagged else ""
-    return f"{balance.gap_pct:g}% {balance.lagging} lags{flag}"
 
 
 def _library(ctx: Context) -> dict[str, Exercise]:

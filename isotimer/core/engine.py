@@ -125,10 +125,13 @@ class Engine:
         )
 
     # -- commands -----------------------------------------------------------
-    def start(self, at: float) -> None:
+    def start(self, at: float, index: int = 0) -> None:
+        """Enter step ``index``: 0, or where an interrupted run of the plan left off."""
         if self.started or not self.plan.steps:
             return
-        self._enter(0, at)
+        if not 0 <= index < len(self.plan.steps):
+            raise ValueError(f"step {index} is outside a plan of {len(self.plan.steps)} steps")
+        self._enter(index, at)
 
     def update(self, at: float) -> Snapshot:
         """Advance through every deadline that has passed, then snapshot."""

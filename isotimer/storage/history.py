@@ -9,8 +9,12 @@ from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 
+from isotimer.core import stats
 from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.review import RunSummary
+from isotimer.core.stats import Balance, SideStats, Week
 from isotimer.storage import history_file
+from isotimer.storage import history_queries as queries
 from isotimer.storage import history_schema as schema
 from isotimer.storage.history_errors import (
     ForeignHistoryFile,
@@ -184,3 +188,31 @@ class HistoryStore:
 
     def count(self) -> int:
         return self._read("SELECT count(*) FROM holds")[0][0]
+
+    # -- figures (history_queries): what core.stats computes, without loading every hold --
+    def side_stats(self, today: date) -> list[SideStats]:
+        return queries.side_stats(self._read, today)
+
+    def best_per_day(self, exercise: str, side: str) -> list[tuple[date, float]]:
+        return queries.best_per_day(self._read, exercise, side)
+
+    def balances(self) -> dict[str, Balance]:
+        return queries.balances(self._read)
+
+    def weekly(self, today: date, weeks: int = stats.TREND_WEEKS) -> list[Week]:
+        return queries.weekly(self._read, today, weeks)
+
+    def streak(self, today: date, goal: int = stats.WEEKLY_GOAL) -> int:
+        return queries.streak(self._read, today, goal)
+
+    def last_runs_holds(
+        self, exercise: str, side: str, level: str, runs: int = 2
+    ) -> list[HoldRecord]:
+        return queries.last_runs_holds(self._read, exercise, side, level, runs)
+
+    def run_summaries(self, limit: int) -> list[RunSummary]:
+        """The latest ``limit`` runs, newest first, with their hold count and time held."""
+        return queries.run_summaries(self._read, self.runs(limit))
+
+    def run_count(self) -> int:
+        return self._read("SELECT count(*) FROM runs")[0][0]

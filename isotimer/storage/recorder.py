@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from isotimer.core.plan import Plan
 from isotimer.core.records import HoldRecord, Outcome, RunRecord
 from isotimer.storage.history import HistoryError, HistoryStore
 from isotimer.storage.history_schema import check_rating
+from isotimer.storage.run_lock import RunLock
 from isotimer.storage.transfer import write_export
 
 # A hold skipped or backed out of within its first second was a mis-press or a
@@ -54,6 +56,7 @@ class SessionRecorder:
         plan: Plan,
         level: Level | str | None = None,
         run_id: str | None = None,
+        earlier: Sequence[HoldRecord] = (),
     ) -> None:
         self.store = store
         self.clock = clock
@@ -61,9 +64,11 @@ class SessionRecorder:
         self.level = str(level or plan.level)
         self.run_id = run_id or str(uuid.uuid4())
         self.last_error: str | None = None if store else NO_STORE_MESSAGE
-        self._records: list[HoldRecord] = []
+        # A resumed run (same ``run_id``) shows the holds done before the interruption too.
+        self._records: list[HoldRecord] = list(earlier)
         self._queue: list[_Write] = []
         self._anchor: tuple[datetime, float] | None = None
+        self._lock: RunLock | None = None
 
     @property
     def records(self) -> list[HoldRecord]:
@@ -94,6 +99,8 @@ class SessionRecorder:
         elif isinstance(event, SessionFinished) and self._anchor is not None:
             outcome = Outcome.COMPLETED if event.completed else Outcome.STOPPED
             self._write(_Write("end_run", (self.run_id, self._wall(event.at), outcome)))
+            if self._lock is not None:
+                self._lock.release()
 
     def rate(self, effort: int | None, pain: int | None, note: str = "") -> None:
         """Attach how the session felt to the run and its holds (buffered on failure)."""
@@ -135,6 +142,10 @@ class SessionRecorder:
             level=self.level,
             started_at=self._wall(at),
         )
+        if self.store is not None:
+            # Locked before it is marked in progress: a live run is never offered for resuming.
+            self._lock = RunLock(self.store.path, self.run_id)
+            self._lock.acquire()
         self._write(_Write("begin_run", (run,)))
 
     def _wall(self, monotonic: float) -> datetime:

@@ -34,6 +34,7 @@ from isotimer.storage.targets import todays_suggestions
 from isotimer.ui.editing import editor_for
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
+from isotimer.ui.screens.history import HistoryScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.screens.run import RunResult, RunScreen
@@ -238,18 +239,18 @@ class IsoTimerApp(App[None]):
         except HistoryError as error:
             self.notify(error.message, title="History", severity="error", timeout=15)
 
-    def _running(self) -> RunScreen | None:
+    def _run_screen(self) -> RunScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
 
     def stop_running(self) -> None:
         """Stop the session in progress, if any, so its current hold is saved as stopped."""
-        run = self._running()
+        run = self._run_screen()
         if run is not None and not run.engine.finished:
             run.engine.stop(self.clock.monotonic())
 
     def pause_running(self, at: float) -> None:
         """Pause the session in progress as of ``at`` (the moment the process was suspended)."""
-        run = self._running()
+        run = self._run_screen()
         if run is not None and not run.engine.finished:
             run.engine.pause(at)
             run.tick()
@@ -262,6 +263,17 @@ class IsoTimerApp(App[None]):
         """Ctrl+Q: quit at once, but never lose the hold in progress."""
         self.stop_running()
         self.exit()
+
+    # -- history ------------------------------------------------------------------
+    def show_history(self) -> None:
+        today = self.clock.now().date()
+        self.push_screen(HistoryScreen(self.history, self.catalog.library, today))
+
+    def on_picker_screen_history_requested(self) -> None:
+        self.show_history()
+
+    def on_summary_screen_history_requested(self) -> None:
+        self.show_history()
 
     # -- making and editing sessions -------------------------------------------------
     def on_picker_screen_edit_requested(self, message: PickerScreen.EditRequested) -> None:

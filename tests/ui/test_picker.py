@@ -68,7 +68,7 @@ async def test_filter_matches_tags_too(tmp_path):
 async def test_escape_leaves_the_filter_then_clears_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("h", "o", "m", "e")
+        await pilot.press("slash", "h", "o", "m", "e")
         picker = app.screen
         assert len(rows(picker)) == 2
         await pilot.press("escape")

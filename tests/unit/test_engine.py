@@ -196,3 +196,24 @@ def test_snapshot_reports_session_progress():
     snap = engine.update(T0 + 5)
     assert snap.session_remaining_s == 15
     assert snap.session_progress == pytest.approx(0.25)
+
+
+def test_start_at_a_later_step_resumes_the_plan_there():
+    engine = Engine(build_plan(session(hold(seconds=10, sets=2, rest=5), lead_in=5)))
+    events: list = []
+    engine.subscribe(events.append)
+    engine.start(T0, index=3)  # lead-in, hold, rest, then the second set
+    assert [(e.index, e.step.kind) for e in of(events, StepStarted)] == [(3, StepKind.HOLD)]
+    snapshot = engine.update(T0 + 4)
+    assert snapshot.remaining_s == pytest.approx(6)
+    assert snapshot.session_remaining_s == pytest.approx(6)
+    engine.update(T0 + 10)
+    assert [f.index for f in of(events, HoldFinished)] == [3]
+    assert of(events, SessionFinished) == [SessionFinished(completed=True, at=T0 + 10)]
+
+
+@pytest.mark.parametrize("index", [-1, 4])
+def test_start_outside_the_plan_is_refused(index):
+    engine = Engine(build_plan(session(hold(seconds=10, sets=2, rest=5), lead_in=5)))
+    with pytest.raises(ValueError):
+        engine.start(T0, index=index)

@@ -30,7 +30,7 @@ from isotimer.ui.widgets.session_table import SessionTable
 
 BROKEN = "broken:"
 # Keys that keep their meaning on the list; any other letter starts the filter.
-LIST_KEYS = frozenset("qslp?/123456789")
+LIST_KEYS = frozenset("qslph?/123456789")
 Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
 
 
@@ -76,7 +76,8 @@ class PickerScreen(Screen[None]):
         Binding("ctrl+n", "edit('new')", "New"),
         Binding("ctrl+d", "edit('duplicate')", "Duplicate", show=False),
         Binding("delete", "delete", "Delete", show=False),
-        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("h", "history", "History"),
+        Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("s", "settings", "Settings"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
@@ -100,6 +101,9 @@ class PickerScreen(Screen[None]):
 
     class SettingsRequested(Message):
         """The runner pressed ``s``."""
+
+    class HistoryRequested(Message):
+        """The runner pressed ``h``."""
 
     class EditRequested(Message):
         """Open the editor: ``action`` is "new", "edit" or "duplicate"."""
@@ -373,9 +377,13 @@ class PickerScreen(Screen[None]):
     def action_settings(self) -> None:
         self.post_message(self.SettingsRequested())
 
+    def action_history(self) -> None:
+        self.post_message(self.HistoryRequested())
+
     def action_help(self) -> None:
         notes = (
             "Type any letter to filter by name or tag (or press /); Escape leaves the filter.\n"
+            "A name that starts with a key used here (h, l, p, q, s) is filtered with / first.\n"
             "Up and Down move; a number picks that session; Enter starts it.\n"
             + quick_start_hint(self._shown)
             + "\nCtrl+P opens the command palette: type a session's name to start it."

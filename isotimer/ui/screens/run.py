@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from isotimer.core.clock import Clock
 from isotimer.core.engine import Engine, Snapshot
 from isotimer.core.events import Event, SessionFinished
+from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
 from isotimer.core.pacer import breathing_for, cue_at, pacer_at
 from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
@@ -31,7 +32,6 @@ from isotimer.ui.widgets.session_progress import SessionProgress
 from isotimer.ui.widgets.step_heading import StepHeading
 from isotimer.ui.widgets.up_next import UpNext, next_hold
 
-TICK_S = 0.1
 REST_KEYS = Binding.Group("Rest ±5 s", compact=True)
 STATE_CLASSES = {
     StepKind.LEAD_IN: "-lead-in",
@@ -56,7 +56,10 @@ class RunScreen(Screen[RunResult]):
 
     The screen never keeps time itself. ``tick`` asks the engine what the
     injected clock's monotonic time means, so tests move a fake clock and call
-    ``tick``; keys call the engine with the same clock, then ``tick``.
+    ``tick``; keys call the engine with the same clock, then ``tick``. Rather
+    than polling, each tick sets a one-shot timer for the next moment the
+    screen changes (``core.frames``): no frame is drawn that looks the same,
+    and a step ends on its deadline. Paused, nothing is scheduled at all.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -112,8 +115,6 @@ class RunScreen(Screen[RunResult]):
 
     def on_mount(self) -> None:
         self.engine.start(self.clock.monotonic())
-        self._timer = self.set_interval(TICK_S, self.tick, pause=True)
-        self._timer.resume()
         self.tick()
 
     # -- ticking --------------------------------------------------------------
@@ -126,6 +127,18 @@ class RunScreen(Screen[RunResult]):
             self._finish()
         else:
             self._show(snapshot)
+            self._schedule(snapshot)
+
+    def _schedule(self, snapshot: Snapshot) -> None:
+        """Wake for the next change on screen (see the class docstring)."""
+        if self._timer is not None:
+            self._timer.stop()
+        step = snapshot.step
+        assert step is not None
+        pacer = breathing_for(step, self.plan.session.breathing) is not None
+        cues = step.is_hold and len(step.hold.cues) > 1
+        wait = next_redraw_in(snapshot, pacer, self.cue_rotation_s if cues else None)
+        self._timer = None if wait is None else self.set_timer(wait, self.tick)
 
     def _show(self, snapshot: Snapshot) -> None:
         step = snapshot.step
@@ -137,7 +150,9 @@ class RunScreen(Screen[RunResult]):
         self.query_one(PhaseBanner).words = phase_words(step.kind, snapshot.paused)
         self.query_one(Countdown).seconds = math.ceil(snapshot.remaining_s - 1e-9)
         pattern = breathing_for(step, self.plan.session.breathing)
-        pacer = pacer_at(pattern, snapshot.elapsed_s) if pattern else None
+        # Whole pacer frames only, so a key press or a late tick never draws an extra frame.
+        elapsed = frame_elapsed(snapshot.elapsed_s, pacer_frame_s(step.kind))
+        pacer = pacer_at(pattern, elapsed) if pattern else None
         self.query_one(BreathPacer).show(pacer)
         cue = cue_at(step.hold.cues, snapshot.elapsed_s, self.cue_rotation_s)
         self.query_one(CueRotator).cue = (cue or "") if step.is_hold else ""

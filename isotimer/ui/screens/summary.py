@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
@@ -68,6 +69,7 @@ class SummaryScreen(Screen[None]):
         Binding("enter", "done", "Done"),
         Binding("escape", "done", "Done", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("h", "history", "History"),
         Binding("tab", "rate", "Rate it", show=True),
         Binding("e", "export", "Export unsaved"),
         Binding("r", "retry", "Retry saving"),
@@ -179,6 +181,13 @@ class SummaryScreen(Screen[None]):
     def action_quit(self) -> None:
         self._save_quietly()
         self.app.exit(return_code=0)
+
+    class HistoryRequested(Message):
+        """The runner pressed ``h``: the rating typed so far is saved first."""
+
+    def action_history(self) -> None:
+        self._save_quietly()
+        self.post_message(self.HistoryRequested())
 
     def _save_quietly(self) -> None:
         # A rating that cannot be saved is never a reason to stay on this screen.

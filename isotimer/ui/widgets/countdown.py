@@ -38,7 +38,7 @@ class Countdown(Widget):
     Countdown.-big Digits { display: none; }
     """
 
-    seconds: reactive[int] = reactive(0, init=False)
+    seconds: reactive[int] = reactive(0, init=False, repaint=False)
 
     def __init__(self, seconds: int = 0, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -54,13 +54,16 @@ class Countdown(Widget):
         return clock(self.seconds)
 
     def watch_seconds(self) -> None:
-        self.query_one(Digits).update(self.text)
-        self.query_one(BigDigits).value = self.text
         self._fit()
 
     def on_resize(self, event: Resize) -> None:
         self._fit()
 
     def _fit(self) -> None:
+        """Show the digits that fit, and update only those: the hidden ones wait for a resize."""
         big = fit_scale(self.text, self.size.width, self.size.height) >= BIG_FROM_SCALE
         self.set_class(big, "-big")
+        if big:
+            self.query_one(BigDigits).value = self.text
+        else:
+            self.query_one(Digits).update(self.text)

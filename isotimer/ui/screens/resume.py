@@ -1,0 +1,60 @@
+"""The offer, at start-up, to finish a session that was cut off (killed, crashed, power cut)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.events import Mount
+from textual.widgets import Button
+
+from isotimer.core.model import Side
+from isotimer.core.timefmt import short
+from isotimer.storage.interrupted import Resumable
+from isotimer.ui.screens.confirm import ConfirmScreen
+
+
+def resume_message(found: Resumable) -> str:
+    """What was done, what comes next, and that declining keeps the holds already saved."""
+    run, point, plan = found.run, found.point, found.plan
+    hold = point.next_hold
+    side = f", {hold.side.value} side" if hold.side is not Side.NONE else ""
+    where = f"set {hold.set}" + (f", round {hold.round}" if plan.session.rounds > 1 else "")
+    first = plan.steps[point.index]
+    ready = "" if first.is_hold else f", after {short(first.seconds)} to get into position"
+    done = f"{point.done} hold{'s' if point.done != 1 else ''}"
+    when = run.started_at.strftime("%a %d %b, %H:%M")
+    return (
+        f"{run.session_name} ({run.level}), started {when}, stopped unexpectedly after {done}.\n"
+        f"Resume at {hold.hold.name}{side} ({where}){ready}? "
+        f"Starting fresh keeps the {done} in your history."
+    )
+
+
+class ResumeScreen(ConfirmScreen, inherit_bindings=False):
+    """Dismisses with True to resume the interrupted run, False to close it and start fresh.
+
+    A ``ConfirmScreen`` (same look) whose keys suit the question: Enter or ``y``
+    resumes, ``n`` or Escape declines; ``q`` means nothing here.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,r", "answer(True)", "Resume"),
+        Binding("n,escape", "answer(False)", "Start fresh"),
+    ]
+
+    def __init__(self, found: Resumable) -> None:
+        super().__init__(
+            resume_message(found),
+            question="Resume your interrupted session?",
+            yes="Resume",
+            no="Start fresh",
+        )
+        self.found = found
+
+    def on_mount(self, event: Mount) -> None:
+        event.prevent_default()  # ConfirmScreen's handler would focus "Start fresh"
+        resume = self.query_one("#yes", Button)
+        resume.variant = "success"  # going on is the safe answer here, not a warning
+        self.query_one("#no", Button).variant = "default"
+        resume.focus()

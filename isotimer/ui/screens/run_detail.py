@@ -1,0 +1,81 @@
+"""One past session from the history: when, its holds, how it felt and the note."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.timefmt import clock
+from isotimer.ui.screens.summary import holds_table
+
+ENDINGS = {
+    Outcome.COMPLETED: "complete",
+    Outcome.STOPPED: "stopped",
+    Outcome.INTERRUPTED: "cut off (isotimer closed mid-session)",
+    Outcome.IN_PROGRESS: "cut off (isotimer closed mid-session)",
+}
+
+
+def when_text(run: RunRecord) -> str:
+    """``Monday 5 January 2026, 07:00 to 07:24`` in the time zone the run was done in."""
+    started = run.started_at
+    text = f"{started:%A} {started.day} {started:%B %Y}, {started:%H:%M}"
+    return text + (f" to {run.ended_at:%H:%M}" if run.ended_at else "")
+
+
+def rating_text(run: RunRecord) -> str:
+    if run.effort is None and run.pain is None:
+        return "Not rated."
+    parts = []
+    if run.effort is not None:
+        parts.append(f"Effort {run.effort}/10")
+    if run.pain is not None:
+        parts.append(f"Pain {run.pain}/10")
+    return " · ".join(parts)
+
+
+def totals_text(holds: list[HoldRecord]) -> str:
+    held = sum(hold.held_s for hold in holds)
+    done = sum(1 for hold in holds if hold.completed)
+    return f"{clock(held)} under tension · {done} of {len(holds)} holds held to the end"
+
+
+class RunDetailScreen(Screen[None]):
+    """Shows one run as the summary screen showed it, read back from the history."""
+
+    CSS_PATH = "../history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("q", "back", "Back", show=False),
+    ]
+
+    def __init__(self, run: RunRecord, holds: list[HoldRecord]) -> None:
+        super().__init__()
+        self.run = run
+        self.holds = holds
+
+    def compose(self) -> ComposeResult:
+        run = self.run
+        with VerticalScroll(id="run-detail"):
+            yield Static(
+                f"{run.session_name} · {run.level} · {ENDINGS[Outcome(run.outcome)]}",
+                id="run-title",
+            )
+            yield Static(when_text(run), id="run-when")
+            yield Static(totals_text(self.holds) if self.holds else "No holds recorded.")
+            yield Static(rating_text(run), id="run-rating")
+            note = Static(f"Note: {run.note}" if run.note else "No note.", id="run-note")
+            note.set_class(not run.note, "-none")
+            yield note
+            if self.holds:
+                yield Static(holds_table(self.holds), id="run-holds")
+        yield Footer()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
