@@ -44,7 +44,7 @@ def until_next_second(remaining_s: float) -> float:
 
 
 def next_redraw_in(
-    snapshot: Snapshot, pacer: bool, cue_every_s: float | None = None
+    snapshot: Snapshot, pacer: bool, cue_every_s: float | None = None, flash_s: float = 0.0
 ) -> float | None:
     """Seconds until the screen shows something else; None when nothing moves (paused).
 
@@ -52,6 +52,7 @@ def next_redraw_in(
         snapshot: the engine's state now.
         pacer: whether the breathing bar is on screen.
         cue_every_s: how often the form cue changes, when more than one is shown.
+        flash_s: how long the step's opening flash lasts, 0 when it has none.
     """
     step = snapshot.step
     if step is None or snapshot.paused:
@@ -65,4 +66,6 @@ def next_redraw_in(
         waits.append(frame - snapshot.elapsed_s % frame)
     if cue_every_s:
         waits.append(cue_every_s - snapshot.elapsed_s % cue_every_s)
+    if snapshot.elapsed_s < flash_s:
+        waits.append(flash_s - snapshot.elapsed_s)
     return min(MAX_WAIT_S, max(MIN_WAIT_S, min(waits) + LATE_S))

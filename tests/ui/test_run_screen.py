@@ -292,3 +292,20 @@ async def test_narrow_short_terminal_hides_the_extras(tmp_path, clock):
         assert screen.has_class("-short") and screen.has_class("-narrow")
         assert not screen.query_one(UpNext).display
         assert screen.query_one(Countdown).region.height >= 3
+
+
+async def test_each_new_step_flashes_its_phase_colour_for_a_moment(tmp_path):
+    """A browser has no bell: the screen itself marks every transition."""
+    from isotimer.ui.screens.run import FLASH_S
+
+    app = make_app(tmp_path, start=(TEST_SESSION, Level.BEGINNER))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        run = app.screen
+        assert not run.has_class("-flash")  # the first step needs no flash
+        app.clock.advance(5)  # lead-in over: the hold starts
+        run.tick()
+        assert run.has_class("-flash") and run.has_class("-hold")
+        app.clock.advance(FLASH_S)
+        run.tick()
+        assert not run.has_class("-flash")

@@ -33,6 +33,7 @@ from isotimer.ui.widgets.step_heading import StepHeading
 from isotimer.ui.widgets.up_next import UpNext, next_hold
 
 REST_KEYS = Binding.Group("Rest ±5 s", compact=True)
+FLASH_S = 0.6
 STATE_CLASSES = {
     StepKind.LEAD_IN: "-lead-in",
     StepKind.HOLD: "-hold",
@@ -137,7 +138,8 @@ class RunScreen(Screen[RunResult]):
         assert step is not None
         pacer = breathing_for(step, self.plan.session.breathing) is not None
         cues = step.is_hold and len(step.hold.cues) > 1
-        wait = next_redraw_in(snapshot, pacer, self.cue_rotation_s if cues else None)
+        flash = FLASH_S if snapshot.index > 0 else 0.0
+        wait = next_redraw_in(snapshot, pacer, self.cue_rotation_s if cues else None, flash)
         self._timer = None if wait is None else self.set_timer(wait, self.tick)
 
     def _show(self, snapshot: Snapshot) -> None:
@@ -147,6 +149,10 @@ class RunScreen(Screen[RunResult]):
             self._shown_index = snapshot.index
             self._enter_step(snapshot)
         self.set_class(snapshot.paused, "-paused")
+        # A browser cannot ring the bell: each new step also flashes its phase colour,
+        # timed by the engine so that it is exact under a fake clock too.
+        flashing = snapshot.index > 0 and snapshot.elapsed_s < FLASH_S and not snapshot.paused
+        self.set_class(flashing, "-flash")
         self.query_one(PhaseBanner).words = phase_words(step.kind, snapshot.paused)
         self.query_one(Countdown).seconds = math.ceil(snapshot.remaining_s - 1e-9)
         pattern = breathing_for(step, self.plan.session.breathing)
