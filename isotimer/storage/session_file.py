@@ -106,7 +106,7 @@ def _breathing(reader: FieldReader, table: dict, path: KeyPath, where: str) -> B
             label = f"breathing.{key}"
             value = reader.check_number(pattern[key], (*path, key), where, label, low, high=60)
             values[key] = value
-    if any(v is None for v in values.values()) or len(values) < 2:
+    if any(v is None for v in values.values()) or not {"inhale", "exhale"} <= values.keys():
         return None
     return Breathing(**values)
 

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 
 from isotimer.core.clock import Clock
 from isotimer.core.engine import Engine, Snapshot
-from isotimer.core.events import Event, SessionFinished
+from isotimer.core.events import Event, HoldFinished, SessionFinished
 from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
 from isotimer.core.pacer import breathing_for, cue_at, pacer_at
 from isotimer.core.plan import Plan, StepKind
@@ -95,6 +95,7 @@ class RunScreen(Screen[RunResult]):
         self._result: RunResult | None = None
         self._completed = False
         self._left = False
+        self._told_error: str | None = None
         engine.subscribe(self._on_engine_event)
 
     @property
@@ -191,6 +192,20 @@ class RunScreen(Screen[RunResult]):
     def _on_engine_event(self, event: Event) -> None:
         if isinstance(event, SessionFinished):
             self._completed = event.completed
+        elif isinstance(event, HoldFinished):
+            self._tell_unsaved()
+
+    def _tell_unsaved(self) -> None:
+        """Say once per new problem that holds are not reaching the history.
+
+        The recorder has already tried to write the hold (it subscribed first);
+        the session goes on and the holds wait in memory for the summary.
+        """
+        error = self.recorder.last_error
+        if error and error != self._told_error and self.recorder.store is not None:
+            self._told_error = error
+            message = f"{error} Your holds are kept and the summary offers to save them."
+            self.notify(message, title="Not saved", severity="error", timeout=10)
 
     def on_screen_resume(self) -> None:
         # The session may have ended under the help screen; leave once it closes.

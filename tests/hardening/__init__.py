@@ -1,0 +1,1 @@
+"""Hardening tests: fuzzing, faults, races and clock jumps."""
