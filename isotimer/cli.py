@@ -3,17 +3,48 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import sys
+from collections.abc import Sequence
+from types import ModuleType
 
 from isotimer import __version__
-from isotimer.commands import app, builder, history, serve, sessions
-from isotimer.commands.context import Context
 from isotimer.paths import DATA_DIR_ENV, Paths
 
-COMMANDS = (sessions, history, app, builder, serve)
+# Each command module by the subcommands it registers. Only the module that the
+# command line names is imported (every one for help or a mistake), so that
+# `isotimer list` never loads the history, the editor or the web server: the
+# shell commands start faster than a plain terminal timer (benchmarks/README.md).
+COMMANDS = {
+    "isotimer.commands.sessions": ("list", "show", "validate"),
+    "isotimer.commands.history": ("history", "stats", "export", "import"),
+    "isotimer.commands.app": ("run",),
+    "isotimer.commands.builder": ("new", "edit"),
+    "isotimer.commands.serve": ("serve",),
+}
+TAKES_VALUE = frozenset({"--data-dir", "--sessions"})
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_modules(argv: Sequence[str] | None) -> list[ModuleType]:
+    """The modules to register: the named command's own, or all of them."""
+    word = _command_word(sys.argv[1:] if argv is None else argv)
+    names = [name for name, words in COMMANDS.items() if word in words] or list(COMMANDS)
+    return [importlib.import_module(name) for name in names]
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither a global option nor its value."""
+    args = iter(argv)
+    for arg in args:
+        if arg in TAKES_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="isotimer",
         description="A terminal coach for isometric strength sessions. "
@@ -32,20 +63,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="an extra folder of session files (may be given more than once)",
     )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in COMMANDS:
+    for module in command_modules(argv):
         module.register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    ctx = Context(Paths.from_options(args.data_dir, args.sessions))
-    run = getattr(args, "run", None) or app.open_app
+    # A shell command lives for a blink and makes few reference cycles: collecting
+    # them while modules load only slows it down. The app turns collection back on.
+    # For the same reason every command module, even the app's, is imported from here.
+    gc.disable()
     try:
+        from isotimer.commands import app
+        from isotimer.commands.context import Context
+
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
+        ctx = Context(Paths.from_options(args.data_dir, args.sessions))
+        run = getattr(args, "run", None)
+        if run is None or run is app.run_session:
+            gc.enable()
+            run = run or app.open_app
         return run(args, ctx)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    finally:
+        if argv is None and not gc.isenabled():
+            # Exiting now: keep the final collection from walking every object again.
+            gc.freeze()
+        gc.enable()

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-
-from platformdirs import user_data_dir
 
 DATA_DIR_ENV = "ISOTIMER_DATA_DIR"
 
@@ -18,15 +15,22 @@ def bundled_sessions_dir() -> Path:
     A wheel carries them inside the package; a source checkout (editable
     install) has them at the top of the repository.
     """
-    packaged = Path(str(resources.files("isotimer"))) / "sessions"
+    # The package's own folder, as importlib.resources would give it for an installed
+    # wheel, without importing importlib.resources: every shell command pays for it.
+    package = Path(__file__).resolve().parent
+    packaged = package / "sessions"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "sessions"
+    return package.parent / "sessions"
 
 
 def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
-    return Path(env).expanduser() if env else Path(user_data_dir("isotimer", appauthor=False))
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir  # only when needed: it costs start-up time
+
+    return Path(user_data_dir("isotimer", appauthor=False))
 
 
 @dataclass(frozen=True)

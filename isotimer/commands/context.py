@@ -4,22 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from isotimer.paths import Paths
-from isotimer.storage.catalog import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from isotimer.storage.catalog import Catalog
 
 
 @dataclass
 class Context:
     paths: Paths
-    console: Console = field(default_factory=Console)
-    err: Console = field(default_factory=lambda: Console(stderr=True))
+    # emoji=False: a session named "Hips :fire:" stays as typed, and printing skips
+    # loading Rich's emoji table, a measurable part of a shell command's start-up.
+    console: Console = field(default_factory=lambda: Console(emoji=False))
+    err: Console = field(default_factory=lambda: Console(stderr=True, emoji=False))
 
     @cached_property
     def catalog(self) -> Catalog:
         """The catalog, loaded on first use; load problems go to stderr once."""
+        # Imported here: the history commands never load the catalog, so never pay for it.
+        from isotimer.storage.catalog import load_catalog
+
         catalog = load_catalog(self.paths)
         for problem in catalog.problems:
             self.err.print(f"warning: {problem}", markup=False, highlight=False, soft_wrap=True)

@@ -16,11 +16,14 @@ import math
 from isotimer.core.engine import Snapshot
 from isotimer.core.plan import StepKind
 
-# The bar moves in whole frames on a grid from the step's start, so a frame that
-# falls on a whole second is drawn together with the countdown. Rests breathe
-# slower (4 s in, 6 s out), so half the frames look just as smooth there.
-PACER_FRAME_S = {StepKind.HOLD: 0.25, StepKind.REST: 1.0}
-DEFAULT_PACER_FRAME_S = 0.25
+# The bar moves in whole frames on a grid from the step's start, so every frame
+# that falls on a whole second is drawn together with the countdown. Holds get
+# three frames a second (a 3 s breath in nine steps); rests breathe slower (4 s
+# in, 6 s out), so there the bar steps once a second, with the countdown. These
+# rates are what keeps a hold within twice, and a rest within, the CPU of a
+# plain terminal countdown (benchmarks/README.md).
+PACER_FRAME_S = {StepKind.HOLD: 1 / 3, StepKind.REST: 1.0}
+DEFAULT_PACER_FRAME_S = 1 / 3
 # Wake a hair after a change rather than a hair before it, never spin, and
 # look at least once a second whatever happens.
 LATE_S = 0.002
@@ -62,10 +65,14 @@ def next_redraw_in(
         until_next_second(snapshot.session_remaining_s),
     ]
     if pacer:
-        frame = pacer_frame_s(step.kind)
-        waits.append(frame - snapshot.elapsed_s % frame)
+        waits.append(_until_next_multiple(snapshot.elapsed_s, pacer_frame_s(step.kind)))
     if cue_every_s:
-        waits.append(cue_every_s - snapshot.elapsed_s % cue_every_s)
+        waits.append(_until_next_multiple(snapshot.elapsed_s, cue_every_s))
     if snapshot.elapsed_s < flash_s:
         waits.append(flash_s - snapshot.elapsed_s)
     return min(MAX_WAIT_S, max(MIN_WAIT_S, min(waits) + LATE_S))
+
+
+def _until_next_multiple(elapsed_s: float, every_s: float) -> float:
+    """Seconds to the next multiple of ``every_s``, on the same grid as ``frame_elapsed``."""
+    return frame_elapsed(elapsed_s, every_s) + every_s - elapsed_s

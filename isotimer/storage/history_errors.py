@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,6 +57,8 @@ def translate(exc: BaseException, path: Path) -> HistoryError | None:
         text = str(exc).lower()
         for needle, reason in _SQLITE_REASONS:
             if needle in text:
+                if needle == "unable to open" and _read_only(path):
+                    reason = "the file system is read-only"
                 return HistoryWriteError(f"Cannot write the history at {path}: {reason}.", path)
         return HistoryError(f"The history at {path} failed: {exc}.", path)
     if isinstance(exc, sqlite3.IntegrityError):
@@ -68,6 +71,14 @@ def translate(exc: BaseException, path: Path) -> HistoryError | None:
         reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
         return HistoryWriteError(f"Cannot write the history at {path}: {reason}.", path)
     return None
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the folder of ``path`` is on a read-only file system (SQLite: "unable to open")."""
+    try:
+        return bool(os.statvfs(Path(path).parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -31,16 +31,18 @@ from isotimer.storage.session_drafts import is_user_session
 from isotimer.storage.session_writer import delete_session
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
-from isotimer.ui.editing import editor_for
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
-from isotimer.ui.screens.history import HistoryScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
-from isotimer.ui.screens.run import RunResult, RunScreen
-from isotimer.ui.screens.settings import SettingsScreen
-from isotimer.ui.screens.summary import SummaryScreen
 from isotimer.ui.signals import TerminalSignals
+
+if TYPE_CHECKING:
+    from isotimer.ui.screens.run import RunResult, RunScreen
+
+# The screens after the picker are imported when first shown, not here: the history's
+# charts, the editor and the run screen would otherwise add a third to start-up time
+# (benchmarks/README.md).
 
 
 class IsoTimerApp(App[None]):
@@ -180,6 +182,8 @@ class IsoTimerApp(App[None]):
         A resumed run keeps its id and plan, and its engine starts at the step
         after the last hold it recorded, before the run screen mounts.
         """
+        from isotimer.ui.screens.run import RunScreen
+
         plan = resume.plan if resume else self.plan_for(session, level)
         engine = Engine(plan)
         run_id = resume.run.id if resume else None
@@ -206,6 +210,8 @@ class IsoTimerApp(App[None]):
         self.announcer.play(cue_for(event))
 
     def _run_ended(self, from_picker: bool, result: RunResult | None) -> None:
+        from isotimer.ui.screens.summary import SummaryScreen
+
         if result is not None:
             self.push_screen(SummaryScreen(result), partial(self._summary_closed, from_picker))
 
@@ -240,6 +246,8 @@ class IsoTimerApp(App[None]):
             self.notify(error.message, title="History", severity="error", timeout=15)
 
     def _run_screen(self) -> RunScreen | None:
+        from isotimer.ui.screens.run import RunScreen
+
         return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
 
     def stop_running(self) -> None:
@@ -266,6 +274,8 @@ class IsoTimerApp(App[None]):
 
     # -- history ------------------------------------------------------------------
     def show_history(self) -> None:
+        from isotimer.ui.screens.history import HistoryScreen
+
         today = self.clock.now().date()
         self.push_screen(HistoryScreen(self.history, self.catalog.library, today))
 
@@ -277,6 +287,8 @@ class IsoTimerApp(App[None]):
 
     # -- making and editing sessions -------------------------------------------------
     def on_picker_screen_edit_requested(self, message: PickerScreen.EditRequested) -> None:
+        from isotimer.ui.editing import editor_for
+
         try:
             screen = editor_for(
                 message.action, message.session, self.catalog, self.paths, self.settings.lead_in
@@ -322,6 +334,8 @@ class IsoTimerApp(App[None]):
 
     # -- settings -----------------------------------------------------------------
     def on_picker_screen_settings_requested(self) -> None:
+        from isotimer.ui.screens.settings import SettingsScreen
+
         screen = SettingsScreen(self.settings, sorted(self.available_themes))
         self.push_screen(screen, self._settings_chosen)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from isotimer.core.clock import FakeClock
+from isotimer.core.frames import frame_elapsed, pacer_frame_s
 from isotimer.core.model import Level
 from isotimer.core.pacer import Breath
 from isotimer.core.plan import StepKind
@@ -190,10 +191,11 @@ async def test_pacer_follows_engine_time_not_frames(tmp_path, clock):
         screen = await advance(pilot, clock, LEAD_IN + 1.5)
         pacer = screen.query_one(BreathPacer)
         assert pacer.breath is Breath.INHALE and pacer.has_class("-inhale")
-        # One late tick lands in the out-breath exactly where the clock says.
+        # One late tick lands in the out-breath exactly where the clock says, to the frame.
         screen = await advance(pilot, clock, 3)
         assert pacer.breath is Breath.EXHALE and pacer.has_class("-exhale")
-        assert pacer.filled == 2 * round((1 - 1.5 / 3) * (pacer.size.width - 4) / 2)
+        into_exhale = frame_elapsed(4.5, pacer_frame_s(StepKind.HOLD)) - 3
+        assert pacer.filled == 2 * round((1 - into_exhale / 3) * (pacer.size.width - 4) / 2)
 
 
 async def test_rest_pacer_uses_the_slow_rest_pattern(tmp_path, clock):

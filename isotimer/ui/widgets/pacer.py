@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.events import Resize
+from textual.geometry import Region
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 from isotimer.core.pacer import Breath, PacerState
@@ -33,11 +38,13 @@ class BreathPacer(Widget):
     """
 
     breath: reactive[Breath | None] = reactive(None)
-    filled: reactive[int] = reactive(0)
+    filled: reactive[int] = reactive(0, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._fullness = 0.0
+        self._strips: list[Strip] = []
+        self._drawn: tuple[object, ...] | None = None
 
     def show(self, state: PacerState | None) -> None:
         """Follow ``state``; None blanks the pacer."""
@@ -58,7 +65,45 @@ class BreathPacer(Widget):
     def on_resize(self, event: Resize) -> None:
         self.filled = self._cells(self._fullness)
 
+    def watch_filled(self) -> None:
+        # Only the bar moved: leave the words row alone (the breath changing redraws it).
+        width, height = self.size
+        self.refresh(Region(0, 1, width, max(1, height - 1)))
+
+    def render_line(self, y: int) -> Strip:
+        """One row, from strips kept until the breath, the bar or the style changes.
+
+        The bar moves several times a second during a hold, so each frame is
+        built from a few plain segments rather than by rendering Rich ``Text``.
+        """
+        width = self.size.width
+        style = self.visual_style
+        key = (self.breath, self.filled, width, self.size.height, style)
+        if key != self._drawn:
+            self._drawn = key
+            self._strips = self._draw(width, style)
+        return self._strips[min(y, len(self._strips) - 1)] if self._strips else Strip.blank(width)
+
+    def _draw(self, width: int, style: VisualStyle) -> list[Strip]:
+        if self.breath is None:
+            return []
+        base = style.rich_style
+        track = base + self.get_component_rich_style("pacer--track")
+        words = self.breath.words.upper()
+        bar_width = self._bar_width()
+        side = (bar_width - self.filled) // 2
+        bar = [
+            (TRACK * side, track),
+            (FILL * self.filled, base),
+            (TRACK * (bar_width - self.filled - side), track),
+        ]
+        return [
+            _centred([(words, base + self.get_component_rich_style("pacer--words"))], width, base),
+            _centred(bar, width, base),
+        ]
+
     def render(self) -> Text:
+        """The pacer as text (for tests; drawing uses ``render_line``)."""
         if self.breath is None:
             return Text("")
         width = self._bar_width()
@@ -72,3 +117,12 @@ class BreathPacer(Widget):
         text = Text("\n").join(rows)
         text.justify = "center"
         return text
+
+
+def _centred(parts: list[tuple[str, Style]], width: int, pad: Style) -> Strip:
+    """``parts`` as one line centred in ``width`` cells, padded with ``pad``."""
+    length = sum(len(text) for text, _ in parts)
+    left = max(0, (width - length) // 2)
+    right = max(0, width - length - left)
+    segments = [Segment(" " * left, pad), *(Segment(t, s) for t, s in parts if t)]
+    return Strip([*segments, Segment(" " * right, pad)], left + length + right)

@@ -1,0 +1,504 @@
+"""isotimer's speed, CPU, timing and memory, each figure beside its reference from the same run.
+
+    python benchmarks/run.py            # about four minutes; needs tmux
+    python benchmarks/run.py --quick    # a one-minute smoke run with fewer repeats
+
+Not a test: this machine is noisy, so every figure is a median over repeats
+and every reference (a minimal Textual app, ``termdown``) is measured in the
+same run, interleaved or side by side. ``termdown`` is installed on first use
+into ``benchmarks/out/termdown-venv`` (``pip install termdown``). The table is
+printed and written to ``benchmarks/out/results.md``; benchmarks/README.md
+records it with the machine it came from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import venv
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script from a checkout
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import textual
+
+from benchmarks import history_data, timing
+from benchmarks.tmux_cpu import (
+    Tmux,
+    busy_cpu,
+    cpu_seconds,
+    peak_rss_mib,
+    sleep_until,
+    wait_for,
+)
+
+OUT = Path(__file__).resolve().parent / "out"
+PYTHON = sys.executable
+ISOTIMER = [str(Path(PYTHON).with_name("isotimer"))]  # the installed entry point
+TERMDOWN = OUT / "termdown-venv" / "bin" / "termdown"
+COMMAND = "python benchmarks/run.py"
+# The real run: lead-in, then holds and rests of STEP_S, so each holds a 20 s window.
+REAL_RUN = """\
+name = "Benchmark three minutes"
+lead_in = {lead_in}
+breathing = {{ inhale = 3, exhale = 3 }}
+
+[[hold]]
+name = "Benchmark hold"
+seconds = {step}
+sets = {sets}
+rest = {step}
+cues = ["Knees over ankles", "Back flat on the wall", "Breathe low and slow"]
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    figure: str
+    ours: str
+    reference: str
+    target: str
+    met: bool | None  # None: not measured
+
+
+@dataclass(frozen=True)
+class Config:
+    repeats: int  # start-up launches of each app
+    cli_rounds: int  # interleaved rounds of the shell commands
+    step_s: float  # hold and rest length in the real run
+    sets: int
+    window_s: float  # CPU window inside each hold and rest
+    sizes: tuple[int, ...]
+
+
+FULL = Config(
+    repeats=7, cli_rounds=15, step_s=25, sets=4, window_s=20, sizes=(1000, 10_000, 100_000)
+)
+QUICK = Config(repeats=3, cli_rounds=5, step_s=8, sets=3, window_s=5, sizes=(1000, 10_000))
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# -- set-up ---------------------------------------------------------------------------
+def ensure_termdown() -> None:
+    if TERMDOWN.exists():
+        return
+    print("Installing termdown into benchmarks/out/termdown-venv ...", flush=True)
+    venv.create(OUT / "termdown-venv", with_pip=True)
+    pip = OUT / "termdown-venv" / "bin" / "pip"
+    subprocess.run([str(pip), "install", "--quiet", "termdown"], check=True)
+
+
+def history_dir(holds: int) -> Path:
+    """A data folder holding ``holds`` synthetic holds, built once and kept in out/."""
+    folder = OUT / f"history-{holds}"
+    store = folder / "history.sqlite3"
+    if not store.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        history_data.write_store(store, holds)
+    return folder
+
+
+def sessions_dir(config: Config) -> Path:
+    folder = OUT / "sessions"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = REAL_RUN.format(lead_in=config.step_s / 5, step=config.step_s, sets=config.sets)
+    (folder / "bench-run.toml").write_text(text)
+    return folder
+
+
+# -- start-up -------------------------------------------------------------------------
+def ready_after(argv: list[str], marker: Path) -> float:
+    """Seconds from launching ``argv`` in tmux to its ready marker (see isotimer/ui/probes.py)."""
+    marker.unlink(missing_ok=True)
+    terminal = Tmux("start")
+    launched = time.monotonic()
+    terminal.start(argv, {"ISOTIMER_READY_FILE": str(marker)})
+    try:
+        text = wait_for(lambda: marker.exists() and marker.read_text().strip(), 30)
+        if not text:
+            raise RuntimeError(f"{argv} never got ready:\n{terminal.screen()}")
+        return float(text) - launched
+    finally:
+        terminal.close()
+
+
+def startup(config: Config, data: Path) -> Row:
+    ours, minimal = [], []
+    marker = OUT / "ready"
+    picker = [*ISOTIMER, "--data-dir", str(data)]
+    reference = [PYTHON, str(Path(__file__).with_name("minimal_app.py"))]
+    for _ in range(config.repeats):
+        ours.append(ready_after(picker, marker))
+        minimal.append(ready_after(reference, marker))
+    ratio = median(ours) / median(minimal)
+    return Row(
+        "Start-up to the picker, ready for keys (tmux)",
+        f"{median(ours) * 1000:.0f} ms",
+        f"{median(minimal) * 1000:.0f} ms minimal Textual app",
+        f"ratio {ratio:.2f} ≤ 1.2",
+        ratio <= 1.2,
+    )
+
+
+# -- shell commands -------------------------------------------------------------------
+def shell_commands(config: Config, data: Path) -> list[Row]:
+    """Median wall time of each command and of ``termdown --version``, interleaved."""
+    base = [*ISOTIMER, "--data-dir", str(data)]
+    commands = {
+        "termdown": [str(TERMDOWN), "--version"],
+        "list": [*base, "list"],
+        "stats": [*base, "stats"],
+        "show": [*base, "show", "recovery-day"],
+        "validate": [*base, "validate", str(Path("sessions/recovery-day.toml").resolve())],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(config.cli_rounds):
+        for name, argv in commands.items():
+            began = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            times[name].append(time.perf_counter() - began)
+    reference = median(times.pop("termdown"))
+    textual_free = no_textual(data)
+    rows = []
+    for name, values in times.items():
+        ratio = median(values) / reference
+        rows.append(
+            Row(
+                f"isotimer {name} (wall time{', no Textual' if textual_free else ''})",
+                f"{median(values) * 1000:.0f} ms",
+                f"{reference * 1000:.0f} ms termdown --version",
+                f"ratio {ratio:.2f} ≤ 1.0",
+                ratio <= 1.0 and textual_free,
+            )
+        )
+    return rows
+
+
+def no_textual(data: Path) -> bool:
+    probe = (
+        "import contextlib, io, sys; from isotimer.cli import main\n"
+        "for argv in (['list'], ['stats'], ['show', 'recovery-day'],"
+        " ['validate', 'sessions/recovery-day.toml']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main(['--data-dir', sys.argv[1], *argv])\n"
+        "print('textual' in sys.modules)"
+    )
+    done = subprocess.run([PYTHON, "-c", probe, str(data)], capture_output=True, text=True)
+    return done.stdout.strip().endswith("False")
+
+
+# -- the real run: CPU against termdown, then timing, the last steps under load ---------
+def real_run(config: Config, sessions: Path) -> list[Row]:
+    data = OUT / "real-run"
+    for name in ("history.sqlite3", "history.sqlite3-wal", "history.sqlite3-shm", "timing.log"):
+        (data / name).unlink(missing_ok=True)
+    data.mkdir(parents=True, exist_ok=True)
+    log = data / "timing.log"
+    app, reference = Tmux("app"), Tmux("termdown")
+    argv = [*ISOTIMER, "--data-dir", str(data), "--sessions", str(sessions), "run", "bench-run"]
+    app.start(argv, {"ISOTIMER_TIMING_LOG": str(log)})
+    reference.start([str(TERMDOWN), "3600"])
+    try:
+        started = wait_for(lambda: log.exists() and log.read_text().strip(), 30)
+        if not started:
+            raise RuntimeError(f"the run never started:\n{app.screen()}")
+        return _measure_run(config, app, reference, log, data)
+    finally:
+        app.close()
+        reference.close()
+
+
+def _measure_run(config: Config, app: Tmux, reference: Tmux, log: Path, data: Path) -> list[Row]:
+    import json
+
+    t0 = json.loads(log.read_text().splitlines()[0])["at"]
+    lead_in, step = config.step_s / 5, config.step_s
+    margin = (step - config.window_s) / 2
+    pids = {"ours": app.pid(), "termdown": reference.pid()}
+    cpu: dict[tuple[str, str], list[float]] = {}
+    # Unloaded: every hold and rest but the last rest and hold, which run under load.
+    for k in range(2 * config.sets - 3):
+        kind = "hold" if k % 2 == 0 else "rest"
+        begin = t0 + lead_in + k * step + margin
+        sleep_until(begin)
+        before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        sleep_until(begin + config.window_s)
+        for name, pid in pids.items():
+            share = (cpu_seconds(pid) - before[name]) / config.window_s * 100
+            cpu.setdefault((name, kind), []).append(share)
+    loaded_from = t0 + lead_in + (2 * config.sets - 3) * step
+    total = lead_in + (2 * config.sets - 1) * step
+    sleep_until(loaded_from)
+    with busy_cpu():
+        done = wait_for(lambda: '"event": "end"' in log.read_text(), total + 30, every_s=0.2)
+    if not done:
+        raise RuntimeError(f"the run never ended:\n{app.screen()}")
+    rows = []
+    for kind, bound in (("hold", 2.0), ("rest", 1.0)):
+        ours, theirs = median(cpu[("ours", kind)]), median(cpu[("termdown", kind)])
+        ratio = ours / theirs if theirs else float("inf")
+        windows = len(cpu[("ours", kind)])
+        rows.append(
+            Row(
+                f"CPU over {config.window_s:.0f} s of a {kind} (median of {windows})",
+                f"{ours:.2f} %",
+                f"{theirs:.2f} % termdown",
+                f"ratio {ratio:.2f} ≤ {bound:.0f}",
+                ratio <= bound,
+            )
+        )
+    calm = timing.read_log(log, total, until=loaded_from)
+    loaded = timing.read_log(log, total, since=loaded_from)
+    recorded = recorded_hold_error_ms(data / "history.sqlite3")
+    rows += [
+        _timing_row("Real run: holds as lived, worst error", calm.worst_hold_ms, 20, calm.holds),
+        _timing_row("Real run: latest step change after its deadline", calm.worst_late_ms, 20),
+        _timing_row("Real run: recorded holds (history DB), worst error", recorded, 20),
+        _timing_row(
+            "Busy CPU: holds as lived, worst error", loaded.worst_hold_ms, 20, loaded.holds
+        ),
+        _timing_row("Busy CPU: latest step change after its deadline", loaded.worst_late_ms, 20),
+        _timing_row(
+            f"Real run: the {total / 60:.1f} min session's end (busy CPU) vs plan",
+            loaded.end_ms,
+            50,
+        ),
+    ]
+    return rows
+
+
+def recorded_hold_error_ms(path: Path) -> float:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT started_at, ended_at, target_s FROM holds").fetchall()
+    errors = [
+        abs((datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() - target)
+        for start, end, target in rows
+    ]
+    return max(errors, default=0.0) * 1000
+
+
+def _timing_row(figure: str, ms: float, bound: float, holds: int | None = None) -> Row:
+    count = f" ({holds} holds)" if holds is not None else ""
+    return Row(f"{figure}{count}", f"{ms:+.1f} ms", "the plan", f"|error| ≤ {bound:.0f} ms",
+               abs(ms) <= bound)  # fmt: skip
+
+
+def accelerated() -> list[Row]:
+    calm = timing.accelerated_run()
+    with busy_cpu():
+        loaded = timing.accelerated_run(seed=6)
+    minutes = f"{calm.planned_s / 60:.0f} min"
+    rows = []
+    for label, run in (("", calm), ("busy CPU: ", loaded)):
+        rows.append(_timing_row(f"Engine, {label}{minutes} on a fake clock: worst hold",
+                                run.worst_hold_ms, 20, run.holds))  # fmt: skip
+        rows.append(_timing_row(f"Engine, {label}{minutes}: session end vs plan", run.end_ms, 50))
+    return rows
+
+
+# -- history at scale -----------------------------------------------------------------
+def history(config: Config) -> list[Row]:
+    appends, stats_s, screen_s, sizes = {}, {}, {}, {}
+    for count in config.sizes:
+        folder = history_dir(count)
+        store = folder / "history.sqlite3"
+        appends[count] = append_ms(store)
+        stats_s[count] = median(
+            [wall([*ISOTIMER, "--data-dir", str(folder), "stats"]) for _ in range(3)]
+        )
+        screen_s[count] = history_screen_s(store)
+        sizes[count] = sum(
+            Path(f"{store}{suffix}").stat().st_size
+            for suffix in ("", "-wal")
+            if Path(f"{store}{suffix}").exists()
+        )
+    small, large = min(config.sizes), max(config.sizes)
+    ratio = appends[large] / appends[small]
+    rows = [
+        Row(
+            f"Append one hold at {large:,} holds (median of 30)",
+            f"{appends[large]:.2f} ms",
+            f"{appends[small]:.2f} ms at {small:,}; "
+            + ", ".join(f"{appends[n]:.2f} ms at {n:,}" for n in config.sizes[1:-1]),
+            f"ratio {ratio:.2f} ≤ 1.5",
+            ratio <= 1.5,
+        ),
+        Row(
+            f"isotimer stats at {large:,} holds",
+            f"{stats_s[large]:.2f} s",
+            ", ".join(f"{stats_s[n]:.2f} s at {n:,}" for n in config.sizes[:-1]),
+            "≤ 0.5 s",
+            stats_s[large] <= 0.5,
+        ),
+    ]
+    screen = screen_s[large]
+    rows.append(
+        Row(
+            f"History screen open, figures shown, at {large:,} holds",
+            "not available" if screen is None else f"{screen:.2f} s",
+            ", ".join(
+                f"{screen_s[n]:.2f} s at {n:,}"
+                for n in config.sizes[:-1]
+                if screen_s[n] is not None
+            ),
+            "≤ 0.5 s",
+            None if screen is None else screen <= 0.5,
+        )
+    )
+    rows.append(
+        Row(
+            "History file size",
+            f"{sizes[large] / 1e6:.1f} MB at {large:,}",
+            ", ".join(f"{sizes[n] / 1e6:.2f} MB at {n:,}" for n in config.sizes[:-1]),
+            "(recorded)",
+            None,
+        )
+    )
+    return rows
+
+
+def append_ms(store: Path, count: int = 30) -> float:
+    from isotimer.storage.history import HistoryStore
+
+    timings = []
+    with HistoryStore.open(store) as opened:
+        for n, hold in enumerate(history_data.synthetic_holds(count, seed=99)):
+            fresh = replace(hold, id=f"bench-{time.time_ns()}-{n}")
+            began = time.perf_counter()
+            opened.add_hold(fresh)
+            timings.append(time.perf_counter() - began)
+    return median(timings) * 1000
+
+
+def wall(argv: list[str]) -> float:
+    began = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - began
+
+
+def history_screen_s(store: Path) -> float | None:
+    """Seconds from pushing the history screen to its figures on screen, headless."""
+    try:
+        from isotimer.ui.screens.history import HistoryScreen
+    except ImportError:
+        return None
+    return median([asyncio.run(_open_history(HistoryScreen, store)) for _ in range(3)])
+
+
+async def _open_history(screen_class: type, store_path: Path) -> float:
+    from textual.app import App
+
+    from isotimer.paths import bundled_sessions_dir
+    from isotimer.storage.history import HistoryStore
+    from isotimer.storage.library import load_library
+
+    library = load_library([bundled_sessions_dir() / "exercises.toml"])[0]
+    shown: list[float] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, screen_class.Populated):
+            shown.append(time.perf_counter())
+
+    with HistoryStore.open(store_path) as store:
+        async with App().run_test(size=(100, 30), message_hook=hook) as pilot:
+            began = time.perf_counter()
+            pilot.app.push_screen(screen_class(store, library, date(2026, 1, 5)))
+            for _ in range(600):
+                if shown:
+                    break
+                await pilot.pause(0.01)
+    return shown[0] - began if shown else float("inf")
+
+
+# -- memory ---------------------------------------------------------------------------
+def memory(sessions: Path, data: Path) -> Row:
+    """Peak RSS of the app a few seconds into a hold, with the large history open."""
+    terminal = Tmux("memory")
+    terminal.start(
+        [*ISOTIMER, "--data-dir", str(data), "--sessions", str(sessions), "run", "bench-run"]
+    )
+    try:
+        pid = terminal.pid()
+        wait_for(lambda: "HOLD" in terminal.screen(), 30, every_s=0.2)
+        time.sleep(2)
+        peak = peak_rss_mib(pid)
+    finally:
+        terminal.close()
+    holds = data.name.removeprefix("history-")
+    return Row(f"Peak RSS (VmHWM) running a session, {int(holds):,} holds in history",
+               f"{peak:.1f} MiB", "", "≤ 80 MiB", peak <= 80)  # fmt: skip
+
+
+# -- the table --------------------------------------------------------------------------
+def machine() -> str:
+    model = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor() or "unknown CPU",
+    )  # fmt: skip
+    return (
+        f"{os.cpu_count()} CPUs ({model}), Linux {platform.release()}, "
+        f"Python {platform.python_version()}, Textual {textual.__version__}, {tmux_version()}"
+    )
+
+
+def tmux_version() -> str:
+    return subprocess.run(["tmux", "-V"], capture_output=True, text=True).stdout.strip()
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| Figure | isotimer | Reference | Target | Met |", "|---|---|---|---|---|"]
+    for row in rows:
+        met = {True: "yes", False: "**no**", None: "-"}[row.met]
+        lines.append(f"| {row.figure} | {row.ours} | {row.reference} | {row.target} | {met} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, a short run")
+    args = parser.parse_args()
+    config = QUICK if args.quick else FULL
+    os.chdir(Path(__file__).resolve().parent.parent)
+    began = time.monotonic()
+    OUT.mkdir(exist_ok=True)
+    ensure_termdown()
+    small, large = history_dir(min(config.sizes)), history_dir(max(config.sizes))
+    sessions = sessions_dir(config)
+    steps = [
+        ("start-up", lambda: [startup(config, small)]),
+        ("shell commands", lambda: shell_commands(config, small)),
+        ("engine timing", accelerated),
+        ("real run in tmux (CPU, timing)", lambda: real_run(config, sessions)),
+        ("history at scale", lambda: history(config)),
+        ("memory", lambda: [memory(sessions, large)]),
+    ]
+    rows: list[Row] = []
+    for name, measure in steps:
+        print(f"measuring {name} ...", flush=True)
+        rows += measure()
+    elapsed = time.monotonic() - began
+    report = (
+        f"{datetime.now().astimezone():%Y-%m-%d %H:%M %Z} · {machine()}\n\n{table(rows)}\n\n"
+        f"`{COMMAND}{' --quick' if args.quick else ''}` took {elapsed:.0f} s."
+    )
+    (OUT / "results.md").write_text(report + "\n")
+    print()
+    print(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The offer to resume an interrupted session, in the app: accepted, and declined."""
+
+from __future__ import annotations
+
+from isotimer.core.clock import FakeClock
+from isotimer.core.engine import Engine
+from isotimer.core.model import Level
+from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.records import Outcome
+from isotimer.storage.history import HistoryStore
+from isotimer.storage.recorder import SessionRecorder
+from isotimer.ui.screens.picker import PickerScreen
+from isotimer.ui.screens.resume import ResumeScreen
+from isotimer.ui.screens.run import RunScreen
+from isotimer.ui.screens.summary import SummaryScreen
+from tests.ui.builders import TEST_SESSION, make_app
+
+SIZE = (100, 30)
+
+
+def interrupted_after_one_hold(tmp_path, clock: FakeClock) -> str:
+    """A run of TEST_SESSION whose process died in the rest after its first hold."""
+    plan = build_plan(TEST_SESSION, Level.BEGINNER)
+    with HistoryStore.open(tmp_path / "data" / "history.sqlite3") as store:
+        engine = Engine(plan)
+        recorder = SessionRecorder(store, clock, plan, Level.BEGINNER)
+        engine.subscribe(recorder.on_event)
+        engine.start(clock.monotonic())
+        clock.advance(5 + 30 + 4)
+        engine.update(clock.monotonic())
+        recorder._lock.release()  # what the kernel does when the process dies
+    clock.advance(600)
+    return recorder.run_id
+
+
+async def test_resuming_goes_on_from_the_next_hold_in_the_same_run(tmp_path):
+    clock = FakeClock()
+    run_id = interrupted_after_one_hold(tmp_path, clock)
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "after 1 hold" in app.screen.detail
+        await pilot.press("y")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RunScreen)
+        snapshot = screen.engine.snapshot(clock.monotonic())
+        assert (snapshot.step.kind, snapshot.step.set) == (StepKind.REST, 2)
+        assert screen.recorder.run_id == run_id
+        clock.advance(20 + 30 + 20 + 20 + 5 + 20 + 1)  # the rest of the plan
+        screen.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        holds = app.history.run_holds(run_id)
+        assert [(h.exercise, h.side, h.set) for h in holds] == [
+            ("wall-sit", "none", 1),
+            ("wall-sit", "none", 2),
+            ("side-plank", "left", 1),
+            ("side-plank", "right", 1),
+        ]
+        assert len(screen.recorder.records) == 4  # the summary shows the whole run
+        [run] = [run for run in app.history.runs() if run.id == run_id]
+        assert run.outcome is Outcome.COMPLETED
+
+
+async def test_declining_closes_the_run_and_is_not_asked_again(tmp_path):
+    clock = FakeClock()
+    run_id = interrupted_after_one_hold(tmp_path, clock)
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        [run] = app.history.runs()
+        assert (run.id, run.outcome) == (run_id, Outcome.INTERRUPTED)
+        assert len(app.history.run_holds(run_id)) == 1
+    again = make_app(tmp_path, clock=clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, PickerScreen)
