@@ -25,16 +25,14 @@ from isotimer.storage.history import HistoryStore
 from isotimer.storage.history_errors import HistoryError
 from isotimer.storage.history_file import move_aside
 from isotimer.storage.interrupted import Resumable, close_interrupted, find_resumable
-from isotimer.storage.problems import ValidationError
 from isotimer.storage.recorder import SessionRecorder
-from isotimer.storage.session_drafts import is_user_session
-from isotimer.storage.session_writer import delete_session
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
+from isotimer.ui.session_files import SessionFiles
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
@@ -45,7 +43,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(App[None]):
+class IsoTimerApp(SessionFiles, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]
@@ -284,48 +282,6 @@ class IsoTimerApp(App[None]):
 
     def on_summary_screen_history_requested(self) -> None:
         self.show_history()
-
-    # -- making and editing sessions -------------------------------------------------
-    def on_picker_screen_edit_requested(self, message: PickerScreen.EditRequested) -> None:
-        from isotimer.ui.editing import editor_for
-
-        try:
-            screen = editor_for(
-                message.action, message.session, self.catalog, self.paths, self.settings.lead_in
-            )
-        except ValidationError as error:
-            self.notify(str(error), title="Cannot edit", severity="error", timeout=10)
-            return
-        self.push_screen(screen, self._edited)
-
-    def _edited(self, session_id: str | None) -> None:
-        if session_id is not None:
-            self._reload_catalog()
-            self.notify(f"Saved to {self.paths.user_sessions / (session_id + '.toml')}")
-
-    def on_picker_screen_delete_requested(self, message: PickerScreen.DeleteRequested) -> None:
-        session = message.session
-        if not is_user_session(session, self.paths):
-            self.notify(
-                f"{session.name} came with isotimer or from --sessions; only your own "
-                "sessions can be deleted here.",
-                severity="warning",
-            )
-            return
-        detail = f"{session.source} will be deleted. Your history of it is kept."
-        screen = ConfirmScreen(detail, question=f"Delete {session.name}?", yes="Delete", no="Keep")
-        self.push_screen(screen, partial(self._delete_answered, session))
-
-    def _delete_answered(self, session: Session, delete: bool | None) -> None:
-        if not delete:
-            return
-        try:
-            delete_session(self.paths.user_sessions, session.id)
-        except OSError as error:
-            self.notify(f"Not deleted: {error.strerror or error}", severity="error")
-            return
-        self._reload_catalog()
-        self.notify(f"Deleted {session.name}.")
 
     def _reload_catalog(self) -> None:
         self.catalog = load_catalog(self.paths)
