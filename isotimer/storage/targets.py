@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from isotimer.core.model import Level, Session
+from isotimer.core.model import Level, Session, Side, Sides
 from isotimer.core.progression import Suggestion, suggestions_for
 from isotimer.storage.history import HistoryStore
 from isotimer.storage.history_errors import HistoryError
-
-# Enough holds per exercise to cover its last two runs, however many sets and sides.
-RECENT_HOLDS = 400
 
 
 def todays_suggestions(
@@ -16,17 +13,22 @@ def todays_suggestions(
 ) -> dict[str, Suggestion]:
     """Suggestions keyed like ``plan.target_key``; empty when there is no history to read.
 
-    Reads only each exercise's most recent holds, so the cost stays the same
+    Reads only the holds of the last two runs of each exercise and side at this
+    level (all that the progression rule looks at), so the cost stays the same
     with a lifetime of history.
     """
     if store is None:
         return {}
-    exercises = dict.fromkeys(hold.exercise for hold in session.holds)
+    wanted = {
+        (hold.exercise, side.value)
+        for hold in session.holds
+        for side in ((Side.LEFT, Side.RIGHT) if hold.sides is Sides.BOTH else (Side.NONE,))
+    }
     try:
         recent = [
             record
-            for exercise in exercises
-            for record in store.holds(exercise=exercise, limit=RECENT_HOLDS)
+            for exercise, side in sorted(wanted)
+            for record in store.last_runs_holds(exercise, side, level.value)
         ]
     except HistoryError:
         return {}
