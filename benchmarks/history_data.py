@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # run as a script from a checkout
 
 from isotimer.core import stats
 from isotimer.core.records import HoldRecord
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 
 # (id, name, per side, starting target in seconds)
 EXERCISES = (

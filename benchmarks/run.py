@@ -371,7 +371,7 @@ def history(config: Config) -> list[Row]:
 
 
 def append_ms(store: Path, count: int = 30) -> float:
-    from isotimer.storage.history import HistoryStore
+    from isotimer.storage.history.store import HistoryStore
 
     timings = []
     with HistoryStore.open(store) as opened:
@@ -402,7 +402,7 @@ async def _open_history(screen_class: type, store_path: Path) -> float:
     from textual.app import App
 
     from isotimer.paths import bundled_sessions_dir
-    from isotimer.storage.history import HistoryStore
+    from isotimer.storage.history.store import HistoryStore
     from isotimer.storage.library import load_library
 
     library = load_library([bundled_sessions_dir() / "exercises.toml"])[0]

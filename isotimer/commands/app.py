@@ -80,8 +80,8 @@ def _open_history(paths: Paths) -> tuple[object | None, str | None, Path | None]
     An unusable file (damaged, foreign, a folder) is reported with its path so
     the app can offer to move it aside; a disk that cannot be written is not.
     """
-    from isotimer.storage.history import HistoryError, HistoryStore
-    from isotimer.storage.history_errors import HistoryUnavailable
+    from isotimer.storage.history.errors import HistoryUnavailable
+    from isotimer.storage.history.store import HistoryError, HistoryStore
 
     try:
         return HistoryStore.open(paths.history_file), None, None

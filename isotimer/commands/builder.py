@@ -6,8 +6,8 @@ import argparse
 
 from isotimer.commands.context import Context
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.session_drafts import edit_target
-from isotimer.storage.session_writer import new_session_id, save_text, starter_text
+from isotimer.storage.sessions.drafts import edit_target
+from isotimer.storage.sessions.writer import new_session_id, save_text, starter_text
 
 DEFAULT_NAME = "My session"
 

@@ -21,9 +21,8 @@ from isotimer.core.review import (
     gap_text,
     trend_text,
 )
-from isotimer.storage.history import HistoryError, HistoryStore
-from isotimer.storage.library import LIBRARY_FILE, load_library
-from isotimer.storage.transfer import (
+from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.transfer import (
     FORMATS,
     TransferError,
     export_holds,
@@ -31,6 +30,7 @@ from isotimer.storage.transfer import (
     parse_import,
     write_export,
 )
+from isotimer.storage.library import LIBRARY_FILE, load_library
 
 if TYPE_CHECKING:
     from isotimer.commands.context import Context

@@ -14,7 +14,7 @@ from isotimer.core.plan import Plan, Step, StepKind, build_plan
 from isotimer.core.timefmt import clock
 from isotimer.storage.library import LIBRARY_FILE, load_library
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.session_file import load_session
+from isotimer.storage.sessions.loader import load_session
 
 LEVEL_CHOICES = [level.value for level in Level]
 

@@ -9,7 +9,7 @@ from isotimer.core.model import Session
 from isotimer.paths import Paths
 from isotimer.storage.library import LIBRARY_FILE, Library, load_library
 from isotimer.storage.problems import Problem, ValidationError, did_you_mean
-from isotimer.storage.session_file import load_session
+from isotimer.storage.sessions.loader import load_session
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from isotimer.storage.problems import Problem, did_you_mean
-from isotimer.storage.toml_lines import KeyLines, Path
+from isotimer.storage.toml.lines import KeyLines, Path
 
 MAX_SECONDS = 3600
 _MISSING = object()

@@ -9,7 +9,7 @@ from pathlib import Path
 from isotimer.core.model import Exercise
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.problems import Problem, ValidationError
-from isotimer.storage.toml_source import read_toml
+from isotimer.storage.toml.source import read_toml
 
 LIBRARY_FILE = "exercises.toml"
 _KEYS = (

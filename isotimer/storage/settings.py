@@ -14,7 +14,7 @@ import tomli_w
 from isotimer.core.model import Level
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.problems import Problem, ValidationError
-from isotimer.storage.toml_source import parse_toml
+from isotimer.storage.toml.source import parse_toml
 
 LEAD_IN_RANGE = (0.0, 600.0)
 CUE_ROTATION_RANGE = (2.0, 120.0)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from isotimer.core.model import Level, Session, Side, Sides
 from isotimer.core.progression import Suggestion, suggestions_for
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.history_errors import HistoryError
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.store import HistoryStore
 
 
 def todays_suggestions(

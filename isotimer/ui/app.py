@@ -21,11 +21,11 @@ from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog, load_catalog
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.history_errors import HistoryError
-from isotimer.storage.history_file import move_aside
-from isotimer.storage.interrupted import Resumable, close_interrupted, find_resumable
-from isotimer.storage.recorder import SessionRecorder
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.file import move_aside
+from isotimer.storage.history.interrupted import Resumable, close_interrupted, find_resumable
+from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
 from isotimer.ui.probes import TimingLog, mark_ready

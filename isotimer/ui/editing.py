@@ -5,8 +5,8 @@ from __future__ import annotations
 from isotimer.core.model import Session
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog
-from isotimer.storage.session_drafts import duplicate_target, edit_target
-from isotimer.storage.session_writer import starter_draft
+from isotimer.storage.sessions.drafts import duplicate_target, edit_target
+from isotimer.storage.sessions.writer import starter_draft
 from isotimer.ui.screens.editor import EditorScreen
 
 NEW_NAME = "My session"

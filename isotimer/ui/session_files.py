@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from isotimer.core.model import Session
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.session_drafts import is_user_session
-from isotimer.storage.session_writer import delete_session
+from isotimer.storage.sessions.drafts import is_user_session
+from isotimer.storage.sessions.writer import delete_session
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 

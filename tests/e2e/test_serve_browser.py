@@ -122,7 +122,7 @@ async def page_is_up(url: str) -> bool:
 
 
 def saved_holds(data: Path) -> list[tuple[str, float, bool]]:
-    from isotimer.storage.history import HistoryStore
+    from isotimer.storage.history.store import HistoryStore
 
     if not (data / "history.sqlite3").exists():
         return []

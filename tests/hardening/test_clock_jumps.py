@@ -11,8 +11,8 @@ from isotimer.core.clock import FakeClock
 from isotimer.core.engine import Engine
 from isotimer.core.model import Level
 from isotimer.core.plan import build_plan
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.recorder import SessionRecorder
+from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.storage.history.store import HistoryStore
 from tests.ui.builders import TEST_SESSION
 
 # (monotonic second of the run, wall-clock jump in seconds): in the lead-in, mid-hold, in rests.

@@ -21,7 +21,7 @@ from isotimer.commands.app import _open_history
 from isotimer.core.clock import FakeClock
 from isotimer.core.model import Level
 from isotimer.paths import Paths
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import load_settings
 from isotimer.ui.app import IsoTimerApp
 from isotimer.ui.screens.confirm import ConfirmScreen

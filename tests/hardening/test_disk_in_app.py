@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from isotimer.core.model import Level
-from isotimer.storage.history import HistoryStore, HistoryWriteError
+from isotimer.storage.history.store import HistoryStore, HistoryWriteError
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen

@@ -14,7 +14,7 @@ from isotimer.core.model import Session
 from isotimer.paths import bundled_sessions_dir
 from isotimer.storage.library import load_library
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.session_file import load_session, session_from_text
+from isotimer.storage.sessions.loader import load_session, session_from_text
 
 LIBRARY = load_library([bundled_sessions_dir() / "exercises.toml"])[0]
 

@@ -7,8 +7,8 @@ from isotimer.core.engine import Engine
 from isotimer.core.model import Level
 from isotimer.core.plan import StepKind, build_plan
 from isotimer.core.records import Outcome
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.recorder import SessionRecorder
+from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.screens.run import RunScreen

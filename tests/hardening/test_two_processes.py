@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 
 REPO = Path(__file__).resolve().parents[2]
 HOLDS_EACH = 1000
@@ -19,8 +19,8 @@ from isotimer.core.clock import FakeClock
 from isotimer.core.engine import Engine
 from isotimer.core.model import Hold, Level, Session
 from isotimer.core.plan import build_plan
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.recorder import SessionRecorder
+from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.history.recorder import SessionRecorder
 
 holds = tuple(
     Hold(exercise=f"hold-{n}", name=f"Hold {n}", beginner_s=1, advanced_s=1, sets=100, rest=0)

@@ -11,7 +11,7 @@ import asyncio
 import pytest
 from textual.app import App
 
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.history import HistoryScreen
 from tests.ui.history_builders import LIBRARY, TODAY, review_store
 

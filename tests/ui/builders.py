@@ -9,7 +9,7 @@ from isotimer.core.cues import Cue
 from isotimer.core.model import Breathing, Hold, Level, Session, Sides
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import Problem
 from isotimer.storage.settings import Settings
 from isotimer.ui.app import IsoTimerApp

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from isotimer.core.model import Exercise
 from isotimer.core.records import HoldRecord
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from tests.unit.history_factories import CET, hold_record
 
 TODAY = date(2026, 3, 18)  # a Wednesday, ten weeks after the first session

@@ -8,9 +8,9 @@ from textual.widgets import Input, Static, TextArea
 from isotimer.core.draft import HoldDraft, SessionDraft
 from isotimer.paths import Paths, bundled_sessions_dir
 from isotimer.storage.library import load_library
-from isotimer.storage.session_drafts import draft_from_file
-from isotimer.storage.session_file import load_session, session_from_text
-from isotimer.storage.session_writer import save_session
+from isotimer.storage.sessions.drafts import draft_from_file
+from isotimer.storage.sessions.loader import load_session, session_from_text
+from isotimer.storage.sessions.writer import save_session
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.editor import EditorScreen
 from isotimer.ui.screens.exercise_chooser import ExerciseChooser

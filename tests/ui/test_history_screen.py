@@ -12,7 +12,7 @@ from rich.style import Style
 from textual.app import App
 from textual.widgets import ContentSwitcher, Static, TabbedContent
 
-from isotimer.storage.history import HistoryError, HistoryStore
+from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.screens.history import EMPTY, UNAVAILABLE, HistoryScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
 from isotimer.ui.widgets.balance_table import BalanceTable

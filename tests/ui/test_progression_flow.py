@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunScreen

@@ -48,8 +48,8 @@ async def test_moving_it_aside_keeps_the_old_bytes_and_starts_a_new_history(tmp_
 
 
 def test_a_disk_that_cannot_be_written_is_not_offered_for_moving(tmp_path, monkeypatch):
-    from isotimer.storage import history as history_module
-    from isotimer.storage.history_errors import HistoryWriteError
+    from isotimer.storage.history import store as history_module
+    from isotimer.storage.history.errors import HistoryWriteError
 
     def refuse(path):
         raise HistoryWriteError(f"Cannot write the history at {path}: the disk is full.", path)

@@ -12,7 +12,7 @@ import pytest
     "modules",
     [
         "isotimer.core.engine, isotimer.core.plan, isotimer.core.clock, isotimer.core.model",
-        "isotimer.storage.catalog, isotimer.storage.session_file",
+        "isotimer.storage.catalog, isotimer.storage.sessions.loader",
         "isotimer.cli",
     ],
 )

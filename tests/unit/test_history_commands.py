@@ -14,8 +14,8 @@ from rich.console import Console
 from isotimer.commands import history as commands
 from isotimer.core.clock import SystemClock
 from isotimer.paths import Paths
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.transfer import export_holds
+from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.history.transfer import export_holds
 from tests.unit.history_factories import hold_record
 
 

@@ -19,8 +19,9 @@ from isotimer.core.engine import Engine
 from isotimer.core.model import Level
 from isotimer.core.plan import build_plan
 from isotimer.core.records import Outcome
-from isotimer.storage import history_file
-from isotimer.storage.history import (
+from isotimer.storage.history import file as history_file
+from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.storage.history.store import (
     ForeignHistoryFile,
     HistoryError,
     HistoryStore,
@@ -28,7 +29,6 @@ from isotimer.storage.history import (
     HistoryWriteError,
     move_aside,
 )
-from isotimer.storage.recorder import SessionRecorder
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import hold_record
 
@@ -44,7 +44,7 @@ def path(isolated_data_dir):
 CHILD = """
 import sys
 from pathlib import Path
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from tests.unit.history_factories import hold_record
 store = HistoryStore.open(Path(sys.argv[1]))
 for n in range(1_000_000):

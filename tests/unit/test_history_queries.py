@@ -14,8 +14,8 @@ from isotimer.core import stats
 from isotimer.core.records import HoldRecord
 from isotimer.core.review import MemoryHistory, build_review
 from isotimer.paths import Paths
-from isotimer.storage import history_schema as schema
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history import schema
+from isotimer.storage.history.store import HistoryStore
 from tests.ui.history_builders import LIBRARY, TODAY, review_holds
 from tests.unit.history_factories import T0, hold_record
 

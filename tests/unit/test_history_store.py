@@ -12,8 +12,8 @@ import pytest
 
 from isotimer.core.records import Outcome
 from isotimer.paths import Paths
-from isotimer.storage import history_schema as schema
-from isotimer.storage.history import HistoryStore, HistoryUnavailable, move_aside
+from isotimer.storage.history import schema
+from isotimer.storage.history.store import HistoryStore, HistoryUnavailable, move_aside
 from tests.unit.history_factories import CET, T0, hold_record, run_record
 
 
@@ -232,8 +232,8 @@ def test_an_empty_sqlite_file_becomes_a_history(path):
 
 def test_history_modules_do_not_import_textual():
     code = (
-        "import sys, isotimer.storage.history, isotimer.storage.recorder, "
-        "isotimer.storage.transfer, isotimer.core.stats, isotimer.core.progression, "
+        "import sys, isotimer.storage.history.store, isotimer.storage.history.recorder, "
+        "isotimer.storage.history.transfer, isotimer.core.stats, isotimer.core.progression, "
         "isotimer.commands.history; print('textual' in sys.modules)"
     )
     result = subprocess.run(

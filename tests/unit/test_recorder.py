@@ -12,9 +12,9 @@ from isotimer.core.engine import Engine
 from isotimer.core.model import Level, Sides
 from isotimer.core.plan import build_plan
 from isotimer.core.records import Outcome
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.recorder import NO_STORE_MESSAGE, SessionRecorder
-from isotimer.storage.transfer import parse_import
+from isotimer.storage.history.recorder import NO_STORE_MESSAGE, SessionRecorder
+from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.history.transfer import parse_import
 from tests.unit.factories import hold, session
 
 

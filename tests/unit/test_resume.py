@@ -10,9 +10,9 @@ from isotimer.core.model import Level, Sides
 from isotimer.core.plan import StepKind, build_plan
 from isotimer.core.records import Outcome
 from isotimer.core.resume import RESUME_WITHIN, resume_point, worth_resuming
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.interrupted import close_interrupted, find_resumable
-from isotimer.storage.run_lock import RunLock, is_live, lock_path
+from isotimer.storage.history.interrupted import close_interrupted, find_resumable
+from isotimer.storage.history.run_lock import RunLock, is_live, lock_path
+from isotimer.storage.history.store import HistoryStore
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import T0, hold_record, run_record
 

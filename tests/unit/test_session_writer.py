@@ -14,17 +14,17 @@ from hypothesis import strategies as st
 from isotimer.cli import main
 from isotimer.core.draft import BreathingDraft, HoldDraft, SessionDraft
 from isotimer.paths import Paths, bundled_sessions_dir
-from isotimer.storage.draft_check import check_draft, field_for
 from isotimer.storage.library import load_library
 from isotimer.storage.problems import Problem
-from isotimer.storage.session_drafts import (
+from isotimer.storage.sessions.draft_check import check_draft, field_for
+from isotimer.storage.sessions.drafts import (
     draft_from_file,
     duplicate_target,
     edit_target,
     is_user_session,
 )
-from isotimer.storage.session_file import load_session
-from isotimer.storage.session_writer import (
+from isotimer.storage.sessions.loader import load_session
+from isotimer.storage.sessions.writer import (
     HEADER,
     delete_session,
     new_session_id,

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from isotimer.core.model import Hold, Level, Session, Sides
 from isotimer.core.progression import suggestions_for, targets_for
-from isotimer.storage.history import HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.targets import todays_suggestions
 from tests.unit.history_factories import T0, hold_record, run_record
 

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from isotimer.core.records import HoldRecord
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.transfer import (
+from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.history.transfer import (
     FIELDS,
     TransferError,
     export_holds,

@@ -8,7 +8,7 @@ import pytest
 
 from isotimer.core.model import Exercise, Level, Sides
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.session_file import load_session
+from isotimer.storage.sessions.loader import load_session
 
 LIBRARY = {
     "wall-sit": Exercise("wall-sit", "Wall sit", 30, 60, cues=("Knees over toes",)),

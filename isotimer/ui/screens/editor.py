@@ -17,9 +17,9 @@ from isotimer.core.draft import HoldDraft, SessionDraft, durations
 from isotimer.core.model import DEFAULT_LEAD_IN_S, Exercise
 from isotimer.core.timefmt import clock
 from isotimer.paths import Paths
-from isotimer.storage.draft_check import DraftCheck, FieldRef, check_draft
 from isotimer.storage.library import Library
-from isotimer.storage.session_writer import new_session_id, save_session
+from isotimer.storage.sessions.draft_check import DraftCheck, FieldRef, check_draft
+from isotimer.storage.sessions.writer import new_session_id, save_session
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.exercise_chooser import ExerciseChooser
 from isotimer.ui.widgets.field_row import FieldRow

@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabP
 
 from isotimer.core.model import Exercise
 from isotimer.core.review import ExerciseReview, Review, RunSummary, build_review
-from isotimer.storage.history import HistoryError, HistoryStore
+from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
 from isotimer.ui.widgets.balance_table import BalanceTable

@@ -10,7 +10,7 @@ from textual.widgets import Button
 
 from isotimer.core.model import Side
 from isotimer.core.timefmt import short
-from isotimer.storage.interrupted import Resumable
+from isotimer.storage.history.interrupted import Resumable
 from isotimer.ui.screens.confirm import ConfirmScreen
 
 

@@ -20,7 +20,7 @@ from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
 from isotimer.core.pacer import breathing_for, cue_at, pacer_at
 from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
-from isotimer.storage.recorder import SessionRecorder
+from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.stop_message import stop_message

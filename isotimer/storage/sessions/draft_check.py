@@ -10,8 +10,8 @@ from isotimer.core.draft import HOLD_ORDER, SESSION_ORDER, SessionDraft
 from isotimer.core.model import Session
 from isotimer.storage.library import Library
 from isotimer.storage.problems import Problem, ValidationError
-from isotimer.storage.session_file import session_from_text
-from isotimer.storage.session_writer import session_text
+from isotimer.storage.sessions.loader import session_from_text
+from isotimer.storage.sessions.writer import session_text
 
 # (hold index or None for the session, file key or "" when no one key is meant)
 FieldRef = tuple[int | None, str]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from isotimer.storage.problems import Problem, ValidationError
-from isotimer.storage.toml_lines import KeyLines
+from isotimer.storage.toml.lines import KeyLines
 
 MAX_FILE_BYTES = 1_000_000
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")

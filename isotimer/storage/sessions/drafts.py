@@ -8,8 +8,8 @@ from pathlib import Path
 from isotimer.core.draft import SessionDraft
 from isotimer.core.model import Session
 from isotimer.paths import Paths
-from isotimer.storage.session_writer import new_session_id
-from isotimer.storage.toml_source import read_toml
+from isotimer.storage.sessions.writer import new_session_id
+from isotimer.storage.toml.source import read_toml
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 from isotimer.core.clock import SystemClock
-from isotimer.storage import history_schema as schema
-from isotimer.storage.history_errors import ForeignHistoryFile, HistoryUnavailable, translated
+from isotimer.storage.history import schema
+from isotimer.storage.history.errors import ForeignHistoryFile, HistoryUnavailable, translated
 
 BUSY_TIMEOUT_S = 5.0
 WAL_RETRIES = 100

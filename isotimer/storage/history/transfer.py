@@ -15,7 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from isotimer.core.records import HoldRecord
-from isotimer.storage.transfer_fields import record_from_mapping
+from isotimer.storage.history.decode import record_from_mapping
 
 FORMATS = ("json", "csv", "toml")
 FIELDS = tuple(field.name for field in fields(HoldRecord))

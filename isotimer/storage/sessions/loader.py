@@ -18,8 +18,8 @@ from isotimer.core.model import (
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.library import Library
 from isotimer.storage.problems import ValidationError, did_you_mean
-from isotimer.storage.toml_lines import Path as KeyPath
-from isotimer.storage.toml_source import TomlSource, parse_toml, read_toml
+from isotimer.storage.toml.lines import Path as KeyPath
+from isotimer.storage.toml.source import TomlSource, parse_toml, read_toml
 
 SESSION_KEYS = (
     "name",

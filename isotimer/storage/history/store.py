@@ -13,17 +13,16 @@ from isotimer.core import stats
 from isotimer.core.records import HoldRecord, Outcome, RunRecord
 from isotimer.core.review import RunSummary
 from isotimer.core.stats import Balance, SideStats, Week
-from isotimer.storage import history_file
-from isotimer.storage import history_queries as queries
-from isotimer.storage import history_schema as schema
-from isotimer.storage.history_errors import (
+from isotimer.storage.history import file as history_file
+from isotimer.storage.history import queries, schema
+from isotimer.storage.history.errors import (
     ForeignHistoryFile,
     HistoryError,
     HistoryUnavailable,
     HistoryWriteError,
     translated,
 )
-from isotimer.storage.history_file import move_aside
+from isotimer.storage.history.file import move_aside
 
 __all__ = [
     "ForeignHistoryFile",

@@ -10,8 +10,8 @@ from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan
 from isotimer.core.records import HoldRecord, Outcome, RunRecord
 from isotimer.core.resume import ResumePoint, last_activity, resume_point, worth_resuming
-from isotimer.storage.history import HistoryStore
-from isotimer.storage.run_lock import forget, is_live
+from isotimer.storage.history.run_lock import forget, is_live
+from isotimer.storage.history.store import HistoryStore
 
 LEVELS = frozenset(level.value for level in Level)
 

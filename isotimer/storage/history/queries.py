@@ -16,7 +16,7 @@ from isotimer.core import stats
 from isotimer.core.records import HoldRecord, RunRecord
 from isotimer.core.review import RunSummary
 from isotimer.core.stats import Balance, SideStats, Week
-from isotimer.storage import history_schema as schema
+from isotimer.storage.history import schema
 
 Read = Callable[[str, Iterable[object]], list[tuple]]
 

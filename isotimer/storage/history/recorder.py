@@ -13,10 +13,10 @@ from isotimer.core.events import EndReason, Event, HoldFinished, SessionFinished
 from isotimer.core.model import Level
 from isotimer.core.plan import Plan
 from isotimer.core.records import HoldRecord, Outcome, RunRecord
-from isotimer.storage.history import HistoryError, HistoryStore
-from isotimer.storage.history_schema import check_rating
-from isotimer.storage.run_lock import RunLock
-from isotimer.storage.transfer import write_export
+from isotimer.storage.history.run_lock import RunLock
+from isotimer.storage.history.schema import check_rating
+from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.transfer import write_export
 
 # A hold skipped or backed out of within its first second was a mis-press or a
 # change of mind, not a hold: recording it would count as "ended early" and pull

@@ -1,0 +1,1 @@
+"""The history: SQLite store, recorder of a run, export and import."""

@@ -1,0 +1,1 @@
+"""Session files: loading with line-precise validation, writing, drafts."""

@@ -1,0 +1,1 @@
+"""TOML reading with the line of every key, for errors that point at it."""
