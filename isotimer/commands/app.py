@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
+import sys
 from pathlib import Path
 
 from isotimer.commands.context import Context
+from isotimer.commands.parser import usage_error
 from isotimer.core.model import Level
 from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
@@ -18,7 +21,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
     run.add_argument("--level", choices=LEVEL_CHOICES, help="default: the level in your settings")
     run.add_argument("--voice", action="store_true", help="speak the cues for this run")
+    run.add_argument(
+        "--plain",
+        action="store_true",
+        help="no full screen: a line per step, for any terminal, a screen reader or a pipe",
+    )
     run.set_defaults(run=run_session)
+
+
+def terminal_problem() -> str | None:
+    """Why the full-screen app cannot run here, or None when stdin and stdout are terminals."""
+    for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)):
+        if stream is None or not stream.isatty():
+            return f"{name} is not a terminal"
+    return None
+
+
+def _refuse(problem: str, session: str = "SESSION") -> int:
+    return usage_error(
+        f"the full-screen app needs a terminal, and {problem}; "
+        f"use 'isotimer run {session} --plain' to run a session as lines of text"
+    )
 
 
 def run_session(args: argparse.Namespace, ctx: Context) -> int:
@@ -26,12 +49,17 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:
-        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False)
-        return 1
+        return usage_error(error.args[0])
     except ValidationError as error:
         ctx.err.print(str(error), markup=False, highlight=False)
         return 1
     level = Level(args.level) if args.level else None
+    if args.plain:
+        from isotimer.commands.plain import run_plain
+
+        return run_plain(ctx, session, level, args.voice)
+    if problem := terminal_problem():
+        return _refuse(problem, shlex.quote(args.session))
     return open_app(args, ctx, start=(session, level), voice=args.voice)
 
 
@@ -43,6 +71,8 @@ def open_app(
     voice: bool = False,
 ) -> int:
     """Build the real clock, catalog, history and settings, then run the app to its end."""
+    if problem := terminal_problem():
+        return _refuse(problem)
     # Textual is imported here only, so the other commands start fast without it.
     from isotimer.core.clock import SystemClock
     from isotimer.storage.catalog import load_catalog

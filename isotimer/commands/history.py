@@ -168,8 +168,8 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
 STATS_COLUMNS = (
     Column("hold", wrap=True),
     Column("side"),
-    Column("best", wrap=True),
-    Column("last", wrap=True),
+    Column("best"),
+    Column("last"),
     Column("trend"),
     Column("L/R gap", wrap=True),
     Column("next", justify="right"),

@@ -60,6 +60,8 @@ def print_table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
     )
     for column in columns:
         table.add_column(
