@@ -40,7 +40,7 @@ examples:
   isotimer history --since 2026-01-01 --json | jq '.holds | length'
   isotimer stats --exercise wall-sit        bests, trend and balance of one hold
   isotimer completion bash > ~/.local/share/bash-completion/completions/isotimer"""
-TAKES_VALUE = frozenset({"--data-dir", "--sessions"})
+TAKES_VALUE = frozenset({"--data-dir", "--sessions", "--screenshot-dir"})
 
 
 def command_modules(argv: Sequence[str] | None) -> list[ModuleType]:
@@ -65,7 +65,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole command line; ``argv`` decides which command modules are loaded."""
     parser = CommandParser(
         prog="isotimer",
-        usage="isotimer [--data-dir DIR] [--sessions DIR] [COMMAND [OPTIONS]]",
+        usage="isotimer [--data-dir DIR] [--sessions DIR] [--screenshot-dir DIR] [COMMAND ...]",
         description="A terminal coach for isometric strength sessions. "
         "With no command, opens the session picker.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -81,6 +81,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         metavar="DIR",
         action="append",
         help="an extra folder of session files (may be given more than once)",
+    )
+    parser.add_argument(
+        "--screenshot-dir",
+        metavar="DIR",
+        help="where the palette's Screenshot saves (default: screenshots in the data folder)",
     )
     sub = parser.add_subparsers(metavar="COMMAND", help=argparse.SUPPRESS)
     for module in command_modules(argv):
@@ -113,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
         parser = build_parser(argv)
         args = parser.parse_args(argv)
-        ctx = Context(Paths.from_options(args.data_dir, args.sessions))
+        ctx = Context(Paths.from_options(args.data_dir, args.sessions, args.screenshot_dir))
         run = getattr(args, "run", None)
         if run is None or run is app.run_session:
             gc.enable()

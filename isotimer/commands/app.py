@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import sys
 from pathlib import Path
 
 from isotimer.commands.context import Context
 from isotimer.commands.parser import usage_error
+from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.core.model import Level
 from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
@@ -29,21 +29,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.set_defaults(run=run_session)
 
 
-def terminal_problem() -> str | None:
-    """Why the full-screen app cannot run here, or None when stdin and stdout are terminals."""
-    for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)):
-        if stream is None or not stream.isatty():
-            return f"{name} is not a terminal"
-    return None
-
-
-def _refuse(problem: str, session: str = "SESSION") -> int:
-    return usage_error(
-        f"the full-screen app needs a terminal, and {problem}; "
-        f"use 'isotimer run {session} --plain' to run a session as lines of text"
-    )
-
-
 def run_session(args: argparse.Namespace, ctx: Context) -> int:
     """Check the session before any screen opens, so a typo is a plain error message."""
     try:
@@ -59,7 +44,7 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
 
         return run_plain(ctx, session, level, args.voice)
     if problem := terminal_problem():
-        return _refuse(problem, shlex.quote(args.session))
+        return refuse_without_terminal(problem, shlex.quote(args.session))
     return open_app(args, ctx, start=(session, level), voice=args.voice)
 
 
@@ -72,7 +57,7 @@ def open_app(
 ) -> int:
     """Build the real clock, catalog, history and settings, then run the app to its end."""
     if problem := terminal_problem():
-        return _refuse(problem)
+        return refuse_without_terminal(problem)
     # Textual is imported here only, so the other commands start fast without it.
     from isotimer.core.clock import SystemClock
     from isotimer.storage.catalog import load_catalog

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from isotimer.commands.context import Context
+from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.sessions.drafts import edit_target
 from isotimer.storage.sessions.writer import new_session_id, save_text, starter_text
@@ -56,6 +57,8 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
     except ValidationError as error:
         _say(ctx, str(error))
         return 1
+    if problem := terminal_problem():
+        return refuse_without_terminal(problem, what="the session editor")
     # Textual is imported here only, so the other commands start fast without it.
     from isotimer.storage.settings import load_settings
     from isotimer.ui.editor_app import EditorApp

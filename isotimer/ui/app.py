@@ -33,6 +33,7 @@ from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
+from isotimer.ui.screenshots import Screenshots
 from isotimer.ui.session_files import SessionFiles
 from isotimer.ui.signals import TerminalSignals
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, App[None]):
+class IsoTimerApp(SessionFiles, Screenshots, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]

@@ -215,7 +215,9 @@ class RunScreen(Screen[RunResult]):
             self.tick()
 
     def _title(self) -> str:
-        return f"{self.plan.session.name} · {self.plan.level.value}"
+        # Muted is said in words, not only by colour: NO_COLOR and screen readers see it too.
+        muted = " · sound muted" if self.announcer is not None and self.announcer.muted else ""
+        return f"{self.plan.session.name} · {self.plan.level.value}{muted}"
 
     # -- keys -------------------------------------------------------------------
     def action_pause(self) -> None:
