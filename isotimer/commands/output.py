@@ -1,7 +1,8 @@
 """Tables for people and for pipes, and JSON documents for scripts.
 
 In a terminal a table fits the width it has: columns that may wrap, wrap at
-words; a word too long for its column ends in an ellipsis, never cut bare.
+words; a word too long for its column ends in an ellipsis, never cut bare;
+a terminal too narrow for every column gets each record as lines instead.
 Anywhere else (a pipe, a file) the same rows are printed as ``gh`` prints
 them: a header line, then one record a line, fields separated by tabs, never
 wrapped or shortened, so ``grep``, ``cut`` and ``sort`` see whole records.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -23,6 +25,7 @@ from rich.text import Text
 # Tabs and line breaks would split a record; other control characters would
 # reach the terminal reading the pipe. Each becomes one space.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MIN_WRAP_WIDTH = 6
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,14 @@ def print_table(
     title: str | None = None,
 ) -> None:
     """Print ``rows`` under ``columns``: fitted to a terminal, tab-separated elsewhere."""
+    headers = [column.header for column in columns]
     if not console.is_terminal:
-        write_tsv(console, [column.header for column in columns], rows)
+        write_tsv(console, headers, rows)
+        return
+    cells = [[field(cell) for cell in row] for row in rows]
+    widths = minimum_widths(columns, cells)
+    if sum(widths) + 2 * (len(widths) - 1) > console.width:
+        print_records(console, headers, cells)
         return
     table = Table(
         title=field(title) if title else None,
@@ -63,17 +72,44 @@ def print_table(
         padding=(0, 1),
         collapse_padding=True,
     )
-    for column in columns:
+    for column, width in zip(columns, widths, strict=True):
         table.add_column(
             column.header,
             justify=column.justify,
             no_wrap=not column.wrap,
             overflow="ellipsis",
-            min_width=column.min_width,
+            min_width=width,
         )
-    for row in rows:
-        table.add_row(*(Text(field(cell)) for cell in row))
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
     console.print(table)
+
+
+def minimum_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[int]:
+    """How narrow each column may get: unwrapped cells stay whole, no column is squeezed away.
+
+    A wrapping column keeps at least ``MIN_WRAP_WIDTH`` (or its content, when
+    shorter), so a narrow terminal gets more lines, never a column of nothing.
+    """
+    widths = []
+    for index, column in enumerate(columns):
+        longest = max((cell_len(row[index]) for row in rows), default=0)
+        header = cell_len(column.header)
+        least = max(header, longest)
+        if column.wrap:
+            least = min(MIN_WRAP_WIDTH, least)
+        widths.append(max(least, column.min_width or 0))
+    return widths
+
+
+def print_records(console: Console, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """A terminal too narrow for the columns: each record as ``header: value`` lines."""
+    for number, row in enumerate(rows):
+        if number:
+            console.print()
+        for header, cell in zip(headers, row, strict=True):
+            if cell:
+                console.print(Text(f"{header}: {cell}", overflow="ellipsis"))
 
 
 def write_tsv(console: Console, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
