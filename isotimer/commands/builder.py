@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from isotimer.commands.context import Context
+from isotimer.commands.parser import usage_error
 from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.sessions.drafts import edit_target
@@ -52,8 +53,7 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
         session = ctx.catalog.find(args.session)
         target = edit_target(session, ctx.paths)
     except LookupError as error:
-        _say(ctx, f"isotimer: {error.args[0]}")
-        return 1
+        return usage_error(error.args[0])
     except ValidationError as error:
         _say(ctx, str(error))
         return 1
