@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from isotimer import __version__
-from isotimer.commands.parser import CommandParser
+from isotimer.commands.parser import CommandParser, GroupedHelpFormatter
 from isotimer.paths import DATA_DIR_ENV, Paths
 
 # Each command module by the subcommands it registers. Only the module that the
@@ -68,7 +68,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         usage="isotimer [--data-dir DIR] [--sessions DIR] [--screenshot-dir DIR] [COMMAND ...]",
         description="A terminal coach for isometric strength sessions. "
         "With no command, opens the session picker.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=GroupedHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"isotimer {__version__}")
     parser.add_argument(
@@ -87,7 +87,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         metavar="DIR",
         help="where the palette's Screenshot saves (default: screenshots in the data folder)",
     )
-    sub = parser.add_subparsers(metavar="COMMAND", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(metavar="COMMAND")
     for module in command_modules(argv):
         module.register(sub)
     parser.epilog = grouped_help(sub) + "\n\n" + EXAMPLES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -21,6 +22,18 @@ class CommandParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(USAGE_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+class GroupedHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Leaves out argparse's flat list of commands: the epilog lists them in groups.
+
+    The commands stay in the parser (shtab reads them from there for completion);
+    only their place in the help text changes.
+    """
+
+    def add_arguments(self, actions: Iterable[argparse.Action]) -> None:
+        keep = [action for action in actions if not isinstance(action, argparse._SubParsersAction)]
+        super().add_arguments(keep)
 
 
 def usage_error(message: str) -> int:
