@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -90,3 +91,14 @@ def test_run_into_a_pipe_writes_no_escape_codes(tmp_path):
     assert b"\x1b" not in result.stderr
     assert b"'isotimer run recovery-day --plain'" in result.stderr
     assert not (tmp_path / "history.sqlite3").exists()
+
+
+def test_a_driver_chosen_for_the_app_needs_no_terminal(monkeypatch):
+    """``isotimer serve`` runs each browser tab's app over pipes with Textual's web driver."""
+    from isotimer.commands.terminal import terminal_problem
+
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
+    assert terminal_problem() == "standard input is not a terminal"
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert terminal_problem() is None
