@@ -22,6 +22,9 @@ from isotimer.storage.settings import Settings, load_settings
 from isotimer.storage.todays_plan import todays_plan
 
 EXIT_BY_SIGNAL = {"SIGTERM": 143, "SIGHUP": 129}
+# The same two ratings the app's summary asks for, saved on the run and its holds.
+EFFORT_QUESTION = "How hard was it?"
+PAIN_QUESTION = "Any pain?"
 
 
 class LineWriter:
@@ -76,10 +79,26 @@ def run_plain(
         announcer.close()
     for line in summary_lines(plan, recorder.records):
         write(line)
+    if code == 0 and recorder.records and sys.stdin is not None and sys.stdin.isatty():
+        recorder.rate(ask_rating(EFFORT_QUESTION, 1, 10), ask_rating(PAIN_QUESTION, 0, 10))
     _keep_everything(ctx, recorder, clock.now())
     if store is not None:
         store.close()
     return code
+
+
+def ask_rating(question: str, low: int, high: int) -> int | None:
+    """A whole number from ``low`` to ``high`` typed at the prompt, or None for Enter."""
+    while True:
+        try:
+            text = input(f"{question} ({low}-{high}, Enter to skip): ").strip()
+        except EOFError:
+            return None
+        if not text:
+            return None
+        if text.isdigit() and low <= int(text) <= high:
+            return int(text)
+        print(f"Give a whole number from {low} to {high}, or press Enter to skip.")
 
 
 def _warn(ctx: Context, message: str) -> None:

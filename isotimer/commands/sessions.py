@@ -95,7 +95,9 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         return 1
     plan = build_plan(session, Level(args.level) if args.level else None)
     if args.json:
-        print_json(ctx.console, plan.to_dict())
+        # Extended, never renamed: plan.to_dict()'s keys stay as they were.
+        document = {**plan.to_dict(), "time_under_tension_s": plan.time_under_tension_s}
+        print_json(ctx.console, document)
         return 0
     print_table(ctx.console, PLAN_COLUMNS, _plan_rows(plan), title=_plan_title(plan))
     total = (

@@ -86,6 +86,13 @@ def test_plain_run_end_to_end_with_keys(spawn):
     child.expect_exact("Side plank, right side: 4 s")
     child.expect_exact("Session complete.")
     child.expect_exact("Pty check: 3 holds, 2 held to the end, 1 ended early;")
+    child.expect_exact("How hard was it? (1-10, Enter to skip): ")
+    child.sendline("11")
+    child.expect_exact("Give a whole number from 1 to 10")
+    child.expect_exact("How hard was it? (1-10, Enter to skip): ")
+    child.sendline("6")
+    child.expect_exact("Any pain? (0-10, Enter to skip): ")
+    child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -97,6 +104,7 @@ def test_plain_run_end_to_end_with_keys(spawn):
         ("side-plank", "right", True),
     ]
     assert holds[0].held_s == 12 and holds[1].held_s < 4
+    assert {(h.effort, h.pain) for h in holds} == {(6, None)}
 
 
 def test_q_then_y_stops_and_saves_the_hold_in_progress(spawn):
@@ -106,6 +114,10 @@ def test_q_then_y_stops_and_saves_the_hold_in_progress(spawn):
     child.expect_exact("Stop the session?")
     child.send("y")
     child.expect_exact("Session stopped.")
+    child.expect_exact("How hard was it?")
+    child.sendline("")
+    child.expect_exact("Any pain?")
+    child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

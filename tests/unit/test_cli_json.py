@@ -34,6 +34,8 @@ def test_show_json_keeps_its_keys_and_follows_its_schema(capsys, level):
     assert code == 0
     check(document, "show")
     assert document["level"] == level and document["session"] == "recovery-day"
+    holds = [step["seconds"] for step in document["steps"] if step["kind"] == "hold"]
+    assert document["time_under_tension_s"] == sum(holds)
 
 
 def test_history_json_is_the_export_shape_newest_first(capsys, isolated_data_dir):
