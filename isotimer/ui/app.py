@@ -19,6 +19,7 @@ from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion
+from isotimer.core.timefmt import ago
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
@@ -87,6 +88,7 @@ class IsoTimerApp(SessionFiles, App[None]):
             settings.level,
             lead_in=settings.lead_in,
             suggest=self.suggestions,
+            last_done=self.last_done,
             progression=settings.progression,
         )
 
@@ -158,6 +160,17 @@ class IsoTimerApp(SessionFiles, App[None]):
     def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
         """Today's targets for ``session``, from the recent history of its holds."""
         return todays_suggestions(self.history, session, level)
+
+    def last_done(self) -> dict[str, str]:
+        """When each session was last done, in words ("yesterday"), for the picker."""
+        if self.history is None:
+            return {}
+        today = self.clock.now().date()
+        try:
+            days = self.history.last_done()
+        except HistoryError:
+            return {}
+        return {session: ago(day, today) for session, day in days.items()}
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
