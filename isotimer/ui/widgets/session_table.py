@@ -24,7 +24,7 @@ COLUMNS = (
 DROP_FIRST = ("tags", "holds", "last")  # what gives way when the table is narrow
 FLEXIBLE = ("name", "tags")  # cut with an ellipsis; the other columns are shown whole
 CELL_PADDING = 2  # DataTable pads each cell by one column on either side
-MIN_NAME = 20  # narrower, most names are cut: a less needed column gives way first
+LONG_NAME = 32  # a name longer than this is cut rather than hide another column
 MIN_TAGS = 8
 
 
@@ -52,9 +52,9 @@ class SessionRow:
 def column_widths(width: int, rows: Sequence[SessionRow]) -> dict[str, int]:
     """Each shown column's content width for a table ``width`` columns wide.
 
-    Numbers and times are never cut: a column that does not fit whole is left
-    out (tags, then holds, then last done) until the name has room to be read.
-    The name takes its full length where it can and the tags what remains.
+    Numbers and times are never cut. While the names would be cut, a less
+    needed column gives way (tags, then holds, then last done); the name then
+    takes its full length where it can and the tags what remains.
     """
     wanted = {
         key: max([len(head), *(len(_full(row, key)) for row in rows)]) for key, head in COLUMNS
@@ -65,8 +65,9 @@ def column_widths(width: int, rows: Sequence[SessionRow]) -> dict[str, int]:
         fixed = sum(wanted[key] for key in shown if key not in FLEXIBLE)
         return width - fixed - CELL_PADDING * len(shown)
 
+    name = min(wanted["name"], LONG_NAME)
     for key in DROP_FIRST:
-        if room() >= MIN_NAME + (MIN_TAGS if "tags" in shown else 0):
+        if room() >= name + (MIN_TAGS if "tags" in shown else 0):
             break
         shown.remove(key)
     widths = {key: wanted[key] for key in shown if key not in FLEXIBLE}
