@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 class IsoTimerApp(SessionFiles, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
-    CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]
+    CSS_PATH: ClassVar = ["app.tcss"]
     TITLE = "isotimer"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (20, "-tall")]
@@ -117,12 +117,14 @@ class IsoTimerApp(SessionFiles, App[None]):
 
     def on_ready(self) -> None:
         self.call_after_refresh(mark_ready, self.clock)
+        self.call_after_refresh(self.picker.first_frame_drawn)
 
     def _start_requested(self) -> None:
         if self.start is not None:
             self.start_session(*self.start, from_picker=False)
         else:
-            self._offer_resume()
+            # After the picker's first frame: looking for a cut-off run reads the history.
+            self.call_after_refresh(self._offer_resume)
 
     # -- an unusable history file ---------------------------------------------------
     def _offer_fresh_history(self, path: Path) -> None:

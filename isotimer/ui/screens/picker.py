@@ -154,6 +154,7 @@ class PickerScreen(Screen[None]):
         self.set_reactive(PickerScreen.level, level)
         self._entries: list[Entry] = []
         self._shown: list[Entry] = []
+        self._drawn = False  # the preview waits for the list's first frame
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="picker-top"):
@@ -184,6 +185,16 @@ class PickerScreen(Screen[None]):
                 )
             )
         table.focus()
+
+    def first_frame_drawn(self) -> None:
+        """Show the preview now that the list is on screen and taking keys.
+
+        The app calls this after its first frame: the preview reads today's
+        targets from the history and is the most text to lay out, so start-up
+        does not wait for it.
+        """
+        self._drawn = True
+        self._preview()
 
     def on_screen_resume(self) -> None:
         # Back from a run or a dialog: keys go to the list, so q quits and numbers pick.
@@ -253,6 +264,8 @@ class PickerScreen(Screen[None]):
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _preview(self) -> None:
+        if not self._drawn:
+            return
         entry = self.selected
         preview = self.query_one(SessionPreview)
         if entry is None:

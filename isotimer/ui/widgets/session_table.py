@@ -114,6 +114,8 @@ class SessionTable(DataTable):
         """Replace the rows, keeping the cursor on the same key when it is still there."""
         keep = self.cursor_key
         self._rows = tuple(rows)
+        if not self.size.width:
+            return  # laid out once its width is known (on_resize), not twice at start-up
         self._lay_out()
         keys = [row.key for row in self._rows]
         if keep in keys:
@@ -132,7 +134,7 @@ class SessionTable(DataTable):
             self.move_cursor(row=keep, animate=False)
 
     def _lay_out(self) -> None:
-        width = self.size.width or 80
+        width = self.size.width
         self._laid_out_for = self.size.width
         if len(self._rows) + 1 > self.size.height:  # the header and rows will need a scrollbar
             width -= self.styles.scrollbar_size_vertical
