@@ -51,7 +51,7 @@ PLAN_COLUMNS = (
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
-    plans = [build_plan(session) for session in ctx.catalog.sorted_sessions()]
+    plans = [build_plan(session) for session in ctx.catalog.ordered_sessions()]
     if args.json:
         print_json(ctx.console, {"sessions": [_session_entry(plan) for plan in plans]})
         return 0

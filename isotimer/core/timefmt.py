@@ -10,6 +10,7 @@ exception, by what it means: it shows the seconds still to go, so a step with
 from __future__ import annotations
 
 import math
+from datetime import date
 
 
 def whole_seconds(seconds: float) -> int:
@@ -41,3 +42,17 @@ def short(seconds: float) -> str:
 def held(held_s: float, target_s: float) -> str:
     """``15/30 s``: what was held of the target, both by the shared rule."""
     return f"{whole_seconds(held_s)}/{whole_seconds(target_s)} s"
+
+
+def ago(day: date, today: date) -> str:
+    """When a session was last done, as a runner says it: "today", "3 d ago", "12 Nov"."""
+    days = (today - day).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"{days} d ago"
+    if day.year == today.year or days < 180:
+        return f"{day.day} {day:%b}"
+    return f"{day:%b} {day.year}"
