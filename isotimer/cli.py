@@ -87,7 +87,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         metavar="DIR",
         help="where the palette's Screenshot saves (default: screenshots in the data folder)",
     )
-    sub = parser.add_subparsers(metavar="COMMAND")
+    sub = parser.add_subparsers(metavar="COMMAND", prog="isotimer")
     for module in command_modules(argv):
         module.register(sub)
     parser.epilog = grouped_help(sub) + "\n\n" + EXAMPLES
