@@ -25,11 +25,22 @@ WORDS = {
 
 
 def live_state(
-    snapshot: Snapshot, plan: Plan, *, muted: bool = False, cue_every_s: float = 8.0
+    snapshot: Snapshot,
+    plan: Plan,
+    *,
+    at: float = 0.0,
+    muted: bool = False,
+    cue_every_s: float = 8.0,
 ) -> dict[str, Any]:
-    """The page's whole state at ``snapshot``: one JSON object, sent on every change."""
+    """The page's whole state at ``snapshot``, taken at monotonic time ``at``.
+
+    ``at`` lets the page tell how late a state reached it: its own clock is
+    another machine's, but the differences between arrivals still show which
+    state was held up (a busy phone, a slow network) and by how much.
+    """
     step = snapshot.step
     state: dict[str, Any] = {
+        "at_s": round(at, 3),
         "session": plan.session.name,
         "index": snapshot.index,
         "phase": "done" if snapshot.finished else (step.kind.value if step else "ready"),
@@ -51,7 +62,7 @@ def live_state(
     }
     if step is None or snapshot.finished:
         return state
-    state["title"] = _title(step)
+    state["title"] = _title(step, ahead=step.kind is not StepKind.HOLD)
     state["details"] = _details(step, plan)
     if step.kind is StepKind.HOLD:
         state["cues"] = list(step.hold.cues)
@@ -73,9 +84,9 @@ def _words(snapshot: Snapshot) -> str:
     return WORDS[snapshot.step.kind] if snapshot.step else "READY"
 
 
-def _title(step: Step) -> str:
+def _title(step: Step, *, ahead: bool = False) -> str:
     side = f" · {step.side.value} side" if step.side is not Side.NONE else ""
-    return f"{step.hold.name}{side}"
+    return f"{'Next: ' if ahead else ''}{step.hold.name}{side}"
 
 
 def _details(step: Step, plan: Plan) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import App
+from textual.message import Message
 from textual.timer import Timer
 
 from isotimer.core.clock import Clock
@@ -16,13 +17,22 @@ from isotimer.live.server import LiveServer
 HEARTBEAT_S = 2.0  # a page that missed a push, or a mute, is right again within this
 
 
+class PageCommand(Message):
+    """A button pressed on the live page: ``pause`` (or resume) or ``end-hold``."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
 class LiveLink:
     """One live server for the app's lifetime, following whichever run is on screen.
 
     Every engine event (a step starting, a pause, a rest changed) is pushed at
     once with the time left then; the page counts down by itself in between.
-    The page's Pause and End hold arrive on the server's thread and are
-    handed to the UI thread, where ``on_command`` runs them like the keys.
+    The page's Pause and End hold arrive on the server's thread and are posted
+    to the app as a ``PageCommand`` (posting is thread-safe and never waits, so
+    the page's request is answered at once), which runs them like the keys.
     """
 
     def __init__(
@@ -34,13 +44,11 @@ class LiveLink:
         port: int = 0,
         muted: Callable[[], bool] = lambda: False,
         cue_every_s: float = 8.0,
-        on_command: Callable[[str], None] = lambda name: None,
     ) -> None:
         self.app = app
         self.clock = clock
         self.muted = muted
         self.cue_every_s = cue_every_s
-        self.on_command = on_command
         self.server = LiveServer(host=host, port=port, on_command=self._from_page)
         self._engine: Engine | None = None
         self._timer: Timer | None = None
@@ -76,12 +84,18 @@ class LiveLink:
         engine = self._engine
         if engine is None or not engine.started:
             return
-        snapshot = engine.snapshot(self.clock.monotonic())
-        state = live_state(snapshot, engine.plan, muted=self.muted(), cue_every_s=self.cue_every_s)
+        now = self.clock.monotonic()
+        state = live_state(
+            engine.snapshot(now),
+            engine.plan,
+            at=now,
+            muted=self.muted(),
+            cue_every_s=self.cue_every_s,
+        )
         self.server.publish(state)
 
     def _from_page(self, name: str) -> None:
-        self.app.call_from_thread(self.on_command, name)
+        self.app.post_message(PageCommand(name))
 
     def close(self) -> None:
         if self._timer is not None:

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from isotimer.core.clock import Clock
     from isotimer.core.engine import Engine
     from isotimer.storage.settings import Settings
-    from isotimer.ui.live_link import LiveLink
+    from isotimer.ui.live_link import LiveLink, PageCommand
 
 NETWORK_HOST = "0.0.0.0"  # "my network" in settings: every address of this computer
 
@@ -51,7 +51,6 @@ class LiveSharing:
                 port=port,
                 muted=lambda: bool(getattr(self.announcer, "muted", False)),  # type: ignore[attr-defined]
                 cue_every_s=self.settings.cue_rotation_s,
-                on_command=self._live_command,
             )
         try:
             self.live.start()
@@ -84,9 +83,10 @@ class LiveSharing:
             link.follow(run.engine)
         self.push_screen(ShareScreen(link.url, is_loopback(link.server.host)))  # type: ignore[attr-defined]
 
-    def _live_command(self, name: str) -> None:
-        """A button pressed on the page, run on the UI thread like the key it stands for."""
+    def on_page_command(self, message: PageCommand) -> None:
+        """A button pressed on the page, run like the key it stands for."""
         run = self._run_screen()  # type: ignore[attr-defined]
+        name = message.name
         if run is None or run.engine.finished:
             return
         if name == "pause":

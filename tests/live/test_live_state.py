@@ -63,4 +63,5 @@ def test_a_rest_names_the_hold_coming_up():
     engine, at = engine_at(40.0)
     state = live_state(engine.snapshot(at), engine.plan)
     assert state["next"].startswith("Coming up: ")
+    assert state["title"] == "Next: Wall sit"
     assert state["cues"] == []
