@@ -23,18 +23,27 @@ class SetKind(StrEnum):
 COMPLETED, ENDED_EARLY, STOPPED, SKIPPED = "completed", "ended_early", "stopped", "skipped"
 
 
-def hold_outcome(hold: HoldRecord, run: RunRecord, last: bool) -> str:
+# A hold that ended within this of the run's stop was ended by the stop.
+STOP_TOLERANCE = timedelta(seconds=1)
+
+
+def hold_outcome(hold: HoldRecord, run: RunRecord) -> str:
     """How ``hold`` ended: its own ``outcome`` when the history has one, else inferred.
 
-    Without a per-hold outcome, a hold not held to its target ended early, unless
-    it is the last hold of a run that was stopped: then the stop ended it.
+    Without a per-hold outcome, a hold not held to its target ended early,
+    unless it ended when its run was stopped: then the stop ended it.
     """
     recorded = getattr(hold, "outcome", None)
     if recorded:
         return str(recorded)
     if hold.completed:
         return COMPLETED
-    return STOPPED if last and run.outcome == Outcome.STOPPED else ENDED_EARLY
+    stopped_with_run = (
+        run.outcome == Outcome.STOPPED
+        and run.ended_at is not None
+        and abs(run.ended_at - hold.ended_at) < STOP_TOLERANCE
+    )
+    return STOPPED if stopped_with_run else ENDED_EARLY
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ def build_activity(run: RunRecord, holds: list[HoldRecord]) -> FitActivity:
     sets: list[FitSet] = []
     for index, hold in enumerate(holds):
         start, end = _utc(hold.started_at), _utc(hold.ended_at)
-        outcome = hold_outcome(hold, run, last=index == len(holds) - 1)
+        outcome = hold_outcome(hold, run)
         sets.append(FitSet(SetKind.ACTIVE, start, hold.held_s, hold.round, hold, outcome))
         if index + 1 < len(holds):
             gap = (_utc(holds[index + 1].started_at) - end).total_seconds()

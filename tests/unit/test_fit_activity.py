@@ -71,20 +71,22 @@ def test_a_run_without_an_end_ends_with_its_last_hold():
 
 
 @pytest.mark.parametrize(
-    ("completed", "last", "run_outcome", "expected"),
+    ("completed", "stop_after_s", "run_outcome", "expected"),
     [
-        (True, True, Outcome.COMPLETED, "completed"),
-        (False, False, Outcome.COMPLETED, "ended_early"),
-        (False, True, Outcome.STOPPED, "stopped"),
-        (False, False, Outcome.STOPPED, "ended_early"),
-        (False, True, Outcome.INTERRUPTED, "ended_early"),
-        (True, True, Outcome.STOPPED, "completed"),
+        (True, 0, Outcome.COMPLETED, "completed"),
+        (False, 0, Outcome.COMPLETED, "ended_early"),
+        (False, 0, Outcome.STOPPED, "stopped"),
+        (False, 0.5, Outcome.STOPPED, "stopped"),
+        (False, 20, Outcome.STOPPED, "ended_early"),
+        (False, 0, Outcome.INTERRUPTED, "ended_early"),
+        (True, 0, Outcome.STOPPED, "completed"),
     ],
 )
-def test_a_holds_outcome_without_a_recorded_one(completed, last, run_outcome, expected):
+def test_a_holds_outcome_without_a_recorded_one(completed, stop_after_s, run_outcome, expected):
     hold = hold_record(completed=completed)
-    run = replace(run_record(), outcome=run_outcome)
-    assert hold_outcome(hold, run, last=last) == expected
+    ended = hold.ended_at + timedelta(seconds=stop_after_s)
+    run = replace(run_record(), outcome=run_outcome, ended_at=ended)
+    assert hold_outcome(hold, run) == expected
 
 
 def test_a_recorded_per_hold_outcome_wins():
@@ -92,7 +94,7 @@ def test_a_recorded_per_hold_outcome_wins():
         outcome = "skipped"
         completed = False
 
-    assert hold_outcome(WithOutcome(), run_record(), last=False) == "skipped"
+    assert hold_outcome(WithOutcome(), run_record()) == "skipped"
 
 
 @pytest.mark.parametrize(

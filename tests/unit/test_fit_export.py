@@ -33,8 +33,12 @@ def at(seconds: float):
 
 
 def recovery_run(outcome: Outcome = Outcome.COMPLETED) -> tuple[RunRecord, list[HoldRecord]]:
-    """Two rounds: a wall sit, then a side plank a side; the very last one ended early."""
-    run = replace(run_record(), ended_at=at(400.4), outcome=outcome, effort=6)
+    """Two rounds: a wall sit, then a side plank a side; the very last one ended early.
+
+    A stopped run was stopped during that last hold, so the stop ended it.
+    """
+    ended = at(328.5) if outcome is Outcome.STOPPED else at(400.4)
+    run = replace(run_record(), ended_at=ended, outcome=outcome, effort=6)
     plank = {"exercise": "side-plank", "target_s": 30.0}
     holds = [
         hold_record(at=at(5.25), exercise="wall-sit", held_s=45, round=1),
