@@ -54,7 +54,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--format", choices=(*FORMATS, fit_export.FORMAT), help="default: from -o's suffix, or json"
     )
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="default: stdout; fit: a .fit file or a folder",
+    )
     fit_export.add_arguments(export)
     export.set_defaults(run=run_export)
 
