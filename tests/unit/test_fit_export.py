@@ -15,7 +15,7 @@ from isotimer import __version__
 from isotimer.core.fit_activity import build_activity
 from isotimer.core.fit_exercises import BY_ID, BY_WORD
 from isotimer.core.records import HoldRecord, Outcome, RunRecord
-from isotimer.storage.export.fit import encode_activity, exercise_name_number, software_version
+from isotimer.storage.export.fit import encode_activity, exercise_name_number
 from isotimer.storage.export.fit_files import (
     FitExportError,
     export_runs,
@@ -23,6 +23,7 @@ from isotimer.storage.export.fit_files import (
     select_runs,
     write_fit,
 )
+from isotimer.storage.export.fit_ids import software_version
 from isotimer.storage.history.store import HistoryStore
 from tests.unit.fit_decoding import decode
 from tests.unit.history_factories import T0, hold_record, run_record

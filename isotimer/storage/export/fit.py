@@ -2,45 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
-import uuid
+from garmin_fit_sdk import FIT_EPOCH_S, Encoder, Profile
 
-from garmin_fit_sdk import BASE_TYPE, FIT_EPOCH_S, Encoder, Profile
-
-from isotimer import __version__
 from isotimer.core.fit_activity import FitActivity, FitLap, FitSet, SetKind
 from isotimer.core.fit_exercises import fit_exercise
 from isotimer.core.records import Outcome
+from isotimer.storage.export.fit_ids import (
+    MESG,
+    OUTCOME_FIELD,
+    RUN_OUTCOME_FIELD,
+    developer_fields,
+    identity_messages,
+)
 
-MESG = Profile["mesg_num"]
 SPORT = {"sport": "training", "sub_sport": "strength_training"}
-PRODUCT = "isotimer"
-# isotimer's developer data: a fixed id, so every file names the same application.
-APPLICATION_ID = list(uuid.uuid5(uuid.NAMESPACE_URL, "isotimer/fit-export").bytes)
-OUTCOME_FIELD, RUN_OUTCOME_FIELD = 0, 1
 MAX_TEXT_BYTES = 64  # FIT strings are short on watches; names past this are cut
-
-DEVELOPER_ID = {
-    "mesg_num": MESG["DEVELOPER_DATA_ID"],
-    "developer_data_index": 0,
-    "application_id": APPLICATION_ID,
-    "application_version": 0,
-}
-FIELD_DESCRIPTIONS = {
-    key: {
-        "mesg_num": MESG["FIELD_DESCRIPTION"],
-        "developer_data_index": 0,
-        "field_definition_number": key,
-        "fit_base_type_id": BASE_TYPE["STRING"],
-        "field_name": name,
-        "native_mesg_num": MESG[native],
-    }
-    for key, name, native in (
-        (OUTCOME_FIELD, "outcome", "SET"),
-        (RUN_OUTCOME_FIELD, "run_outcome", "SESSION"),
-    )
-}
-
 # How the session's name shows a run that did not reach its end.
 CUT_SHORT = {Outcome.STOPPED: "stopped", Outcome.INTERRUPTED: "cut off"}
 
@@ -51,12 +27,7 @@ def encode_activity(activity: FitActivity) -> bytes:
     The same activity always gives the same bytes: ids and times come from the
     run itself (the serial number is a hash of the run id).
     """
-    encoder = Encoder(
-        {
-            key: {"developer_data_id_mesg": DEVELOPER_ID, "field_description_mesg": description}
-            for key, description in FIELD_DESCRIPTIONS.items()
-        }
-    )
+    encoder = Encoder(developer_fields())
     for message in activity_messages(activity):
         encoder.write_mesg(message)
     return encoder.close()
@@ -67,10 +38,7 @@ def activity_messages(activity: FitActivity) -> list[dict[str, object]]:
     start, end = activity.start, activity.end
     titles = _exercise_titles(activity.sets)
     messages: list[dict[str, object]] = [
-        _file_id(activity),
-        DEVELOPER_ID,
-        *FIELD_DESCRIPTIONS.values(),
-        _device_info(activity),
+        *identity_messages(activity),
         {"mesg_num": MESG["SPORT"], **SPORT, "name": _text(_session_name(activity))},
         {"mesg_num": MESG["EVENT"], "timestamp": start, "event": "timer", "event_type": "start"},
         *titles.values(),
@@ -86,44 +54,6 @@ def activity_messages(activity: FitActivity) -> list[dict[str, object]]:
     messages.append(_session(activity))
     messages.append(_activity(activity))
     return messages
-
-
-def _file_id(activity: FitActivity) -> dict[str, object]:
-    return {
-        "mesg_num": MESG["FILE_ID"],
-        "type": "activity",
-        "manufacturer": "development",
-        "product": 0,
-        "serial_number": serial_number(activity.run.id),
-        "time_created": activity.start,
-        "product_name": PRODUCT,
-    }
-
-
-def serial_number(run_id: str) -> int:
-    """A stable, non-zero 32-bit number for a run (FIT's ``uint32z`` reads 0 as unset)."""
-    value = int.from_bytes(hashlib.sha256(run_id.encode()).digest()[:4], "big")
-    return value or 1
-
-
-def _device_info(activity: FitActivity) -> dict[str, object]:
-    return {
-        "mesg_num": MESG["DEVICE_INFO"],
-        "timestamp": activity.start,
-        "device_index": "creator",
-        "manufacturer": "development",
-        "product": 0,
-        "product_name": PRODUCT,
-        "descriptor": f"{PRODUCT} {__version__}",
-        "software_version": software_version(__version__),
-        "serial_number": serial_number(activity.run.id),
-    }
-
-
-def software_version(version: str) -> float:
-    """``0.1.0`` as FIT's ``software_version`` (major.minor, two decimals): 0.1."""
-    numbers = [part for part in version.split(".")[:2] if part.isdigit()]
-    return float(".".join(numbers or ["0"]))
 
 
 def _exercise_titles(sets: tuple[FitSet, ...]) -> dict[tuple[str, str], dict[str, object]]:
