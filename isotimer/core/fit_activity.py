@@ -35,7 +35,7 @@ def hold_outcome(hold: HoldRecord, run: RunRecord) -> str:
     """
     recorded = getattr(hold, "outcome", None)
     if recorded:
-        return str(recorded)
+        return str(getattr(recorded, "value", recorded))  # a plain string or an Enum
     if hold.completed:
         return COMPLETED
     stopped_with_run = (

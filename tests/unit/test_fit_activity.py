@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, timedelta
+from enum import Enum
 
 import pytest
 
@@ -89,9 +90,14 @@ def test_a_holds_outcome_without_a_recorded_one(completed, stop_after_s, run_out
     assert hold_outcome(hold, run) == expected
 
 
-def test_a_recorded_per_hold_outcome_wins():
+class _Kind(Enum):
+    SKIPPED = "skipped"
+
+
+@pytest.mark.parametrize("recorded", ["skipped", _Kind.SKIPPED])
+def test_a_recorded_per_hold_outcome_wins(recorded):
     class WithOutcome:
-        outcome = "skipped"
+        outcome = recorded
         completed = False
 
     assert hold_outcome(WithOutcome(), run_record()) == "skipped"
