@@ -34,6 +34,7 @@ class Settings:
     ``progression`` lists the ids of sessions that run at today's targets.
     ``share`` publishes every run as a live page: off, on this computer only,
     or on the user's network (behind a per-run key).
+    ``fit_folder`` is where "Save as FIT" puts files; empty until first asked.
     """
 
     level: Level = Level.BEGINNER
@@ -45,6 +46,7 @@ class Settings:
     theme: str = "textual-dark"
     progression: tuple[str, ...] = ()
     share: str = "off"
+    fit_folder: str = ""
 
 
 DEFAULTS = Settings()
@@ -111,6 +113,7 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
         "theme": lambda: _name(reader, data, "theme"),
         "progression": lambda: reader.texts(data, "progression", (), WHERE),
         "share": lambda: reader.choice(data, "share", (), WHERE, SHARE_CHOICES),
+        "fit_folder": lambda: reader.text(data, "fit_folder", (), WHERE),
     }
     values: dict[str, Any] = {}
     messages: list[str] = []
