@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from isotimer.commands import fit_export
 from isotimer.commands.history_json import stats_document
 from isotimer.commands.history_rows import HISTORY_COLUMNS, history_row
 from isotimer.commands.output import Column, print_json, print_table
@@ -57,9 +58,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     stats_parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats_parser.set_defaults(run=run_stats)
 
-    export = sub.add_parser("export", help="write every hold as JSON, CSV or TOML")
-    export.add_argument("--format", choices=FORMATS, help="default: from -o's suffix, or json")
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: stdout")
+    export = sub.add_parser("export", help="write every hold as JSON, CSV or TOML, or runs as FIT")
+    export.add_argument(
+        "--format", choices=(*FORMATS, fit_export.FORMAT), help="default: from -o's suffix, or json"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="default: stdout; fit: a .fit file or a folder",
+    )
+    fit_export.add_arguments(export)
     export.set_defaults(run=run_export)
 
     importer = sub.add_parser("import", help="merge holds from an export; duplicates are skipped")
@@ -206,6 +216,10 @@ def _library(ctx: Context) -> dict[str, Exercise]:
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    if fit_export.wants_fit(args):
+        return fit_export.run_fit_export(args, ctx)
+    if args.session is not None or args.since is not None:
+        return _fail(ctx, "--session and --since go with --format fit")
     try:
         fmt = args.format or (guess_format(args.output) if args.output else "json")
         holds = _read_holds(ctx, newest_first=False)
