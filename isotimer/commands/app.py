@@ -52,15 +52,13 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
     level = Level(args.level) if args.level else None
     if not 0 <= args.port <= 65535:
         return usage_error(f"--port must be 0 to 65535, got {args.port}")
+    share = (args.host, args.port) if args.share else None
     if args.plain:
-        if args.share:
-            return usage_error("--share needs the full-screen app: leave out --plain or --share")
         from isotimer.commands.plain import run_plain
 
-        return run_plain(ctx, session, level, args.voice)
+        return run_plain(ctx, session, level, args.voice, share=share)
     if problem := terminal_problem():
         return refuse_without_terminal(problem, shlex.quote(args.session))
-    share = (args.host, args.port) if args.share else None
     return open_app(args, ctx, start=(session, level), voice=args.voice, share=share)
 
 

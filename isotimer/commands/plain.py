@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from isotimer.core.model import Level, Session
 from isotimer.plain.keys import TerminalKeys, keys_for
 from isotimer.plain.narration import KEYS_LINE, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
+from isotimer.plain.sharing import PlainShare
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.settings import Settings, load_settings
@@ -45,9 +47,17 @@ class LineWriter:
 
 
 def run_plain(
-    ctx: Context, session: Session, level: Level | None, voice: bool, clock: Clock | None = None
+    ctx: Context,
+    session: Session,
+    level: Level | None,
+    voice: bool,
+    clock: Clock | None = None,
+    share: tuple[str, int] | None = None,
 ) -> int:
-    """Run ``session`` line by line; every hold is saved the moment it ends."""
+    """Run ``session`` line by line; every hold is saved the moment it ends.
+
+    With ``share`` (host, port) the run is also published as the live page.
+    """
     clock = clock or SystemClock()
     settings, problems = load_settings(ctx.paths.settings_file)
     write = LineWriter(sys.stdout)
@@ -63,9 +73,13 @@ def run_plain(
     engine.subscribe(lambda event: announcer.play(cue_for(event)))
     code = 0
     try:
-        with keys_for() as keys, interrupted_by_signals():
+        with keys_for() as terminal, interrupted_by_signals(), _sharing(share, write) as live:
+            keys = terminal
+            if live is not None:
+                keys = live.keys(terminal)
+                live.follow(engine, clock, lambda: announcer.muted)
             write(f"{plan.session.name} ({plan.level.value})")
-            if isinstance(keys, TerminalKeys):
+            if isinstance(terminal, TerminalKeys):
                 write(KEYS_LINE)
             run = PlainRun(engine, clock, keys, write, announcer.toggle_mute)
             run.run()
@@ -85,6 +99,15 @@ def run_plain(
     if store is not None:
         store.close()
     return code
+
+
+def _sharing(
+    share: tuple[str, int] | None, write: LineWriter
+) -> contextlib.AbstractContextManager[PlainShare | None]:
+    """The live page's server for the run when asked for, else nothing."""
+    if share is None:
+        return contextlib.nullcontext()
+    return PlainShare(*share, write)
 
 
 def ask_rating(question: str, low: int, high: int) -> int | None:

@@ -42,6 +42,10 @@ class TerminalKeys:
             termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
             self._saved = None
 
+    def fileno(self) -> int:
+        """The terminal's descriptor, for a wait that watches other things too."""
+        return self._fd
+
     def read(self, timeout: float | None) -> str:
         ready, _, _ = select.select([self._fd], [], [], timeout)
         if not ready:
