@@ -63,6 +63,31 @@ class HistoryStore:
         """
         return cls(Path(path), history_file.connect(Path(path)))
 
+    @classmethod
+    def open_read_only(cls, path: Path) -> HistoryStore:
+        """Open an existing history for reading only; every write then fails.
+
+        Raises:
+            HistoryUnavailable: the file is damaged, foreign or not yet migrated.
+            HistoryWriteError: the file cannot be opened.
+        """
+        return cls(Path(path), history_file.connect_read_only(Path(path)))
+
+    def reopen(self) -> None:
+        """Replace the connection with a fresh one, checked like a first open.
+
+        After a full or failing disk an old connection may keep failing: the
+        summary's retry reopens, so a save can succeed once the disk has room.
+
+        Raises:
+            HistoryError: the file still cannot be opened.
+        """
+        conn = history_file.connect(self.path)
+        with self._lock:
+            old, self._conn = self._conn, conn
+        with suppress(sqlite3.Error):
+            old.close()
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()
@@ -167,6 +192,40 @@ class HistoryStore:
             sql += " LIMIT ?"
             params.append(int(limit))
         return [schema.hold_from_row(row) for row in self._read(sql, params)]
+
+    def readable_holds(self) -> tuple[list[HoldRecord], list[str]]:
+        """Every hold oldest first that can be decoded, and a reason for each one that cannot.
+
+        For ``export``: one damaged row, or one damaged page, must not keep the
+        rest of a history from being taken out. When the fast scan hits a
+        damaged page the rows are read one at a time, so only that page is lost.
+        """
+        sql = f"SELECT rowid, {schema.HOLD_COLUMNS} FROM holds ORDER BY started_ts, rowid"
+        try:
+            rows = self._read(sql)
+        except HistoryUnavailable:
+            rows, skipped = self._rows_one_by_one()
+        else:
+            skipped = []
+        holds = []
+        for row in rows:
+            try:
+                holds.append(schema.hold_from_row(row[1:]))
+            except (ValueError, TypeError) as error:
+                skipped.append(f"hold {row[1]!r} (row {row[0]}): {error}")
+        holds.sort(key=lambda hold: hold.started_at.timestamp())
+        return holds, skipped
+
+    def _rows_one_by_one(self) -> tuple[list[tuple], list[str]]:
+        last = self._read("SELECT max(rowid) FROM holds")[0][0] or 0
+        sql = f"SELECT rowid, {schema.HOLD_COLUMNS} FROM holds WHERE rowid = ?"
+        rows, skipped = [], []
+        for rowid in range(1, last + 1):
+            try:
+                rows += self._read(sql, (rowid,))
+            except HistoryUnavailable as error:
+                skipped.append(f"row {rowid}: {error.message}")
+        return rows, skipped
 
     def run_holds(self, run_id: str) -> list[HoldRecord]:
         sql = f"SELECT {schema.HOLD_COLUMNS} FROM holds WHERE run_id = ? ORDER BY started_ts, rowid"
