@@ -79,6 +79,10 @@ class RunGuard:
         self.cut_off_running()
         self.exit(return_code=128 + signum)  # type: ignore[attr-defined]
 
+    def on_exit_app(self) -> None:
+        """Any other way out (the web page's quit, a lost connection) cuts the run off too."""
+        self.cut_off_running()
+
     def _handle_exception(self, error: Exception) -> None:
         """A bug anywhere in the UI: save the hold in progress first, then show the error.
 

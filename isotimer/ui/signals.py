@@ -63,6 +63,9 @@ class TerminalSignals:
             return
         self._loop = asyncio.get_running_loop()
         for signum in ENDING_SIGNALS:
+            # Textual's web driver ends the app on SIGINT and SIGTERM from the loop,
+            # which would skip saving the hold in progress: this handler replaces it.
+            self._loop.remove_signal_handler(signum)
             self._previous[signum] = signal.signal(signum, self._ending)
         self._previous[signal.SIGTSTP] = signal.signal(signal.SIGTSTP, self._suspend)
 

@@ -198,3 +198,16 @@ async def test_the_palette_cannot_open_over_a_live_run(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         assert not app.screen.engine.finished
+
+
+async def test_a_quit_from_the_web_page_cuts_the_run_off_too(tmp_path):
+    from textual import messages
+
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock, start=START)
+    async with app.run_test(size=SIZE) as pilot:
+        await tick(pilot, clock, LEAD_IN + 7)
+        app.post_message(messages.ExitApp())  # what textual-serve's "quit" does
+        await pilot.pause()
+    [hold] = app.history.holds()
+    assert hold.held_s == 7 and app.history.runs()[0].outcome is Outcome.IN_PROGRESS

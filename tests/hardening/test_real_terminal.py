@@ -145,7 +145,49 @@ def test_the_terminal_closing_saves_the_hold_in_progress_and_ends_the_app(folder
     assert gone(pid), "the app exits"
     [(_, _, _, held, completed)] = holds(data)
     assert 1.5 <= held <= 4 and completed == 0
-    assert outcomes(data) == ["stopped"]
+    assert outcomes(data) == ["in_progress"]  # cut off, not stopped: offered for resume
+
+
+def launch_in_shell(terminal: Terminal, argv: list[str], after: Path) -> int:
+    """Run ``argv`` under ``sh``, which records the terminal's modes once it ends; its pid."""
+    script = f"{shlex.join(argv)}; stty -a > {shlex.quote(str(after))}; sleep 60"
+    terminal.tmux("kill-server")
+    terminal.tmux("new-session", "-d", "-s", terminal.name, "-x", "100", "-y", "30",
+                  shlex.join(["sh", "-c", script]))  # fmt: skip
+    shell = terminal.tmux("display", "-p", "-t", terminal.name, "#{pane_pid}").strip()
+    deadline = time.monotonic() + TIMEOUT_S
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.05)
+    pytest.fail("isotimer did not start")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT, signal.SIGTERM])
+def test_a_signal_with_the_terminal_open_restores_it_and_the_run_resumes(
+    folders, terminal, tmp_path, signum
+):
+    data, sessions = folders
+    after = tmp_path / "stty.txt"
+    pid = launch_in_shell(terminal, isotimer(data, sessions, "run", "hardening-short"), after)
+    terminal.wait_for("HOLD")
+    time.sleep(1)  # into the first of six 2 s holds
+    os.kill(pid, signum)
+    assert gone(pid), "the app exits"
+    deadline = time.monotonic() + TIMEOUT_S
+    while not (after.exists() and after.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    flags = "#{alternate_on} #{mouse_any_flag} #{mouse_all_flag} #{cursor_flag}"
+    modes = terminal.tmux("display", "-p", "-t", terminal.name, flags)
+    assert modes.split() == ["0", "0", "0", "1"], modes  # main screen, no mouse, cursor on
+    words = after.read_text().split()
+    assert "icanon" in words and "echo" in words, "the terminal is out of raw mode"
+    saved = holds(data)
+    assert saved and saved[-1][4] == 0, "the hold in progress is saved, as not completed"
+    assert outcomes(data) == ["in_progress"]
+    launch(terminal, isotimer(data, sessions))
+    terminal.wait_for("Resume your interrupted session?")
 
 
 def left(screen: str) -> int:
