@@ -13,6 +13,7 @@ import pytest
 from rich.console import Console
 
 from isotimer.commands import history as commands
+from isotimer.commands.app import _open_history
 from isotimer.paths import Paths
 from isotimer.storage.history.errors import HistoryUnavailable
 from isotimer.storage.history.store import HistoryStore
@@ -89,6 +90,8 @@ def test_damage_past_the_first_page_is_found_at_open(tmp_path):
     with pytest.raises(HistoryUnavailable, match="damaged"):
         HistoryStore.open(path)
     assert path.read_bytes() == bytes(data)  # left untouched for moving aside
+    store, problem, blocked = _open_history(Paths(tmp_path / "data"))
+    assert store is None and "damaged" in problem and blocked == path  # the app offers it
 
 
 def test_export_leaves_out_the_rows_it_cannot_decode_and_says_so(tmp_path):

@@ -34,7 +34,7 @@ class UnsavedHolds:
         if not pending or self.let_go:
             go()
             return
-        reason = self.recorder.last_error or "The history could not be written."
+        reason = self.recorder.last_error or "They are still being written: the disk is busy."
         self.app.push_screen(UnsavedScreen(len(pending), reason), partial(self._chosen, go))
 
     def _chosen(self, go: Callable[[], object], choice: UnsavedChoice | None) -> None:
