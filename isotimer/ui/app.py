@@ -281,27 +281,6 @@ class IsoTimerApp(RunGuard, SessionFiles, App[None]):
         except HistoryError as error:
             self.notify(error.message, title="History", severity="error", timeout=15)
 
-    async def action_quit(self) -> None:
-        """Ctrl+Q: quit at once, but never lose the hold in progress nor unsaved holds."""
-        self.stop_running()
-        self.finish_writes()
-        run = self._run_screen()
-        keeper = run or self._summary_screen()
-        if keeper is None or not keeper.recorder.pending:
-            self.exit()
-            return
-        while self.screen is not keeper:
-            self.pop_screen()
-        if keeper is run:
-            run.tick()  # the run has ended: its summary asks what to do with them
-        else:
-            keeper.action_quit()
-
-    def action_command_palette(self) -> None:
-        """The palette only starts sessions and quits: never over a live run."""
-        if not self.running():
-            super().action_command_palette()
-
     # -- history ------------------------------------------------------------------
     def show_history(self) -> None:
         from isotimer.ui.screens.history import HistoryScreen

@@ -75,6 +75,27 @@ class RunGuard:
             run.engine.pause(at)
             run.tick()
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit at once, but never lose the hold in progress nor unsaved holds."""
+        self.stop_running()
+        self.finish_writes()
+        run = self._run_screen()
+        keeper = run or self._summary_screen()
+        if keeper is None or not keeper.recorder.pending:
+            self.exit()  # type: ignore[attr-defined]
+            return
+        while self.screen is not keeper:  # type: ignore[attr-defined]
+            self.pop_screen()  # type: ignore[attr-defined]
+        if keeper is run:
+            run.tick()  # the run has ended: its summary asks what to do with them
+        else:
+            keeper.action_quit()
+
+    def action_command_palette(self) -> None:
+        """The palette only starts sessions and quits: never over a live run."""
+        if not self.running():
+            super().action_command_palette()  # type: ignore[misc]
+
     def _ended_by_signal(self, signum: int) -> None:
         self.cut_off_running()
         self.exit(return_code=128 + signum)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from isotimer.core.records import HoldRecord, Outcome, RunRecord
 from isotimer.core.review import RunSummary
 from isotimer.core.stats import Balance, SideStats, Week
 from isotimer.storage.history import file as history_file
-from isotimer.storage.history import queries, schema
+from isotimer.storage.history import queries, salvage, schema
 from isotimer.storage.history.errors import (
     ForeignHistoryFile,
     HistoryError,
@@ -194,38 +194,8 @@ class HistoryStore:
         return [schema.hold_from_row(row) for row in self._read(sql, params)]
 
     def readable_holds(self) -> tuple[list[HoldRecord], list[str]]:
-        """Every hold oldest first that can be decoded, and a reason for each one that cannot.
-
-        For ``export``: one damaged row, or one damaged page, must not keep the
-        rest of a history from being taken out. When the fast scan hits a
-        damaged page the rows are read one at a time, so only that page is lost.
-        """
-        sql = f"SELECT rowid, {schema.HOLD_COLUMNS} FROM holds ORDER BY started_ts, rowid"
-        try:
-            rows = self._read(sql)
-        except HistoryUnavailable:
-            rows, skipped = self._rows_one_by_one()
-        else:
-            skipped = []
-        holds = []
-        for row in rows:
-            try:
-                holds.append(schema.hold_from_row(row[1:]))
-            except (ValueError, TypeError) as error:
-                skipped.append(f"hold {row[1]!r} (row {row[0]}): {error}")
-        holds.sort(key=lambda hold: hold.started_at.timestamp())
-        return holds, skipped
-
-    def _rows_one_by_one(self) -> tuple[list[tuple], list[str]]:
-        last = self._read("SELECT max(rowid) FROM holds")[0][0] or 0
-        sql = f"SELECT rowid, {schema.HOLD_COLUMNS} FROM holds WHERE rowid = ?"
-        rows, skipped = [], []
-        for rowid in range(1, last + 1):
-            try:
-                rows += self._read(sql, (rowid,))
-            except HistoryUnavailable as error:
-                skipped.append(f"row {rowid}: {error.message}")
-        return rows, skipped
+        """Every hold that can be decoded, oldest first, and why each other one cannot."""
+        return salvage.readable_holds(self._read)
 
     def run_holds(self, run_id: str) -> list[HoldRecord]:
         sql = f"SELECT {schema.HOLD_COLUMNS} FROM holds WHERE run_id = ? ORDER BY started_ts, rowid"
