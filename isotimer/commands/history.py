@@ -11,8 +11,7 @@ from rich.table import Table
 
 from isotimer.core import stats
 from isotimer.core.clock import SystemClock
-from isotimer.core.model import Exercise
-from isotimer.core.records import HoldRecord
+from isotimer.core.records import CheckIn, HoldOutcome, HoldRecord
 from isotimer.core.review import (
     MemoryHistory,
     Review,
@@ -27,15 +26,21 @@ from isotimer.storage.history.transfer import (
     TransferError,
     export_holds,
     guess_format,
+    parse_checkins,
     parse_import,
     write_export,
 )
-from isotimer.storage.library import LIBRARY_FILE, load_library
 
 if TYPE_CHECKING:
     from isotimer.commands.context import Context
 
 NO_HOLDS = "No holds recorded yet."
+OUTCOME_WORDS = {
+    HoldOutcome.COMPLETED: "done",
+    HoldOutcome.ENDED_EARLY: "ended early",
+    HoldOutcome.SKIPPED: "skipped",
+    HoldOutcome.STOPPED: "stopped",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     history.add_argument("--limit", metavar="N", type=int, default=50, help="default: 50")
     history.set_defaults(run=run_history)
 
-    stats_parser = sub.add_parser("stats", help="bests, trends, balance and next targets")
+    stats_parser = sub.add_parser("stats", help="bests, trends and balance per exercise")
     stats_parser.add_argument("--exercise", metavar="ID", help="only this exercise")
     stats_parser.set_defaults(run=run_stats)
 
@@ -91,7 +96,7 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
             "" if hold.side == "none" else hold.side,
             f"{hold.set} (round {hold.round})" if hold.round > 1 else str(hold.set),
             f"{hold.held_s:g}/{hold.target_s:g} s",
-            "done" if hold.completed else "early",
+            OUTCOME_WORDS[hold.outcome],
             "" if hold.effort is None else str(hold.effort),
             "" if hold.pain is None else str(hold.pain),
         )
@@ -100,7 +105,9 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_stats(args: argparse.Namespace, ctx: Context) -> int:
-    """Bests, balance, next targets and the week, from SQL aggregates.
+    """Bests, balance and the week per exercise and side, from SQL aggregates.
+
+    Targets belong to a session: ``isotimer targets SESSION`` shows them.
 
     The whole history is read as figures, never as one record per hold, so the
     command stays quick at 100,000 holds; ``--exercise`` reads that exercise's
@@ -116,7 +123,7 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
             source: ReviewSource = store
             if args.exercise:
                 source = MemoryHistory(store.holds(exercise=args.exercise, newest_first=False))
-            review = build_review(source, today, _library(ctx))
+            review = build_review(source, today)
     except HistoryError as error:
         return _fail(ctx, error.message)
     if review.empty:
@@ -134,9 +141,9 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _stats_table(review: Review) -> Table:
-    table = Table("hold", "side", "best", "last", "trend", "L/R gap", "next", "why")
+    table = Table("hold", "side", "best", "last", "trend", "L/R gap")
     for row in review.exercises:
-        figures, advice = row.stats, row.next
+        figures = row.stats
         # The gap is shown once per exercise, on its left row.
         gap = review.balances.get(figures.exercise) if figures.side == "left" else None
         table.add_row(
@@ -146,35 +153,30 @@ def _stats_table(review: Review) -> Table:
             f"{figures.last_s:g} s ({figures.last_on:%d %b})",
             trend_text(figures.trend_s_per_week),
             gap_text(gap),
-            f"{advice.target_s:g} s",
-            advice.reason,
         )
     return table
 
 
-def _library(ctx: Context) -> dict[str, Exercise]:
-    """The exercise library, for caps and harder variations.
-
-    Its problems are left to ``isotimer validate``: a hold missing from it falls
-    back to a cap of twice its longest target.
-    """
-    paths = ctx.paths
-    files = [paths.bundled_library, paths.user_library]
-    files += [folder / LIBRARY_FILE for folder in paths.extra_sessions]
-    return load_library(files)[0]
+def _read_checkins(ctx: Context) -> list[CheckIn]:
+    path = ctx.paths.history_file
+    if not path.exists():
+        return []
+    with HistoryStore.open(path) as store:
+        return store.checkins()
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
     try:
         fmt = args.format or (guess_format(args.output) if args.output else "json")
         holds = _read_holds(ctx, newest_first=False)
+        checkins = _read_checkins(ctx) if fmt == "json" else []
         if not holds:
             ctx.err.print(NO_HOLDS, highlight=False)
         if args.output:
-            write_export(args.output, holds or [], fmt)
+            write_export(args.output, holds or [], fmt, checkins)
             ctx.err.print(f"Wrote {len(holds or [])} holds to {args.output}", markup=False)
         else:
-            ctx.console.file.write(export_holds(holds or [], fmt))
+            ctx.console.file.write(export_holds(holds or [], fmt, checkins))
     except (HistoryError, TransferError) as error:
         return _fail(ctx, str(error))
     except OSError as error:
@@ -186,8 +188,10 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
         data = args.file.read_bytes()
         records, rejected = parse_import(data, args.format, filename=str(args.file))
+        checkins, bad_checkins = parse_checkins(data, args.format, filename=str(args.file))
         with HistoryStore.open(ctx.paths.history_file) as store:
             new, duplicate = store.import_holds(records)
+            new_checkins, _ = store.add_checkins(checkins)
     except OSError as error:
         return _fail(ctx, f"cannot read {args.file}: {error.strerror}")
     except (HistoryError, TransferError) as error:
@@ -195,6 +199,14 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     ctx.console.print(
         f"{new} new, {duplicate} duplicate, {len(rejected)} rejected", highlight=False
     )
+    if checkins or bad_checkins:
+        ctx.console.print(
+            f"check-ins: {new_checkins} new, {len(checkins) - new_checkins} duplicate,"
+            f" {len(bad_checkins)} rejected",
+            highlight=False,
+        )
     for index, reason in rejected:
         ctx.err.print(f"  hold {index}: {reason}", markup=False, highlight=False)
-    return 1 if rejected else 0
+    for index, reason in bad_checkins:
+        ctx.err.print(f"  check-in {index}: {reason}", markup=False, highlight=False)
+    return 1 if rejected or bad_checkins else 0

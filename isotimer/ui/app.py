@@ -18,7 +18,7 @@ from isotimer.core.engine import Engine
 from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
-from isotimer.core.progression import Suggestion
+from isotimer.core.progression import Suggestion, todays_plan
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
@@ -157,15 +157,14 @@ class IsoTimerApp(SessionFiles, App[None]):
     # -- running a session --------------------------------------------------------
     def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
         """Today's targets for ``session``, from the recent history of its holds."""
-        return todays_suggestions(self.history, session, level)
+        return todays_suggestions(self.history, session, level, self.catalog.library)
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
-        targets = None
+        lead_in = self.settings.lead_in
         if session.id in self.settings.progression:
-            suggestions = self.suggestions(session, level)
-            targets = {key: suggestion.target_s for key, suggestion in suggestions.items()}
-        return build_plan(session, level, targets=targets, lead_in=self.settings.lead_in)
+            return todays_plan(session, level, self.suggestions(session, level), lead_in)
+        return build_plan(session, level, lead_in=lead_in)
 
     def start_session(
         self,
@@ -275,7 +274,7 @@ class IsoTimerApp(SessionFiles, App[None]):
         from isotimer.ui.screens.history import HistoryScreen
 
         today = self.clock.now().date()
-        self.push_screen(HistoryScreen(self.history, self.catalog.library, today))
+        self.push_screen(HistoryScreen(self.history, today))
 
     def on_picker_screen_history_requested(self) -> None:
         self.show_history()

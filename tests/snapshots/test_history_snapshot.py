@@ -13,7 +13,7 @@ from textual.app import App
 
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.history import HistoryScreen
-from tests.ui.history_builders import LIBRARY, TODAY, review_store
+from tests.ui.history_builders import TODAY, review_store
 
 WIDE = (100, 30)
 SMALLEST = (80, 24)
@@ -28,7 +28,7 @@ class HistoryHost(App[None]):
         self.populated = asyncio.Event()
 
     def on_mount(self) -> None:
-        self.push_screen(HistoryScreen(self.store, LIBRARY, TODAY))
+        self.push_screen(HistoryScreen(self.store, TODAY))
 
     def on_history_screen_populated(self) -> None:
         self.populated.set()

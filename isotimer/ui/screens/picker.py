@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
-from isotimer.core.progression import Suggestion
+from isotimer.core.progression import Suggestion, todays_plan
 from isotimer.core.timefmt import clock
 from isotimer.storage.catalog import Catalog
 from isotimer.storage.problems import Problem
@@ -200,10 +200,9 @@ class PickerScreen(Screen[None]):
 
     def plan_for(self, session: Session) -> Plan:
         """The plan a start would run: at today's targets when progression is on."""
-        targets = None
         if session.id in self.progression:
-            targets = {key: s.target_s for key, s in self.suggestions(session).items()}
-        return build_plan(session, self.level, targets=targets, lead_in=self.lead_in)
+            return todays_plan(session, self.level, self.suggestions(session), self.lead_in)
+        return build_plan(session, self.level, lead_in=self.lead_in)
 
     # -- rows -------------------------------------------------------------------
     def _build_entries(self) -> list[Entry]:

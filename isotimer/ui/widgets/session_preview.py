@@ -39,6 +39,8 @@ def plan_preview(
     """
     session = plan.session
     holds = plan.hold_steps
+    # A hold this session has never run has no target to show beyond its own time.
+    suggestions = {key: s for key, s in (suggestions or {}).items() if s.runs}
     summary = Text(
         f"{clock(plan.total_seconds)} total · {len(holds)} hold{'s' if len(holds) != 1 else ''} · "
         f"{clock(plan.time_under_tension_s)} under tension",
@@ -66,7 +68,7 @@ def plan_preview(
         line.append(f"  {hold_line(hold, target)}{rest}", style="dim")
         table.add_row(f"{number}.", line)
         for key in _keys(hold):
-            if suggestions and key in suggestions:
+            if key in suggestions:
                 table.add_row("", _target_line(key, suggestions[key]))
     parts += [Text(""), table]
     if suggestions:
@@ -88,7 +90,8 @@ def _keys(hold: Hold) -> list[str]:
 def _target_line(key: str, suggestion: Suggestion) -> Text:
     """``today 35 s · +5 s: you held 30 s on every set...`` under its hold."""
     side = key.partition(":")[2]
-    label = f"today{f' ({side})' if side else ''} {short(suggestion.target_s)}"
+    effort = f" at {suggestion.effort}%" if suggestion.effort is not None else ""
+    label = f"today{f' ({side})' if side else ''} {short(suggestion.target_s)}{effort}"
     line = Text(f"↳ {label}", style="bold")
     line.append(f" · {suggestion.reason}", style="italic")
     return line
