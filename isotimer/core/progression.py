@@ -183,9 +183,9 @@ def _at_cap(
     if harder is not None:
         step = f"{harder.name} at {short(harder.seconds_for(level))}"
         why = f"next step is {step}, offered as today's swap"
-        return _with(now, harder=step, swap=harder.id, reason=f"At the {short(cap)} cap: {why}")
+        return _with(now, harder=step, swap=harder.id, reason=f"At the {cap:g} s cap: {why}")
     step = hold.harder or "a harder variation of this hold"
-    return _with(now, harder=step, reason=f"At the {short(cap)} cap: next step is {_lower(step)}")
+    return _with(now, harder=step, reason=f"At the {cap:g} s cap: next step is {_lower(step)}")
 
 
 def _effort_step(base: Suggestion, runs: list[_Run], side: Side) -> Suggestion:
