@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from isotimer.announce import Announcer
+from isotimer.core.bests import NewBest, best_keys, new_bests
 from isotimer.core.clock import Clock
 from isotimer.core.cues import cue_for
 from isotimer.core.engine import Engine
@@ -210,7 +211,17 @@ class IsoTimerApp(SessionFiles, App[None]):
         from isotimer.ui.screens.summary import SummaryScreen
 
         if result is not None:
-            self.push_screen(SummaryScreen(result), partial(self._summary_closed, from_picker))
+            screen = SummaryScreen(result, bests=self._new_bests(result))
+            self.push_screen(screen, partial(self._summary_closed, from_picker))
+
+    def _new_bests(self, result: RunResult) -> list[NewBest]:
+        if self.history is None or not result.holds:
+            return []
+        try:
+            before = self.history.bests_before(best_keys(result.holds), result.recorder.run_id)
+        except HistoryError:
+            return []  # a best not celebrated is no loss; the summary says what was saved
+        return new_bests(result.holds, before)
 
     def _summary_closed(self, from_picker: bool, _: None) -> None:
         if not from_picker:

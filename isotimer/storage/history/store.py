@@ -245,10 +245,12 @@ class HistoryStore:
             sql += f" WHERE run_id IN ({', '.join('?' * len(params))})"
         return [schema.checkin_from_row(row) for row in self._read(sql + " ORDER BY at", params)]
 
-    def best_before(self, exercise: str, side: str, run_id: str) -> float | None:
-        """The longest hold of ``exercise`` on ``side`` in any run but ``run_id``."""
+    def bests_before(
+        self, keys: Iterable[tuple[str, str]], run_id: str
+    ) -> dict[tuple[str, str], float | None]:
+        """The longest hold of each (exercise, side) in any run but ``run_id``."""
         sql = "SELECT max(held_s) FROM holds WHERE exercise = ? AND side = ? AND run_id != ?"
-        return self._read(sql, (exercise, side, run_id))[0][0]
+        return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
 
     def interrupted_runs(self) -> list[RunRecord]:
         """Runs still marked in progress: the app quit or crashed mid-session."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,7 +17,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from isotimer.core.records import HoldRecord
+from isotimer.core.bests import NewBest
+from isotimer.core.checkins import checkin_sides
+from isotimer.core.outcomes import SessionResult, describe_holds, session_result
+from isotimer.core.records import HoldOutcome, HoldRecord
 from isotimer.core.timefmt import clock, short
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
@@ -37,6 +41,14 @@ def parse_rating(text: str, low: int, high: int) -> int | None:
     return value
 
 
+OUTCOME_WORDS = {
+    HoldOutcome.COMPLETED: "✓ done",
+    HoldOutcome.ENDED_EARLY: "ended early",
+    HoldOutcome.SKIPPED: "skipped",
+    HoldOutcome.STOPPED: "stopped",
+}
+
+
 def holds_table(holds: list[HoldRecord] | tuple[HoldRecord, ...]) -> Table:
     """One row per hold: what, where in the session, target, held and how it ended."""
     table = Table(expand=True, box=None, header_style="bold", pad_edge=False)
@@ -47,7 +59,7 @@ def holds_table(holds: list[HoldRecord] | tuple[HoldRecord, ...]) -> Table:
     table.add_column("", ratio=1, no_wrap=True)
     for hold in holds:
         side = f" ({hold.side})" if hold.side != "none" else ""
-        outcome = Text("✓ done", style="bold") if hold.completed else Text("stopped early")
+        outcome = Text(OUTCOME_WORDS[hold.outcome], style="bold" if hold.completed else "")
         table.add_row(
             f"{hold.exercise_name}{side}",
             f"{hold.set}·{hold.round}" if hold.round > 1 else str(hold.set),
@@ -77,27 +89,43 @@ class SummaryScreen(Screen[None]):
     ]
     AUTO_FOCUS = None
 
-    def __init__(self, result: RunResult, *, export_dirs: tuple[Path, ...] = ()) -> None:
+    def __init__(
+        self,
+        result: RunResult,
+        *,
+        export_dirs: tuple[Path, ...] = (),
+        bests: Sequence[NewBest] = (),
+    ) -> None:
         super().__init__()
         self.result = result
         self.recorder = result.recorder
         self.export_dirs = export_dirs or (Path.home(), Path.cwd())
+        self.bests = tuple(bests)
         self.rated = False
+        planned = len(result.plan.hold_steps)
+        self.outcome = session_result(result.holds, planned, stopped=not result.completed)
+        # A sore left Achilles must hold back only the left side: pain is rated per side.
+        self.sides = checkin_sides(result.holds) if result.holds else ("none",)
 
     def compose(self) -> ComposeResult:
         plan = self.result.plan
-        ended = "complete" if self.result.completed else "stopped"
         with VerticalScroll(id="summary"):
-            yield Static(f"{plan.session.name} · {plan.level.value} · {ended}", id="summary-title")
+            yield Static(
+                f"{plan.session.name} · {plan.level.value} · {self.outcome.value}",
+                id="summary-title",
+            )
             yield Static(self._totals(), id="totals")
+            for best in self.bests:
+                yield Static(f"★ {best.text()}", classes="new-best")
             yield Static(holds_table(self.result.holds) if self.result.holds else "", id="holds")
             yield Static(id="saved")
             yield Label("How did it feel? (optional: Tab to rate, Enter to save)", id="rate-title")
             with Horizontal(id="rating"):
                 yield Label("Effort 1-10")
                 yield Input(placeholder="-", id="effort", **_NUMBER)
-                yield Label("Pain 0-10")
-                yield Input(placeholder="-", id="pain", **_NUMBER)
+                for side in self.sides:
+                    yield Label("Pain 0-10" if side == "none" else f"Pain {side} 0-10")
+                    yield Input(placeholder="-", id=_pain_id(side), **_NUMBER)
             yield Input(
                 placeholder="a note, e.g. left knee twinged on set 2", id="note", compact=True
             )
@@ -108,14 +136,17 @@ class SummaryScreen(Screen[None]):
 
     def _totals(self) -> Text:
         holds = self.result.holds
+        if self.outcome is SessionResult.NOT_A_SESSION:
+            return Text(
+                "No hold lasted a second, so this run does not count as a session "
+                "(not in your sessions, the weekly count or the streak)."
+            )
         held = sum(hold.held_s for hold in holds)
-        done = sum(1 for hold in holds if hold.completed)
         planned = self.result.plan.time_under_tension_s
         text = Text()
         text.append(f"{clock(held)}", style="bold")
         text.append(f" under tension of {clock(planned)} planned · ")
-        text.append(f"{done} of {len(holds)}", style="bold")
-        text.append(" holds held to the end")
+        text.append(describe_holds(holds), style="bold")
         return text
 
     def _show_saved(self) -> None:
@@ -152,18 +183,24 @@ class SummaryScreen(Screen[None]):
 
     def save_rating(self, *, quiet: bool = True) -> bool:
         """Attach effort, pain and note to the run; False when a number is out of range."""
-        values = {name: self.query_one(f"#{name}", Input).value for name in ("effort", "pain")}
         note = self.query_one("#note", Input).value.strip()
         try:
-            effort = parse_rating(values["effort"], 1, 10)
-            pain = parse_rating(values["pain"], 0, 10)
+            effort = parse_rating(self.query_one("#effort", Input).value, 1, 10)
+            pains = {
+                side: parse_rating(self.query_one(f"#{_pain_id(side)}", Input).value, 0, 10)
+                for side in self.sides
+            }
         except ValueError:
             if not quiet:
                 self.notify("Effort is 1 to 10 and pain 0 to 10.", severity="error")
             return False
-        if effort is None and pain is None and not note:
+        rated = [pain for pain in pains.values() if pain is not None]
+        if effort is None and not rated and not note:
             return True
-        self.recorder.rate(effort, pain, note)
+        if "none" in pains:
+            self.recorder.rate(effort, pains["none"], note)
+        else:
+            self.recorder.rate(effort, max(rated, default=None), note, side_pain=pains)
         self.rated = True
         if not quiet:
             self.notify("Rating saved." if self.recorder.saved else "Rating kept; not yet saved.")
@@ -224,3 +261,7 @@ class SummaryScreen(Screen[None]):
 
 
 _NUMBER = {"type": "integer", "max_length": 2, "compact": True}
+
+
+def _pain_id(side: str) -> str:
+    return "pain" if side == "none" else f"pain-{side}"
