@@ -29,6 +29,7 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, App[None]):
+class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]
@@ -122,6 +123,7 @@ class IsoTimerApp(SessionFiles, App[None]):
             self.start_session(*self.start, from_picker=False)
         else:
             self._offer_resume()
+            self.offer_checkin()  # on top: asked before the resume offer
 
     # -- an unusable history file ---------------------------------------------------
     def _offer_fresh_history(self, path: Path) -> None:
