@@ -37,7 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     checkin.add_argument("--pain", metavar="N", type=_pain, required=True, help="0-10")
     checkin.add_argument("--compared", choices=COMPARED, help="than before that session")
     checkin.add_argument("--side", choices=("left", "right"), help="default: both, or none")
-    checkin.add_argument("--run", metavar="RUN_ID", help="default: the latest session")
+    # dest: ``run`` is where every subcommand keeps the function that runs it.
+    checkin.add_argument(
+        "--run", dest="run_id", metavar="RUN_ID", help="default: the latest session"
+    )
     checkin.set_defaults(run=run_checkin)
 
 
@@ -131,9 +134,10 @@ def run_checkin(args: argparse.Namespace, ctx: Context) -> int:
         return _fail(ctx, "no sessions recorded yet, so there is nothing to check in about")
     try:
         with HistoryStore.open(path) as store:
-            run = store.run(args.run) if args.run else next(iter(store.sessions(limit=1)), None)
+            wanted = args.run_id
+            run = store.run(wanted) if wanted else next(iter(store.sessions(limit=1)), None)
             if run is None:
-                what = f"no run with id {args.run!r}" if args.run else "no sessions recorded yet"
+                what = f"no run with id {wanted!r}" if wanted else "no sessions recorded yet"
                 return _fail(ctx, what)
             sides = checkin_sides(store.run_holds(run.id))
             side = args.side or "none"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import threading
+from datetime import timedelta
 
 import pytest
 from rich.console import Console
@@ -12,6 +13,7 @@ from rich.style import Style
 from textual.app import App
 from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
 
+from isotimer.core.records import CheckIn
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.screens.history import EMPTY, UNAVAILABLE, HistoryScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
@@ -22,6 +24,7 @@ from isotimer.ui.widgets.hold_chart import HoldChart
 from isotimer.ui.widgets.session_list import SessionList
 from isotimer.ui.widgets.weekly_summary import WeeklySummary
 from tests.ui.history_builders import LAST_NOTE, TODAY, review_store
+from tests.unit.history_factories import T0
 
 SIZE = (100, 30)
 UNSET = object()
@@ -170,6 +173,7 @@ async def test_the_review_has_no_targets_of_its_own(store):
 
 
 async def test_enter_on_a_past_session_shows_its_holds_ratings_and_note(store):
+    store.add_checkins([CheckIn("c1", "run-22", T0 + timedelta(days=80), "left", "worse", 4)])
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
@@ -182,6 +186,8 @@ async def test_enter_on_a_past_session_shows_its_holds_ratings_and_note(store):
         assert [hold.id for hold in detail.holds] == [f"run-22-{n}" for n in range(4)]
         assert text(detail.query_one("#run-rating", Static)) == "Effort 7/10 · Pain 4/10"
         assert text(detail.query_one("#run-note", Static)) == f"Note: {LAST_NOTE}"
+        morning = text(detail.query_one("#run-morning", Static))
+        assert morning == "Morning after: left side: worse, pain 4/10"
         await settle(pilot, "escape")
         assert app.screen is screen
 

@@ -214,10 +214,11 @@ class HistoryScreen(Screen[None]):
             return
         try:
             holds = await asyncio.to_thread(self.store.run_holds, run_id)
+            checkins = await asyncio.to_thread(self.store.checkins, [run_id])
         except HistoryError as error:
             self.notify(f"That session could not be read: {error.message}", severity="error")
             return
-        self.app.push_screen(RunDetailScreen(summary.run, holds))
+        self.app.push_screen(RunDetailScreen(summary.run, holds, checkins))
 
     # -- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
