@@ -40,7 +40,7 @@ def load_library(
     """
     library: Library = {}
     problems: list[Problem] = []
-    checks: list[tuple[FieldReader, str]] = []
+    checks: dict[str, FieldReader] = {}
     for path in paths:
         if not path.is_file() and not require_file:
             continue
@@ -54,16 +54,17 @@ def load_library(
             entry = _read_entry(reader, exercise_id, table, library.get(exercise_id))
             if entry is not None:
                 library[exercise_id] = entry
-                checks.append((reader, exercise_id))
+                if isinstance(table, dict) and "harder_id" in table:
+                    checks[exercise_id] = reader  # the file that set it last answers for it
         problems.extend(reader.problems)
     problems.extend(_unknown_harder(library, checks))
     return library, problems
 
 
-def _unknown_harder(library: Library, checks: list[tuple[FieldReader, str]]) -> list[Problem]:
+def _unknown_harder(library: Library, checks: dict[str, FieldReader]) -> list[Problem]:
     """A ``harder_id`` must name a library entry (in any file, so checked after all of them)."""
     found = []
-    for reader, exercise_id in checks:
+    for exercise_id, reader in checks.items():
         harder_id = library[exercise_id].harder_id
         if harder_id and harder_id not in library:
             hint = did_you_mean(harder_id, library)
