@@ -26,7 +26,9 @@ def two_good_runs(tmp_path) -> None:
             at = T0 + timedelta(days=day)
             store.begin_run(run_record(run_id, at, session="calves"))
             store.add_hold(
-                hold_record(run_id=run_id, at=at, exercise="calf-raise-hold", target_s=30)
+                hold_record(
+                    run_id=run_id, at=at, exercise="calf-raise-hold", target_s=30, session="calves"
+                )
             )
 
 
@@ -37,7 +39,7 @@ async def test_picker_shows_todays_target_with_its_reason(tmp_path):
         await pilot.pause()
         text = preview_text(app.screen)
         assert "today 35 s" in text
-        assert "+5 s: you held 30 s on every set in your last two sessions" in text
+        assert "+5 s: you held 30 s on every set in your last two runs" in text
         assert "Progression off" in text
         assert app.screen.selected.plan.hold_steps[0].seconds == 30
 
