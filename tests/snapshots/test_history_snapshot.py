@@ -72,7 +72,7 @@ def test_progress_of_a_lagging_side_at_80_by_24(snap_compare, app):
     assert snap_compare(app, terminal_size=SMALLEST, run_before=after("down", "down", "down"))
 
 
-@pytest.mark.parametrize("tab", ["b", "w", "n", "s"], ids=["balance", "weeks", "next", "sessions"])
+@pytest.mark.parametrize("tab", ["b", "w", "s"], ids=["balance", "weeks", "sessions"])
 def test_each_tab_at_80_by_24(snap_compare, app, tab):
     assert snap_compare(app, terminal_size=SMALLEST, run_before=after(tab))
 
