@@ -285,6 +285,10 @@ class HistoryStore:
         """The latest ``limit`` runs, newest first, with their hold count and time held."""
         return queries.run_summaries(self._read, self.sessions(limit))
 
+    def last_done(self) -> dict[str, date]:
+        """Session id to the latest day it was done (see ``queries.last_done``)."""
+        return queries.last_done(self._read)
+
     def run_count(self) -> int:
         """How many runs count as sessions."""
         return self._read(f"SELECT count(*) FROM runs WHERE {_IS_SESSION}")[0][0]
