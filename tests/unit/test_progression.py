@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from isotimer.core.model import Exercise, Level, Progress, Side, Sides
 from isotimer.core.progression import suggest, suggestions_for, todays_plan
 from isotimer.core.records import CheckIn, HoldOutcome
+from isotimer.core.swaps import offered_swaps, swapped
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import T0, hold_record
 
@@ -268,3 +269,20 @@ def test_a_none_session_never_moves_whatever_its_history(specs, level):
     history = runs(*specs, level=level.value)
     found = suggest(WALL_SIT, Side.NONE, level, Progress.NONE, history)
     assert (found.target_s, found.effort) == (WALL_SIT.seconds_for(level), None)
+
+
+def test_todays_swap_replaces_only_the_capped_hold_keeping_sets_and_rests():
+    capped = replace(WALL_SIT, max_s=30, harder_id="one-leg")
+    plank = hold("Plank", seconds=20)
+    harder = Exercise("one-leg", "One-leg wall sit", 15, 25, per_side=True)
+    found = suggestions_for(runs(*[(30, [DONE, DONE])] * 2), session(capped, plank), Level.BEGINNER,
+                            library={"one-leg": harder})  # fmt: skip
+    swaps = offered_swaps(session(capped, plank), found)
+    assert swaps == {"wall-sit": "one-leg"}
+    today = swapped(session(capped, plank), swaps, {"one-leg": harder})
+    first, second = today.holds
+    assert (first.exercise, first.beginner_s, first.sets, first.rest, first.sides) == (
+        "one-leg", 15, 2, 30, Sides.BOTH
+    )  # fmt: skip
+    assert second == plank
+    assert swapped(session(capped), {}, {"one-leg": harder}).holds == (capped,)

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from isotimer.core.model import Hold, Side, Sides
+from isotimer.core.model import Exercise, Hold, Session, Side, Sides
 from isotimer.core.plan import Plan, target_key
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock, short
@@ -31,6 +31,7 @@ def plan_preview(
     suggestions: Mapping[str, Suggestion] | None = None,
     *,
     progression: bool = False,
+    swap: str = "",
 ) -> RenderableType:
     """The session as a runner decides on it: time, holds, equipment, then each hold.
 
@@ -71,6 +72,8 @@ def plan_preview(
             if key in suggestions:
                 table.add_row("", _target_line(key, suggestions[key]))
     parts += [Text(""), table]
+    if swap:
+        parts += [Text(""), Text(swap, style="bold")]
     if suggestions:
         state = "on: holds run at today's targets" if progression else "off"
         parts += [
@@ -95,6 +98,22 @@ def _target_line(key: str, suggestion: Suggestion) -> Text:
     line = Text(f"↳ {label}", style="bold")
     line.append(f" · {suggestion.reason}", style="italic")
     return line
+
+
+def swap_line(
+    session: Session, swaps: Mapping[str, str], library: Mapping[str, Exercise], taken: bool
+) -> str:
+    """``Today's swap, on offer (x to take it): Single-leg ... for Glute bridge hold``."""
+    names = {hold.exercise: hold.name for hold in session.holds}
+    pairs = [
+        f"{library[swap].name} for {names[exercise]}"
+        for exercise, swap in swaps.items()
+        if swap in library
+    ]
+    if not pairs:
+        return ""
+    state = "taken (x to put it back)" if taken else "on offer (x to take it)"
+    return f"Today's swap, {state}: " + "; ".join(pairs)
 
 
 def problems_preview(file: str, problems: list[Problem]) -> RenderableType:
