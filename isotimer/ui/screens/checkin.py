@@ -22,6 +22,7 @@ class CheckinScreen(ModalScreen[Answers | None]):
     """Asks once, per side where the session worked sides apart; every answer is optional.
 
     Dismisses with each side's (compared, pain), or None when skipped (Escape).
+    Enter in a pain field or Ctrl+S saves; Enter on a choice picks it.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,10 +52,13 @@ class CheckinScreen(ModalScreen[Answers | None]):
                         for word in COMPARED:
                             yield RadioButton(word.title(), id=f"{side}-{word}")
                     yield Label("Pain 0-10")
-                    yield Input(placeholder="-", id=f"pain-{side}", type="integer", max_length=2)
+                    yield Input(
+                        placeholder="-", id=f"pain-{side}", type="integer", max_length=2,
+                        compact=True,
+                    )  # fmt: skip
             with Horizontal(id="buttons"):
                 yield Button("Skip (Esc)", id="skip")
-                yield Button("Save (Enter)", variant="primary", id="save")
+                yield Button("Save (Ctrl+S)", variant="primary", id="save")
 
     def on_mount(self) -> None:
         self.query_one(RadioSet).focus()
