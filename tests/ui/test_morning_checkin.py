@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Input
+from textual.widgets import Input, RadioButton
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.model import Level
@@ -42,10 +42,11 @@ async def test_the_check_in_asks_per_side_and_a_worse_side_eases_only_that_side(
         screen = app.screen
         assert isinstance(screen, CheckinScreen)
         assert screen.due.run.id == run_id and screen.due.sides == ("left", "right")
-        await pilot.click("#left-worse")
+        screen.query_one("#left-worse", RadioButton).value = True
         screen.query_one("#pain-left", Input).value = "4"
-        await pilot.click("#right-same")
-        await pilot.click("#save")
+        screen.query_one("#right-same", RadioButton).value = True
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         saved = {(c.run_id, c.side, c.compared, c.pain) for c in app.history.checkins()}
