@@ -149,6 +149,8 @@ def test_the_terminal_closing_saves_the_hold_in_progress_and_ends_the_app(folder
     [(_, _, _, held, completed)] = holds(data)
     assert 1.5 <= held <= 4 and completed == 0
     assert outcomes(data) == ["stopped"]
+    with sqlite3.connect(data / "history.sqlite3") as conn:
+        assert conn.execute("SELECT outcome FROM holds").fetchall() == [("stopped",)]
 
 
 def left(screen: str) -> int:

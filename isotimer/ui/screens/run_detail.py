@@ -14,7 +14,7 @@ from isotimer.core.checkins import mornings_text
 from isotimer.core.outcomes import counted, describe_holds, session_result
 from isotimer.core.records import CheckIn, HoldRecord, Outcome, RunRecord
 from isotimer.core.timefmt import clock
-from isotimer.ui.screens.summary import holds_table
+from isotimer.ui.widgets.holds_table import holds_table
 
 ENDINGS = {
     Outcome.COMPLETED: "complete",

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,10 +19,10 @@ from textual.widgets import Footer, Input, Label, Static
 from isotimer.core.bests import NewBest
 from isotimer.core.checkins import checkin_sides
 from isotimer.core.outcomes import SessionResult, describe_holds, session_result
-from isotimer.core.records import HoldOutcome, HoldRecord
-from isotimer.core.timefmt import clock, short
+from isotimer.core.timefmt import clock
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
+from isotimer.ui.widgets.holds_table import holds_table
 
 
 def parse_rating(text: str, low: int, high: int) -> int | None:
@@ -39,35 +38,6 @@ def parse_rating(text: str, low: int, high: int) -> int | None:
     if not low <= value <= high:
         raise ValueError(f"must be {low} to {high}")
     return value
-
-
-OUTCOME_WORDS = {
-    HoldOutcome.COMPLETED: "✓ done",
-    HoldOutcome.ENDED_EARLY: "ended early",
-    HoldOutcome.SKIPPED: "skipped",
-    HoldOutcome.STOPPED: "stopped",
-}
-
-
-def holds_table(holds: list[HoldRecord] | tuple[HoldRecord, ...]) -> Table:
-    """One row per hold: what, where in the session, target, held and how it ended."""
-    table = Table(expand=True, box=None, header_style="bold", pad_edge=False)
-    table.add_column("Hold", ratio=3, no_wrap=True, overflow="ellipsis")
-    table.add_column("Set", justify="right")
-    table.add_column("Target", justify="right")
-    table.add_column("Held", justify="right")
-    table.add_column("", ratio=1, no_wrap=True)
-    for hold in holds:
-        side = f" ({hold.side})" if hold.side != "none" else ""
-        outcome = Text(OUTCOME_WORDS[hold.outcome], style="bold" if hold.completed else "")
-        table.add_row(
-            f"{hold.exercise_name}{side}",
-            f"{hold.set}·{hold.round}" if hold.round > 1 else str(hold.set),
-            short(hold.target_s),
-            short(hold.held_s),
-            outcome,
-        )
-    return table
 
 
 class SummaryScreen(Screen[None]):
