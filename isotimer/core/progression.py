@@ -48,10 +48,6 @@ class Suggestion:
     swap: str | None = None
     runs: int = 0
 
-    @property
-    def delta_s(self) -> float:
-        return self.target_s - self.base_s if self.runs else 0.0
-
     def to_dict(self) -> dict[str, object]:
         """One entry of ``isotimer targets --json``."""
         return {
