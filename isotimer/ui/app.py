@@ -30,12 +30,14 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.session_files import SessionFiles
+from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
+class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, MorningCheckin, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -69,6 +71,7 @@ class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
         settings_problems: Sequence[str] = (),
         announcer: Announcer | None = None,
         voice: bool = False,
+        share: tuple[str, int] | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -81,6 +84,8 @@ class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
         self.history_blocked = history_blocked
         self.settings_problems = list(settings_problems)
         self.voice = voice
+        self.share = share
+        self.live = None
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
         self.timing_log = TimingLog.from_env(clock)
@@ -152,6 +157,7 @@ class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
         self._start_requested()
 
     def on_unmount(self) -> None:
+        self.close_live()
         self._signals.remove()
         self.announcer.close()
         if self.timing_log is not None:
@@ -220,6 +226,8 @@ class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
             cue_rotation_s=self.settings.cue_rotation_s,
         )
         self.push_screen(screen, partial(self._run_ended, from_picker))
+        if self.follow_live(engine) and self.share is not None and not from_picker:
+            self.action_share()  # started with --share: show the code to scan first
 
     def _announce(self, event: Event) -> None:
         self.announcer.play(cue_for(event))
