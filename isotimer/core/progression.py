@@ -259,7 +259,7 @@ def suggestions_for(
     return found
 
 
-def todays_plan(
+def plan_at_targets(
     session: Session,
     level: Level,
     suggestions: Mapping[str, Suggestion],

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from isotimer.core.model import Exercise, Level, Progress, Side, Sides
-from isotimer.core.progression import suggest, suggestions_for, todays_plan
+from isotimer.core.progression import plan_at_targets, suggest, suggestions_for
 from isotimer.core.records import CheckIn, HoldOutcome
 from isotimer.core.swaps import offered_swaps, swapped
 from tests.unit.factories import hold, session
@@ -154,7 +154,7 @@ def test_effort_progression_keeps_the_time_and_moves_the_effort(specs, effort, r
 def test_effort_by_level_reads_the_level_being_run():
     press = replace(hold("Wall press", seconds=20), effort=50, advanced_effort=90)
     assert press.effort_for(Level.BEGINNER) == 50 and press.effort_for(Level.ADVANCED) == 90
-    plan = todays_plan(session(press), Level.ADVANCED, {})
+    plan = plan_at_targets(session(press), Level.ADVANCED, {})
     assert [step.effort for step in plan.hold_steps] == [90]
 
 
@@ -225,10 +225,10 @@ def test_targets_cover_every_hold_and_side_in_plan_order_at_that_level():
     }  # fmt: skip
 
 
-def test_todays_plan_runs_at_the_suggested_times():
+def test_the_plan_at_targets_runs_at_the_suggested_times():
     history = runs(*[(30, [DONE, DONE])] * 2)
     found = suggestions_for(history, session(WALL_SIT), Level.BEGINNER)
-    plan = todays_plan(session(WALL_SIT), Level.BEGINNER, found)
+    plan = plan_at_targets(session(WALL_SIT), Level.BEGINNER, found)
     assert [step.seconds for step in plan.hold_steps] == [35, 35]
 
 

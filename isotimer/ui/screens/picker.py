@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
-from isotimer.core.progression import Suggestion, todays_plan
+from isotimer.core.progression import Suggestion, plan_at_targets
 from isotimer.core.swaps import offered_swaps, swapped
 from isotimer.core.timefmt import clock
 from isotimer.storage.catalog import Catalog, Origin
@@ -226,7 +226,7 @@ class PickerScreen(Screen[None]):
         """The plan a start would run: at today's targets when progression is on."""
         today = self.today(session)
         if session.id in self.progression:
-            return todays_plan(today, self.level, self.suggestions(session), self.lead_in)
+            return plan_at_targets(today, self.level, self.suggestions(session), self.lead_in)
         return build_plan(today, self.level, lead_in=self.lead_in)
 
     def swaps(self, session: Session) -> dict[str, str]:
