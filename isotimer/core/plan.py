@@ -35,6 +35,7 @@ class Step:
     side: Side = Side.NONE
     set: int = 1
     round: int = 1
+    effort: int | None = None
 
     @property
     def end_s(self) -> float:
@@ -94,6 +95,7 @@ def build_plan(
     level: Level | None = None,
     targets: dict[str, float] | None = None,
     lead_in: float = DEFAULT_LEAD_IN_S,
+    efforts: dict[str, int] | None = None,
 ) -> Plan:
     """Expand ``session`` into steps.
 
@@ -108,6 +110,7 @@ def build_plan(
         targets: per-hold overrides of the target seconds, keyed by
             ``"exercise"`` or ``"exercise:side"`` (progression's "today's target").
         lead_in: get-ready seconds for a session whose file does not set them.
+        efforts: per-hold overrides of the percent effort, keyed as ``targets``.
     """
     level = level or session.level
     steps: list[Step] = []
@@ -117,7 +120,8 @@ def build_plan(
     for step in _steps(session, level, targets or {}, lead_in):
         if step.seconds <= 0:
             continue
-        steps.append(replace(step, start_s=offset))
+        effort = _effort(step, level, efforts or {}) if step.is_hold else None
+        steps.append(replace(step, start_s=offset, effort=effort))
         offset += step.seconds
     return Plan(session=session, level=level, steps=tuple(steps))
 
@@ -130,6 +134,11 @@ def target_key(exercise: str, side: Side) -> str:
 def _target(hold: Hold, level: Level, side: Side, targets: dict[str, float]) -> float:
     key = target_key(hold.exercise, side)
     return targets.get(key, targets.get(hold.exercise, hold.seconds_for(level)))
+
+
+def _effort(step: Step, level: Level, efforts: dict[str, int]) -> int | None:
+    key = target_key(step.hold.exercise, step.side)
+    return efforts.get(key, efforts.get(step.hold.exercise, step.hold.effort_for(level)))
 
 
 def _steps(

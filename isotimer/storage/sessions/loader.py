@@ -8,10 +8,12 @@ from typing import Any
 
 from isotimer.core.model import (
     DEFAULT_BREATHING,
+    DEFAULT_MAX_S,
     Breathing,
     Exercise,
     Hold,
     Level,
+    Progress,
     Session,
     Sides,
 )
@@ -30,6 +32,7 @@ SESSION_KEYS = (
     "rest_between_rounds",
     "breathing",
     "level",
+    "progress",
     "hold",
 )
 HOLD_KEYS = (
@@ -45,6 +48,7 @@ HOLD_KEYS = (
     "effort",
 )
 LEVELS = [level.value for level in Level]
+PROGRESS = [progress.value for progress in Progress]
 SIDES = [sides.value for sides in Sides]
 
 
@@ -73,6 +77,7 @@ def session_from_source(
     between = reader.number(data, "rest_between_rounds", (), where, low=0)
     breathing = _breathing(reader, data, (), where)
     level = reader.choice(data, "level", (), where, LEVELS)
+    progress = reader.choice(data, "progress", (), where, PROGRESS)
     holds = _holds(reader, data.get("hold"), library)
     if reader.problems:
         raise ValidationError(reader.problems)
@@ -87,6 +92,7 @@ def session_from_source(
         rest_between_rounds=between if between is not None else 60.0,
         breathing=breathing or DEFAULT_BREATHING,
         level=Level(level) if level else Level.BEGINNER,
+        progress=Progress(progress) if progress else Progress.TIME,
         source=origin,
     )
 
@@ -146,7 +152,7 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
     switch = reader.number(table, "switch", path, where, low=0, high=600)
     cues = reader.texts(table, "cues", path, where)
     breathing = _breathing(reader, table, path, where)
-    effort = reader.number(table, "effort", path, where, low=1, high=100, whole=True)
+    effort, advanced_effort = _effort(reader, table, path, where)
     if len(reader.problems) > before or (exercise is None and name is None):
         return None
     per_side = exercise.per_side if exercise else False
@@ -165,7 +171,32 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
         setup=exercise.setup if exercise else "",
         equipment=exercise.equipment if exercise else (),
         harder=exercise.harder if exercise else "",
+        advanced_effort=advanced_effort,
+        max_s=exercise.max_s if exercise else DEFAULT_MAX_S,
+        harder_id=exercise.harder_id if exercise else "",
     )
+
+
+def _effort(
+    reader: FieldReader, table: dict, path: KeyPath, where: str
+) -> tuple[int | None, int | None]:
+    """Beginner and advanced percent effort: one number for both, or a table per level."""
+    value = table.get("effort")
+    if not isinstance(value, dict):
+        effort = reader.number(table, "effort", path, where, low=1, high=100, whole=True)
+        return effort, None
+    epath = (*path, "effort")
+    reader.unknown_keys(value, LEVELS, epath, where)
+    if not value:
+        reader.report(epath, where, "'effort' table needs 'beginner' and/or 'advanced'")
+    given = {
+        level: reader.check_number(
+            value[level], (*epath, level), where, f"effort.{level}", 1, 100, whole=True
+        )
+        for level in LEVELS
+        if level in value
+    }
+    return given.get("beginner"), given.get("advanced")
 
 
 def _exercise(
