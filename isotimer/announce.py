@@ -133,8 +133,13 @@ class Announcer:
             # A bell is never worth crashing a session for.
             with contextlib.suppress(Exception):
                 self._bell()
-        if cue.words and self._voice:
-            with self._changed:
+        if not cue.words:
+            return
+        with self._changed:
+            # Decided under the lock: a worker that gives up clears the queue and
+            # turns voice off under it too, so no words are queued for a worker
+            # that has already exited (wait_idle would then wait forever).
+            if self._voice and not self._closed:
                 self._pending.append(cue.words)
                 while len(self._pending) > MAX_PENDING:
                     self._pending.popleft()

@@ -169,6 +169,24 @@ def test_a_runner_that_raises_gives_one_notice(rec, bin_dir):
     assert rec.notices == ["Voice cues are off: espeak-ng could not run (Permission denied)"]
 
 
+def test_a_cue_played_while_the_worker_gives_up_is_never_left_queued(rec):
+    """Many tiny thread switches open the window between ``play`` and a failing worker."""
+
+    def explode(argv: list[str]) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for attempt in range(3000):
+            announcer = rec.announcer(voice=True, voice_program=sys.executable, runner=explode)
+            announcer.play(Cue(WORDS))
+            announcer.play(Cue(WORDS))
+            assert announcer.wait_idle(1.0), f"attempt {attempt}: speech left queued"
+    finally:
+        sys.setswitchinterval(interval)
+
+
 def test_a_notify_that_raises_is_swallowed(bin_dir):
     def broken(message: str) -> None:
         raise RuntimeError("app is gone")
