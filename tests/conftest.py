@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from isotimer.paths import DATA_DIR_ENV
+from tests.e2e.tmux import Terminal
+from tests.programs import check_programs
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +15,16 @@ def isolated_data_dir(tmp_path, monkeypatch):
     data_dir = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(data_dir))
     return data_dir
+
+
+def pytest_runtest_setup(item):
+    """A test marked ``requires_program`` is skipped without its program, and fails in CI."""
+    check_programs(item)
+
+
+@pytest.fixture
+def terminal(request):
+    """A tmux session on a server of this test's own, gone (socket and all) after the test."""
+    term = Terminal(request.node.name.replace("_", "-")[:30])
+    yield term
+    term.close()
