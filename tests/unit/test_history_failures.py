@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import multiprocessing
 import os
 import shutil
@@ -29,6 +30,7 @@ from isotimer.storage.history.store import (
     HistoryWriteError,
     move_aside,
 )
+from tests.privileges import as_ordinary_user, folder_for_ordinary_user
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import hold_record
 
@@ -190,35 +192,52 @@ def test_a_database_at_its_size_limit_is_a_full_disk_and_recovers(path):
         assert store.count() == saved + 1
 
 
-def permissions_stop_writes(folder: Path) -> bool:
-    """False for root (CAP_DAC_OVERRIDE), which writes into a 0o500 folder anyway."""
-    probe = folder / "probe"
-    probe.mkdir(mode=0o500)
-    try:
-        (probe / "file").touch()
-    except PermissionError:
-        return True
-    finally:
-        probe.chmod(0o700)
-    return False
+READ_ONLY_CHILD = """
+import json, sys
+from pathlib import Path
+from isotimer.storage.history.store import HistoryStore, HistoryWriteError
+from tests.unit.history_factories import hold_record
 
-
-def test_a_read_only_data_folder_for_real(path, tmp_path):
-    if not permissions_stop_writes(tmp_path):
-        pytest.skip("running as root, where permissions do not stop writes; FAULTS covers it")
-    HistoryStore.open(path).close()
-    path.chmod(0o400)
-    path.parent.chmod(0o500)
-    try:
-        with pytest.raises(HistoryWriteError), HistoryStore.open(path) as store:
-            store.add_hold(hold_record())
-        recorder = Session(None).recorder
-        assert recorder.last_error
-    finally:
-        path.parent.chmod(0o700)
-        path.chmod(0o600)
+folder = Path(sys.argv[1])
+path = folder / "history.sqlite3"
+with HistoryStore.open(path) as store:
+    store.add_hold(hold_record(id="before"))
+path.chmod(0o400)
+folder.chmod(0o500)
+seen = {"error": None}
+try:
     with HistoryStore.open(path) as store:
-        assert store.add_hold(hold_record()) is True
+        store.add_hold(hold_record(id="while-read-only"))
+except HistoryWriteError as error:
+    seen["error"] = str(error)
+folder.chmod(0o700)
+path.chmod(0o600)
+with HistoryStore.open(path) as store:
+    store.add_hold(hold_record(id="after"))
+    seen["ids"] = sorted(hold.id for hold in store.holds())
+print(json.dumps(seen))
+"""
+
+
+@pytest.fixture
+def user_folder():
+    folder = folder_for_ordinary_user()
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_read_only_data_folder_for_real(user_folder):
+    """Real permissions, as an ordinary user (``setpriv`` drops root, which ignores them)."""
+    argv = as_ordinary_user([sys.executable, "-c", READ_ONLY_CHILD, str(user_folder)])
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    path = user_folder / "history.sqlite3"
+    assert (
+        seen["error"] == f"Cannot write the history at {path}: the file or its folder is read-only."
+    )
+    assert seen["ids"] == ["after", "before"], "nothing was written while read-only, nothing lost"
 
 
 def test_a_folder_that_cannot_be_created_is_a_history_write_error(tmp_path):
