@@ -12,9 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
-
-from tests.programs import in_ci
+from tests.programs import cannot_run
 
 USER = "nobody"
 
@@ -25,10 +23,7 @@ def as_ordinary_user(argv: list[str]) -> list[str]:
         return argv
     setpriv = shutil.which("setpriv")
     if setpriv is None:
-        reason = "setpriv is not installed (util-linux), needed to drop root for this test"
-        if in_ci():
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+        cannot_run("setpriv is not installed (util-linux), needed to drop root for this test")
     user = pwd.getpwnam(USER)
     return [
         setpriv, f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups", *argv,

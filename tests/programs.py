@@ -1,4 +1,4 @@
-"""Tests that need a program on the machine: skipped without it, but never in CI.
+"""Tests that need a program (or root) on the machine: skipped without it, but never in CI.
 
 CI (the ``CI`` variable set) installs every program the tests use, so a
 missing one there is a broken set-up, and a skip would hide it as green.
@@ -23,13 +23,17 @@ def in_ci() -> bool:
     return bool(os.environ.get("CI"))
 
 
+def cannot_run(reason: str) -> None:
+    """Skip the test for ``reason``; in CI, where everything it needs is set up, fail it."""
+    if in_ci():
+        pytest.fail(f"{reason}, and CI runs every test", pytrace=False)
+    pytest.skip(reason)
+
+
 def check_programs(item: pytest.Item) -> None:
     """Skip ``item`` when a program it needs is missing; fail it instead when in CI."""
     for mark in item.iter_markers(MARK):
         program = mark.args[0]
         if shutil.which(program) is not None:
             continue
-        reason = f"{program} is not installed"
-        if in_ci():
-            pytest.fail(f"{reason}, and CI runs every test (.ci/run installs it)", pytrace=False)
-        pytest.skip(reason)
+        cannot_run(f"{program} is not installed (.ci/run installs it)")

@@ -25,10 +25,11 @@ import pytest
 
 from tests.e2e.cdp import CHROMIUM, Browser, free_port, wait_until
 from tests.e2e.terminal_screen import TerminalScreen
+from tests.programs import requires_program
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    requires_program(str(CHROMIUM)),
 ]
 
 TINY = """\

@@ -27,6 +27,7 @@ from isotimer.ui.app import IsoTimerApp
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
+from tests.programs import cannot_run
 from tests.ui.builders import TEST_SESSION, FakeAnnouncer, catalog
 from tests.unit.history_factories import hold_record
 
@@ -80,13 +81,13 @@ async def hold_through_the_first_hold(pilot, clock: FakeClock) -> RunScreen:
 def tmpfs(folder: Path, size: str = "64k") -> Iterator[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
+        cannot_run("mounting a tmpfs needs root")
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
         capture_output=True,
     )
     if mounted.returncode:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+        cannot_run(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
     try:
         yield folder
     finally:

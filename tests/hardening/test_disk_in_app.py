@@ -15,6 +15,7 @@ from isotimer.storage.history.store import HistoryStore, HistoryWriteError
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
+from tests.programs import cannot_run
 from tests.ui.builders import TEST_SESSION, make_app
 
 SIZE = (100, 30)
@@ -97,7 +98,7 @@ def tiny_disk(mount_point):
     128 KiB, the first idea, cannot even hold a new history with its WAL.
     """
     if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
+        cannot_run("mounting a tiny tmpfs needs root")
     mount_point.mkdir()
     result = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
@@ -105,7 +106,7 @@ def tiny_disk(mount_point):
         text=True,
     )
     if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip() or result.returncode}")
+        cannot_run(f"cannot mount a tmpfs here: {result.stderr.strip() or result.returncode}")
     try:
         yield mount_point
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import stat
 import sys
 import threading
@@ -14,6 +13,7 @@ import pytest
 
 from isotimer.announce import SPEECH_FILE_ENV, Announcer, speech_argv
 from isotimer.core.cues import Cue
+from tests.programs import requires_program
 
 WORDS = "Wall sit, left side, 45 seconds"
 WAIT_S = 5.0
@@ -265,7 +265,7 @@ def test_close_stops_speaking_and_later_plays_do_nothing(rec):
     assert rec.rings == 0
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+@requires_program("espeak-ng")
 def test_real_espeak_ng_speaks_a_cue_into_a_wav_file(rec, monkeypatch, tmp_path):
     target = tmp_path / "cue.wav"
     monkeypatch.setenv(SPEECH_FILE_ENV, str(target))
