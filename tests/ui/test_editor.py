@@ -219,7 +219,7 @@ async def test_the_chooser_shows_set_up_cues_and_times_and_filters_as_you_type(t
         assert isinstance(chooser, ExerciseChooser)
         await type_into(pilot, "#search", "hang")
         detail = str(chooser.query_one("#detail", Static).render())
-        assert [e.id for e in chooser._shown] == ["dead-hang"]
+        assert [e.id for e in chooser.shown] == ["dead-hang"]
         hang = LIBRARY["dead-hang"]
         assert hang.setup in detail and hang.cues[0] in detail
         assert "beginner" in detail and "advanced" in detail
