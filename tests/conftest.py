@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from isotimer.core.clock import FakeClock
 from isotimer.paths import DATA_DIR_ENV
+from isotimer.storage.history.store import HistoryStore
 from tests.e2e.tmux import Terminal
 from tests.programs import check_programs
 
@@ -28,3 +30,16 @@ def terminal(request):
     term = Terminal(request.node.name.replace("_", "-")[:30])
     yield term
     term.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake clock the test moves by hand: no test sleeps through a countdown."""
+    return FakeClock()
+
+
+@pytest.fixture
+def store(isolated_data_dir):
+    """An empty history in the test's data folder, closed after the test."""
+    with HistoryStore.open(isolated_data_dir / "history.sqlite3") as opened:
+        yield opened

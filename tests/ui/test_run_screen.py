@@ -28,11 +28,6 @@ SIZE = (100, 30)
 LEAD_IN = 5
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
 def direct_app(tmp_path, clock, **options):
     return make_app(tmp_path, clock=clock, start=(TEST_SESSION, Level.BEGINNER), **options)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from textual.widgets import Static
 
 from isotimer.core.clock import FakeClock
@@ -33,11 +32,6 @@ async def finish_run(pilot, clock: FakeClock, seconds: float = 1000) -> SummaryS
 
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 async def test_summary_lists_each_hold_and_time_under_tension(tmp_path, clock):

@@ -15,13 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level
-from isotimer.core.plan import build_plan
 from isotimer.core.records import Outcome
 from isotimer.storage.history import file as history_file
-from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import (
     ForeignHistoryFile,
     HistoryError,
@@ -33,6 +28,7 @@ from isotimer.storage.history.store import (
 from tests.privileges import as_ordinary_user, folder_for_ordinary_user
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import hold_record
+from tests.unit.recorded_run import RecordedRun
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -104,29 +100,19 @@ FAULTS = [
 ]
 
 
-class Session:
-    """A two-set session run on a fake clock with a recorder, as the run screen wires it."""
+THREE_SETS = session(hold(seconds=30, sets=3, rest=10), lead_in=5)
 
-    def __init__(self, store: HistoryStore | None) -> None:
-        self.clock = FakeClock()
-        self.plan = build_plan(
-            session(hold(seconds=30, sets=3, rest=10), lead_in=5), Level.BEGINNER
-        )
-        self.engine = Engine(self.plan)
-        self.recorder = SessionRecorder(store, self.clock, self.plan)
-        self.engine.subscribe(self.recorder.on_event)
-        self.engine.start(self.clock.monotonic())
 
-    def wait(self, seconds: float) -> None:
-        self.clock.advance(seconds)
-        self.engine.update(self.clock.monotonic())
+def three_sets(store: HistoryStore | None) -> RecordedRun:
+    """Three sets of one hold run on a fake clock with a recorder."""
+    return RecordedRun(store, THREE_SETS)
 
 
 @pytest.mark.parametrize(("fault", "message"), FAULTS)
 def test_a_failing_write_keeps_holds_pending_until_retry_succeeds(path, fault, message):
     store = HistoryStore.open(path)
     faulty = store._conn = FaultyConnection(store._conn)
-    run = Session(store)
+    run = three_sets(store)
     run.wait(5 + 30)  # the first set is saved
     faulty.error = fault
     run.wait(10_000)  # the other two sets and the run's end fail
@@ -145,7 +131,7 @@ def test_a_failing_write_keeps_holds_pending_until_retry_succeeds(path, fault, m
 def test_pending_holds_are_retried_before_the_next_write(path):
     store = HistoryStore.open(path)
     faulty = store._conn = FaultyConnection(store._conn)
-    run = Session(store)
+    run = three_sets(store)
     faulty.error = OSError(errno.ENOSPC, "No space left on device")
     run.wait(5 + 30)
     assert len(run.recorder.pending) == 1
@@ -158,7 +144,7 @@ def test_pending_holds_are_retried_before_the_next_write(path):
 def test_a_rating_given_while_failing_is_kept_and_saved_later(path):
     store = HistoryStore.open(path)
     faulty = store._conn = FaultyConnection(store._conn)
-    run = Session(store)
+    run = three_sets(store)
     run.wait(5 + 30)
     faulty.error = sqlite3.OperationalError("database or disk is full")
     run.wait(10_000)

@@ -13,17 +13,10 @@ from hypothesis import strategies as st
 from isotimer.core import stats
 from isotimer.core.records import HoldRecord
 from isotimer.core.review import MemoryHistory, build_review
-from isotimer.paths import Paths
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
 from tests.ui.history_builders import LIBRARY, TODAY, review_holds
 from tests.unit.history_factories import T0, hold_record
-
-
-@pytest.fixture
-def store(isolated_data_dir):
-    with HistoryStore.open(Paths(isolated_data_dir).history_file) as opened:
-        yield opened
 
 
 def assert_agrees(store: HistoryStore, today: date) -> None:
