@@ -32,6 +32,7 @@ from tests.programs import requires_program
 pytestmark = [
     pytest.mark.e2e,
     requires_program(str(CHROMIUM)),
+    pytest.mark.timeout(300),  # a browser and a server, started for real
 ]
 
 TINY = """\

@@ -17,9 +17,11 @@ from tests.e2e.tmux import TIMEOUT_S, Terminal, poll
 from tests.history_readers import history_rows
 from tests.programs import requires_program
 
+E2E_TIMEOUT_S = 300  # real seconds of real sessions, on a machine that may be busy
 pytestmark = [
     pytest.mark.e2e,
     requires_program("tmux"),
+    pytest.mark.timeout(E2E_TIMEOUT_S),
 ]
 ESCAPE_GAP_S = 0.3
 

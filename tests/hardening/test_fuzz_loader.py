@@ -7,6 +7,7 @@ valid-shaped files with random values, random TOML of any shape, random bytes.
 
 from __future__ import annotations
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,8 @@ from isotimer.paths import bundled_sessions_dir
 from isotimer.storage.library import load_library
 from isotimer.storage.problems import Problem, ValidationError
 from isotimer.storage.sessions.loader import load_session, session_from_text
+
+pytestmark = pytest.mark.timeout(300)  # thousands of generated files a test
 
 LIBRARY = load_library([bundled_sessions_dir() / "exercises.toml"])[0]
 

@@ -110,8 +110,8 @@ def three_sets(store: HistoryStore | None) -> RecordedRun:
 
 @pytest.mark.parametrize(("fault", "message"), FAULTS)
 def test_a_failing_write_keeps_holds_pending_until_retry_succeeds(path, fault, message):
-    store = HistoryStore.open(path)
-    faulty = store._conn = FaultyConnection(store._conn)
+    faulty = FaultyConnection(history_file.connect(path))
+    store = HistoryStore(path, faulty)
     run = three_sets(store)
     run.wait(5 + 30)  # the first set is saved
     faulty.error = fault
@@ -129,8 +129,8 @@ def test_a_failing_write_keeps_holds_pending_until_retry_succeeds(path, fault, m
 
 
 def test_pending_holds_are_retried_before_the_next_write(path):
-    store = HistoryStore.open(path)
-    faulty = store._conn = FaultyConnection(store._conn)
+    faulty = FaultyConnection(history_file.connect(path))
+    store = HistoryStore(path, faulty)
     run = three_sets(store)
     faulty.error = OSError(errno.ENOSPC, "No space left on device")
     run.wait(5 + 30)
@@ -142,8 +142,8 @@ def test_pending_holds_are_retried_before_the_next_write(path):
 
 
 def test_a_rating_given_while_failing_is_kept_and_saved_later(path):
-    store = HistoryStore.open(path)
-    faulty = store._conn = FaultyConnection(store._conn)
+    faulty = FaultyConnection(history_file.connect(path))
+    store = HistoryStore(path, faulty)
     run = three_sets(store)
     run.wait(5 + 30)
     faulty.error = sqlite3.OperationalError("database or disk is full")
@@ -157,23 +157,25 @@ def test_a_rating_given_while_failing_is_kept_and_saved_later(path):
 
 
 def test_sqlite_refusing_writes_for_real_is_a_history_write_error(path):
-    with HistoryStore.open(path) as store:
-        store._conn.execute("PRAGMA query_only = ON")
+    conn = history_file.connect(path)
+    with HistoryStore(path, conn) as store:
+        conn.execute("PRAGMA query_only = ON")
         with pytest.raises(HistoryWriteError, match="read-only"):
             store.add_hold(hold_record())
-        store._conn.execute("PRAGMA query_only = OFF")
+        conn.execute("PRAGMA query_only = OFF")
         assert store.add_hold(hold_record()) is True
 
 
 def test_a_database_at_its_size_limit_is_a_full_disk_and_recovers(path):
-    with HistoryStore.open(path) as store:
-        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-        store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    conn = history_file.connect(path)
+    with HistoryStore(path, conn) as store:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
         with pytest.raises(HistoryWriteError, match="disk is full"):
             for n in range(1000):
                 store.add_hold(hold_record(id=f"fill-{n}", note="x" * 500))
         saved = store.count()
-        store._conn.execute("PRAGMA max_page_count = 1073741823")
+        conn.execute("PRAGMA max_page_count = 1073741823")
         store.add_hold(hold_record(id="after"))
         assert store.count() == saved + 1
 

@@ -15,6 +15,7 @@ from isotimer.core.records import HoldRecord
 from isotimer.core.review import MemoryHistory, build_review
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
+from tests.history_readers import query
 from tests.ui.history_builders import LIBRARY, TODAY, review_holds
 from tests.unit.history_factories import T0, hold_record
 
@@ -171,7 +172,7 @@ def test_a_version_2_file_gains_the_review_indexes_and_keeps_its_holds(tmp_path)
     conn.close()
     with HistoryStore.open(path) as migrated:
         assert [hold.id for hold in migrated.holds()] == ["old"]
-        indexes = {row[0] for row in migrated._read("SELECT name FROM sqlite_master", ())}
+        indexes = {row[0] for row in query(path, "SELECT name FROM sqlite_master")}
         assert {"holds_side", "holds_day", "runs_started"} <= indexes
         assert migrated.side_stats(TODAY)[0].holds == 1
 
@@ -186,7 +187,7 @@ def test_a_version_2_file_gains_the_review_indexes_and_keeps_its_holds(tmp_path)
     ],
 )  # fmt: skip
 def test_the_review_queries_read_their_index(store, sql, index):
-    plan = " ".join(str(row) for row in store._read(f"EXPLAIN QUERY PLAN {sql}", ()))
+    plan = " ".join(str(row) for row in query(store.path, f"EXPLAIN QUERY PLAN {sql}"))
     assert index in plan
 
 
