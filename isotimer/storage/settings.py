@@ -31,6 +31,7 @@ class Settings:
     one; ``cue_rotation_s`` is how long each form cue stays on screen.
     ``theme`` is any Textual theme name: only the app knows which exist.
     ``progression`` lists the ids of sessions that run at today's targets.
+    ``fit_folder`` is where "Save as FIT" puts files; empty until first asked.
     """
 
     level: Level = Level.BEGINNER
@@ -41,6 +42,7 @@ class Settings:
     cue_rotation_s: float = 8.0
     theme: str = "textual-dark"
     progression: tuple[str, ...] = ()
+    fit_folder: str = ""
 
 
 DEFAULTS = Settings()
@@ -106,6 +108,7 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
         ),
         "theme": lambda: _name(reader, data, "theme"),
         "progression": lambda: reader.texts(data, "progression", (), WHERE),
+        "fit_folder": lambda: reader.text(data, "fit_folder", (), WHERE),
     }
     values: dict[str, Any] = {}
     messages: list[str] = []

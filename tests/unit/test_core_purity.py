@@ -35,7 +35,8 @@ def test_no_module_of_core_or_storage_loads_textual_or_rich(package):
 
 
 def test_the_core_imports_no_third_party_package():
-    assert loaded_after(every_module_of("isotimer.core"), ("platformdirs", "tomli_w")) == []
+    third_party = ("platformdirs", "tomli_w", "garmin_fit_sdk")
+    assert loaded_after(every_module_of("isotimer.core"), third_party) == []
 
 
 def test_the_cli_starts_without_textual():
