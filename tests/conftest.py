@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 from isotimer.core.clock import FakeClock
 from isotimer.paths import DATA_DIR_ENV
 from isotimer.storage.history.store import HistoryStore
 from tests.e2e.tmux import Terminal
 from tests.programs import check_programs
+
+# A failing property test prints the blob that replays it (@reproduce_failure).
+settings.register_profile("isotimer", print_blob=True)
+settings.load_profile("isotimer")
 
 
 @pytest.fixture(autouse=True)
