@@ -73,7 +73,8 @@ def test_run_a_session_directly_to_the_summary(folders, terminal, tmp_path):
     data, sessions = folders
     status = tmp_path / "status"
     start_recording_status(terminal, isotimer(data, sessions, "run", "e2e-quick"), status)
-    terminal.wait_for("GET READY")
+    # Not waiting to see GET READY: on a busy machine the 4 s session can pass between two
+    # captures of the screen. The pilot tests check the lead-in; this checks the real run.
     screen = terminal.wait_for("held to the end")
     assert "2 of 2" in screen
     assert saved_holds(data) == [("quick-hold", 1.0, 1), ("quick-hold", 1.0, 1)]

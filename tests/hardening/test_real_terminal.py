@@ -117,9 +117,12 @@ def test_the_terminal_closing_saves_the_hold_in_progress_and_ends_the_app(folder
     assert outcomes(data) == ["stopped"]
 
 
+LEFT = re.compile(r"(\d+):(\d\d) left")
+
+
 def left(screen: str) -> int:
     """The seconds the session clock shows ("1:02 left")."""
-    minutes, seconds = re.search(r"(\d+):(\d\d) left", screen).groups()
+    minutes, seconds = LEFT.search(screen).groups()
     return int(minutes) * 60 + int(seconds)
 
 
@@ -131,11 +134,17 @@ def test_ctrl_z_then_fg_pauses_the_hold_and_loses_nothing(folders, terminal):
     terminal.wait_for("HOLD")
     time.sleep(1.5)
     terminal.keys("C-z")
-    before = left(terminal.wait_for("left"))  # the last frame before the shell took over
+    # The last frame before the shell took over: its countdown, not just any "left".
+    shown = poll(lambda: LEFT.search(screen := terminal.screen()) and screen, TIMEOUT_S)
+    assert shown, f"no countdown on screen:\n{terminal.screen()}"
+    before = left(shown)
     terminal.wait_for("Stopped")
     time.sleep(3)  # suspended: a hold must not go on without its timer on screen
     terminal.keys("fg", "Enter")
-    screen = terminal.wait_for("PAUSED")
+    # Back in front it redraws in pieces: wait for the phase and the countdown both.
+    screen = poll(lambda: "PAUSED" in (shown := terminal.screen()) and LEFT.search(shown) and shown,
+                  TIMEOUT_S)  # fmt: skip
+    assert screen, f"not paused with its countdown:\n{terminal.screen()}"
     assert before - 1 <= left(screen) <= before
     terminal.keys("space")
     time.sleep(2)
@@ -170,4 +179,4 @@ def drawn_at_height(screen: str, height: int) -> bool:
 
 
 def counting(screen: str) -> str | None:
-    return screen if re.search(r"\d+:\d\d left", screen) and left(screen) < 60 else None
+    return screen if LEFT.search(screen) and left(screen) < 60 else None
