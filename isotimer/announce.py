@@ -133,13 +133,12 @@ class Announcer:
             # A bell is never worth crashing a session for.
             with contextlib.suppress(Exception):
                 self._bell()
-        if not cue.words:
-            return
-        with self._changed:
-            # Decided under the lock: a worker that gives up clears the queue and
-            # turns voice off under it too, so no words are queued for a worker
-            # that has already exited (wait_idle would then wait forever).
-            if self._voice and not self._closed:
+        if cue.words and self._voice:
+            with self._changed:
+                # Checked again under the lock: the worker may have given up since,
+                # and words queued after that would wait for a worker that is gone.
+                if not self._voice or self._closed:
+                    return
                 self._pending.append(cue.words)
                 while len(self._pending) > MAX_PENDING:
                     self._pending.popleft()
