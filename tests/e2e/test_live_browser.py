@@ -21,11 +21,12 @@ from isotimer.core.clock import SystemClock
 from isotimer.core.model import Breathing, Level
 from isotimer.ui.screens.run import RunScreen
 from tests.e2e.cdp import CHROMIUM, Browser, wait_until
+from tests.programs import requires_program
 from tests.ui.builders import WALL_SIT, make_app, session
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    requires_program(str(CHROMIUM)),
 ]
 
 SHORT = session(

@@ -22,13 +22,17 @@ from urllib.parse import parse_qs, urlparse
 
 import aiohttp
 import pytest
+from textual.theme import BUILTIN_THEMES
 
 from tests.e2e.cdp import CHROMIUM, Browser, free_port, wait_until
+from tests.e2e.png import dominant_share, pixels, share_of
 from tests.e2e.terminal_screen import TerminalScreen
+from tests.programs import requires_program
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    requires_program(str(CHROMIUM)),
+    pytest.mark.timeout(300),  # a browser and a server, started for real
 ]
 
 TINY = """\
@@ -45,6 +49,8 @@ rest = 1
 # A phone held upright: 40 columns by 30 rows of the page's 16 px terminal font.
 PHONE = {"width": 366, "height": 546, "deviceScaleFactor": 1, "mobile": False}
 TIMEOUT_S = 30.0
+# The default theme's colours (the test's data folder sets no theme), as CSS variables.
+THEME = BUILTIN_THEMES["textual-dark"].to_color_system().generate()
 
 
 class ServedApp:
@@ -130,13 +136,18 @@ def saved_holds(data: Path) -> list[tuple[str, float, bool]]:
         return [(h.exercise, h.held_s, h.completed) for h in store.holds(newest_first=False)]
 
 
-async def screenshot(browser: Browser, tmp_path: Path, name: str) -> Path:
+async def screenshot(browser: Browser, tmp_path: Path, name: str) -> float:
+    """Take the page's picture; the share of it in the hold colour, once checked it is drawn."""
     path = await browser.screenshot(tmp_path / f"browser-{name}.png")
     keep = os.environ.get("ISOTIMER_SCREENSHOTS")
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(path, Path(keep) / path.name)
-    return path
+    width, height, found = pixels(path)
+    assert (width, height) == (PHONE["width"], PHONE["height"]), (width, height)
+    blank = dominant_share(found)
+    assert blank < 0.97, f"{name}: {blank:.0%} of the page is one colour: nothing was drawn"
+    return share_of(found, THEME["success"])
 
 
 async def test_a_phone_browser_runs_a_session_and_its_holds_are_saved(server, folders, tmp_path):
@@ -163,7 +174,7 @@ async def test_a_phone_browser_runs_a_session_and_its_holds_are_saved(server, fo
         await served.wait_for("type to filter")
         assert served.size is not None and 38 <= served.size[0] <= 42, served.size
         await asyncio.sleep(0.5)  # let the first frames settle before the picture
-        await screenshot(browser, tmp_path, "1-picker")
+        picker_green = await screenshot(browser, tmp_path, "1-picker")
 
         await browser.send(
             "Runtime.evaluate",
@@ -181,7 +192,9 @@ async def test_a_phone_browser_runs_a_session_and_its_holds_are_saved(server, fo
         await served.wait_for("GET READY")
         await served.wait_for("HOLD")
         assert "Tiny hold" in served.screen.text(), served.screen.text()
-        await screenshot(browser, tmp_path, "2-hold")
+        hold_green = await screenshot(browser, tmp_path, "2-hold")
+        # The hold's phase banner is drawn in the theme's success colour, across the page.
+        assert hold_green > 0.02 and hold_green > 2 * picker_green, (picker_green, hold_green)
 
         holds = await wait_until(
             lambda: len(saved_holds(data)) == 2 and saved_holds(data), TIMEOUT_S, "two saved holds"
@@ -189,6 +202,6 @@ async def test_a_phone_browser_runs_a_session_and_its_holds_are_saved(server, fo
         assert holds == [("tiny-hold", 1.0, True), ("tiny-hold", 1.0, True)]
         await served.wait_for("held to the end")
         await asyncio.sleep(0.3)
-        await screenshot(browser, tmp_path, "3-summary")
+        assert await screenshot(browser, tmp_path, "3-summary") < hold_green
     finally:
         await browser.close()

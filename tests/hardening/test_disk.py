@@ -27,7 +27,9 @@ from isotimer.ui.app import IsoTimerApp
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
+from tests.programs import cannot_run
 from tests.ui.builders import TEST_SESSION, FakeAnnouncer, catalog
+from tests.ui.notices import Notices
 from tests.unit.history_factories import hold_record
 
 LEAD_IN, FIRST_HOLD, REST = 5, 30, 20  # TEST_SESSION at beginner level
@@ -61,10 +63,6 @@ def earlier_history(data: Path) -> str:
     return "earlier"
 
 
-def messages(app: IsoTimerApp) -> str:
-    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
-
-
 async def hold_through_the_first_hold(pilot, clock: FakeClock) -> RunScreen:
     screen = pilot.app.screen
     assert isinstance(screen, RunScreen)
@@ -80,13 +78,13 @@ async def hold_through_the_first_hold(pilot, clock: FakeClock) -> RunScreen:
 def tmpfs(folder: Path, size: str = "64k") -> Iterator[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
+        cannot_run("mounting a tmpfs needs root")
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
         capture_output=True,
     )
     if mounted.returncode:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+        cannot_run(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
     try:
         yield folder
     finally:
@@ -103,11 +101,12 @@ async def test_read_only_history_folder(tmp_path):
         earlier = earlier_history(data)
         remount(data, "ro")
         app = build(data, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        notices = Notices()
+        async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
             await pilot.pause()
             screen = await hold_through_the_first_hold(pilot, clock)
-            assert "read-only" in messages(app)
-            assert "will not be saved" in messages(app)
+            assert "read-only" in notices.text()
+            assert "will not be saved" in notices.text()
             assert screen.recorder.records[0].held_s == FIRST_HOLD
         remount(data, "rw")
         with HistoryStore.open(data / "history.sqlite3") as store:
@@ -119,11 +118,12 @@ async def test_disk_full_mid_session_keeps_the_hold_and_saves_it_once_there_is_r
     with tmpfs(tmp_path / "data", size="256k") as data:
         earlier = earlier_history(data)
         app = build(data, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        notices = Notices()
+        async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
             await pilot.pause()
             filler = fill(data)
             screen = await hold_through_the_first_hold(pilot, clock)
-            assert "disk is full" in messages(app)
+            assert "disk is full" in notices.text()
             assert len(screen.recorder.pending) == 1
             screen.engine.stop(clock.monotonic())
             screen.tick()
@@ -188,9 +188,10 @@ async def test_a_settings_file_with_bad_values(tmp_path):
     earlier = earlier_history(data)
     clock = FakeClock()
     app = build(data, clock)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
         await pilot.pause()
-        said = messages(app)
+        said = notices.text()
         for key in ("level", "lead_in", "cue_rotation_s", "sound", "theme"):
             assert key in said
         assert "using the default" in said

@@ -15,7 +15,9 @@ from isotimer.storage.history.store import HistoryStore, HistoryWriteError
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
+from tests.programs import cannot_run
 from tests.ui.builders import TEST_SESSION, make_app
+from tests.ui.notices import Notices
 
 SIZE = (100, 30)
 LEAD_IN, FIRST_HOLD = 5, 30
@@ -51,7 +53,8 @@ def saved_text(summary: SummaryScreen) -> str:
 async def test_full_disk_keeps_the_session_going_and_retry_saves_every_hold(tmp_path, monkeypatch):
     disk = FullDisk(monkeypatch)
     app = make_app(tmp_path, start=(TEST_SESSION, Level.BEGINNER))
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
         await tick(pilot, LEAD_IN + FIRST_HOLD + 1)
         run = app.screen
         assert isinstance(run, RunScreen)
@@ -73,9 +76,7 @@ async def test_full_disk_keeps_the_session_going_and_retry_saves_every_hold(tmp_
         await pilot.press("r")
         await pilot.pause()
         assert "Every hold is saved" in saved_text(summary)
-        assert app._notifications and any(
-            "every hold is in your history" in n.message for n in app._notifications
-        )
+        assert any("every hold is in your history" in m for m in notices.messages)
     assert app.history.count() == 4
     assert {hold.id for hold in app.history.holds()} == {r.id for r in summary.recorder.records}
 
@@ -83,10 +84,11 @@ async def test_full_disk_keeps_the_session_going_and_retry_saves_every_hold(tmp_
 async def test_full_disk_is_told_during_the_run(tmp_path, monkeypatch):
     FullDisk(monkeypatch)
     app = make_app(tmp_path, start=(TEST_SESSION, Level.BEGINNER))
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
         await tick(pilot, LEAD_IN + FIRST_HOLD + 1)
         assert isinstance(app.screen, RunScreen)
-        assert any("disk is full" in n.message for n in app._notifications)
+        assert any("disk is full" in m for m in notices.messages)
 
 
 # -- a real, tiny file system --------------------------------------------------
@@ -97,7 +99,7 @@ def tiny_disk(mount_point):
     128 KiB, the first idea, cannot even hold a new history with its WAL.
     """
     if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
+        cannot_run("mounting a tiny tmpfs needs root")
     mount_point.mkdir()
     result = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
@@ -105,7 +107,7 @@ def tiny_disk(mount_point):
         text=True,
     )
     if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip() or result.returncode}")
+        cannot_run(f"cannot mount a tmpfs here: {result.stderr.strip() or result.returncode}")
     try:
         yield mount_point
     finally:
@@ -174,10 +176,11 @@ async def test_bad_settings_file_notifies_uses_defaults_and_the_session_runs(tmp
         settings_problems=problems,
         start=(TEST_SESSION, Level.BEGINNER),
     )
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        told = [n.message for n in app._notifications]
+        told = notices.messages
         assert all(problem in told for problem in problems)
         assert (app.settings.level, app.settings.lead_in, app.settings.sound) == (
             Level.BEGINNER,

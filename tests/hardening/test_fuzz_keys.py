@@ -6,6 +6,7 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from isotimer.core.clock import FakeClock
 from isotimer.core.model import Level
 from isotimer.ui.screens.run import RunScreen
 from tests.ui.builders import TEST_SESSION, make_app
+
+pytestmark = pytest.mark.timeout(300)  # hundreds of key sequences on a live app
 
 KEYS = ["space", "d", "n", "b", "plus", "minus", "m", "q", "y", "n", "escape", "enter",
         "question_mark", "tab", "r", "e", "1"]  # fmt: skip
@@ -29,7 +32,7 @@ async def play(steps: list[str | float]) -> None:
             await pilot.pause()
             recorder = app.screen.recorder
             for step in steps:
-                if app._exit:
+                if app.return_code is not None:  # the app has been told to exit
                     break
                 if isinstance(step, float):
                     clock.advance(step)

@@ -13,13 +13,14 @@ import random
 import re
 import shlex
 import signal
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import TIMEOUT_S, Terminal, isotimer, pytestmark  # noqa: F401
+from tests.e2e.test_tmux import isotimer, pytestmark  # noqa: F401
+from tests.e2e.tmux import TIMEOUT_S, Terminal, poll, process_gone
+from tests.history_readers import history_rows
 
 # Six holds of 2 s, a 1 s rest between: about 20 s from lead-in to the end.
 SHORT = """\
@@ -63,54 +64,20 @@ def folders(tmp_path):
     return tmp_path / "data", sessions
 
 
-@pytest.fixture
-def terminal(request):
-    term = Terminal(request.node.name.replace("_", "-")[:30])
-    yield term
-    term.close()
-
-
 def launch(terminal: Terminal, argv: list[str], log: Path | None = None) -> int:
-    """Start ``argv`` as the pane's own process; returns its pid."""
+    """Start ``argv`` as the pane's own process, on a new server; returns its pid."""
     env = f"ISOTIMER_TIMING_LOG={shlex.quote(str(log))} " if log else ""
-    terminal.tmux("kill-server")
-    terminal.tmux("new-session", "-d", "-s", terminal.name, "-x", "100", "-y", "30",
-                  f"{env}exec {shlex.join(argv)}")  # fmt: skip
-    return int(terminal.tmux("display", "-p", "-t", terminal.name, "#{pane_pid}").strip())
-
-
-def wait_long(terminal: Terminal, text: str, timeout_s: float) -> str:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if text in (screen := terminal.screen()):
-            return screen
-        time.sleep(0.2)
-    pytest.fail(f"{text!r} did not appear within {timeout_s} s; the screen was:\n{screen}")
-
-
-def gone(pid: int, timeout_s: float = TIMEOUT_S) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except FileNotFoundError:
-            return True
-        if state == "Z":  # exited; its parent (the killed tmux) will not reap it
-            return True
-        time.sleep(0.05)
-    return False
+    return terminal.start(f"{env}exec {shlex.join(argv)}")
 
 
 def holds(data: Path) -> list[tuple[str, int, int, float, int]]:
-    with sqlite3.connect(data / "history.sqlite3") as conn:
-        return conn.execute(
-            'SELECT run_id, "set", round, held_s, completed FROM holds ORDER BY started_ts'
-        ).fetchall()
+    return history_rows(
+        data, 'SELECT run_id, "set", round, held_s, completed FROM holds ORDER BY started_ts'
+    )
 
 
 def outcomes(data: Path) -> list[str]:
-    with sqlite3.connect(data / "history.sqlite3") as conn:
-        return [row[0] for row in conn.execute("SELECT outcome FROM runs ORDER BY started_at")]
+    return [row[0] for row in history_rows(data, "SELECT outcome FROM runs ORDER BY started_at")]
 
 
 def logged_holds(log: Path) -> int:
@@ -122,14 +89,16 @@ def test_kill_9_at_random_moments_loses_no_finished_hold_and_the_run_resumes(
     folders, terminal, tmp_path
 ):
     data, sessions = folders
-    rng = random.Random(os.getpid())
+    seed = int.from_bytes(os.urandom(4), "big")
+    print(f"kill moments seed: {seed} (random.Random({seed}) replays them)")
+    rng = random.Random(seed)
     log = tmp_path / "timing.log"
     pid = launch(terminal, isotimer(data, sessions, "run", "hardening-short"), log)
     for _ in range(2):  # two kills, each at a random moment
         terminal.wait_for("HOLD")
         time.sleep(rng.uniform(0.5, 4.0))
         os.kill(pid, signal.SIGKILL)
-        assert gone(pid)
+        assert process_gone(pid)
         # The timing log is written after the recorder commits: every hold it lists is saved.
         saved = holds(data)
         assert len(saved) >= logged_holds(log)
@@ -143,7 +112,7 @@ def test_kill_9_at_random_moments_loses_no_finished_hold_and_the_run_resumes(
         assert f"after {done}" in terminal.screen()
         terminal.keys("y")
     # The resume offer says "held to the end" too: wait for the summary's own count.
-    wait_long(terminal, "6 holds held to the end", 40)  # up to the whole session again
+    terminal.wait_for("6 holds held to the end", timeout_s=40)  # up to the whole session again
     saved = holds(data)
     assert [(row[1], row[4]) for row in saved] == [(n, 1) for n in range(1, 7)]
     assert len({row[0] for row in saved}) == 1, "one run, resumed twice"
@@ -156,16 +125,15 @@ def test_the_terminal_closing_saves_the_hold_in_progress_and_ends_the_app(folder
     terminal.wait_for("HOLD")
     time.sleep(2)
     terminal.close()  # the window goes: tmux hangs up on the app (SIGHUP)
-    assert gone(pid), "the app exits"
+    assert process_gone(pid), "the app exits"
     [(_, _, _, held, completed)] = holds(data)
     assert 1.5 <= held <= 4 and completed == 0
     assert outcomes(data) == ["in_progress"]  # cut off, not stopped: offered for resume
-    with sqlite3.connect(data / "history.sqlite3") as conn:
-        assert conn.execute("SELECT outcome FROM holds").fetchall() == [("stopped",)]
+    assert history_rows(data, "SELECT outcome FROM holds") == [("stopped",)]
 
 
 def launch_in_shell(terminal: Terminal, first: list[str], then: list[str], after: Path) -> int:
-    """``sh`` runs ``first``, records the terminal's modes, waits for ``go``, runs ``then``.
+    """A shell runs ``first``, records the terminal's modes, waits for ``go``, runs ``then``.
 
     Returns the pid of ``first``. The second program runs in the same pane, so the
     terminal is looked at between the two without restarting tmux.
@@ -175,17 +143,12 @@ def launch_in_shell(terminal: Terminal, first: list[str], then: list[str], after
         f"{shlex.join(first)}; stty -a > {shlex.quote(str(after))}; "
         f"while [ ! -e {shlex.quote(str(go))} ]; do sleep 0.1; done; exec {shlex.join(then)}"
     )
-    terminal.tmux("kill-server")
-    terminal.tmux("new-session", "-d", "-s", terminal.name, "-x", "100", "-y", "30",
-                  shlex.join(["sh", "-c", script]))  # fmt: skip
-    shell = terminal.tmux("display", "-p", "-t", terminal.name, "#{pane_pid}").strip()
-    deadline = time.monotonic() + TIMEOUT_S
-    while time.monotonic() < deadline:
-        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
-        if children:
-            return int(children[0])
-        time.sleep(0.05)
-    pytest.fail("isotimer did not start")
+    shell = terminal.start(script)
+    children = Path(f"/proc/{shell}/task/{shell}/children")
+    found = poll(lambda: children.read_text().split(), TIMEOUT_S)
+    if not found:
+        pytest.fail("isotimer did not start")
+    return int(found[0])
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT, signal.SIGTERM])
@@ -200,10 +163,8 @@ def test_a_signal_with_the_terminal_open_restores_it_and_the_run_resumes(
     terminal.wait_for("HOLD")
     time.sleep(1)  # into the first of two 60 s holds
     os.kill(pid, signum)
-    assert gone(pid), "the app exits"
-    deadline = time.monotonic() + TIMEOUT_S
-    while not (after.exists() and after.read_text()) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    assert process_gone(pid), "the app exits"
+    poll(lambda: after.exists() and after.read_text(), TIMEOUT_S)
     flags = "#{alternate_on} #{mouse_any_flag} #{mouse_all_flag} #{cursor_flag}"
     modes = terminal.tmux("display", "-p", "-t", terminal.name, flags)
     assert modes.split() == ["0", "0", "0", "1"], modes  # main screen, no mouse, cursor on
@@ -216,25 +177,34 @@ def test_a_signal_with_the_terminal_open_restores_it_and_the_run_resumes(
     terminal.wait_for("Resume your interrupted session?")
 
 
+LEFT = re.compile(r"(\d+):(\d\d) left")
+
+
 def left(screen: str) -> int:
     """The seconds the session clock shows ("1:02 left")."""
-    minutes, seconds = re.search(r"(\d+):(\d\d) left", screen).groups()
+    minutes, seconds = LEFT.search(screen).groups()
     return int(minutes) * 60 + int(seconds)
 
 
 def test_ctrl_z_then_fg_pauses_the_hold_and_loses_nothing(folders, terminal):
     data, sessions = folders
-    terminal.tmux("new-session", "-d", "-s", terminal.name, "-x", "100", "-y", "30",
-                  "bash --norc --noprofile -i")  # fmt: skip
+    terminal.start("bash --norc --noprofile -i")
+    terminal.wait_for("bash-")  # the prompt: the shell reads what is typed from here on
     terminal.keys(shlex.join(isotimer(data, sessions, "run", "hardening-long")), "Enter")
     terminal.wait_for("HOLD")
     time.sleep(1.5)
     terminal.keys("C-z")
-    before = left(terminal.wait_for("left"))  # the last frame before the shell took over
+    # The last frame before the shell took over: its countdown, not just any "left".
+    shown = poll(lambda: LEFT.search(screen := terminal.screen()) and screen, TIMEOUT_S)
+    assert shown, f"no countdown on screen:\n{terminal.screen()}"
+    before = left(shown)
     terminal.wait_for("Stopped")
     time.sleep(3)  # suspended: a hold must not go on without its timer on screen
     terminal.keys("fg", "Enter")
-    screen = terminal.wait_for("PAUSED")
+    # Back in front it redraws in pieces: wait for the phase and the countdown both.
+    screen = poll(lambda: "PAUSED" in (shown := terminal.screen()) and LEFT.search(shown) and shown,
+                  TIMEOUT_S)  # fmt: skip
+    assert screen, f"not paused with its countdown:\n{terminal.screen()}"
     assert before - 1 <= left(screen) <= before
     terminal.keys("space")
     time.sleep(2)
@@ -252,8 +222,21 @@ def test_resizing_the_window_mid_hold_keeps_the_countdown(folders, terminal):
     pid = launch(terminal, isotimer(data, sessions, "run", "hardening-long"))
     terminal.wait_for("HOLD")
     for width, height in ((200, 60), (120, 40), (60, 20), (40, 12), (100, 30)):
-        terminal.tmux("resize-window", "-t", terminal.name, "-x", str(width), "-y", str(height))
-        time.sleep(0.3)
-        assert not gone(pid, timeout_s=0)
-    screen = terminal.wait_for("HOLD")
+        terminal.resize(width, height)
+        # Redrawn for the new size: the footer on the last row, under the phase.
+        redrawn = poll(lambda h=height: drawn_at_height(terminal.screen(), h), TIMEOUT_S)
+        assert redrawn, f"not redrawn at {width}x{height}:\n{terminal.screen()}"
+        assert not process_gone(pid, timeout_s=0)
+    # The countdown still runs: it leaves the full minute within a second or so.
+    screen = poll(lambda: counting(terminal.screen()), TIMEOUT_S)
+    assert screen, f"the countdown stopped:\n{terminal.screen()}"
     assert 50 <= left(screen) <= 59
+
+
+def drawn_at_height(screen: str, height: int) -> bool:
+    rows = screen.split("\n")
+    return "HOLD" in screen and len(rows) >= height and rows[height - 1].startswith(" space Pause")
+
+
+def counting(screen: str) -> str | None:
+    return screen if LEFT.search(screen) and left(screen) < 60 else None

@@ -5,8 +5,6 @@ Every run is driven by a fake clock, so each picture is the same on every machin
 
 from __future__ import annotations
 
-import pytest
-
 from isotimer.core.clock import FakeClock
 from isotimer.core.model import Level
 from tests.ui.builders import TEST_SESSION, make_app
@@ -32,11 +30,6 @@ def driver(clock: FakeClock, seconds: float, *keys: str):
         await pilot.pause()
 
     return drive
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 def test_picker(snap_compare, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.widgets import Input, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 from isotimer.core.draft import HoldDraft, SessionDraft
 from isotimer.paths import Paths, bundled_sessions_dir
@@ -16,6 +17,7 @@ from isotimer.ui.screens.editor import EditorScreen
 from isotimer.ui.screens.exercise_chooser import ExerciseChooser
 from isotimer.ui.widgets.field_row import FieldRow
 from isotimer.ui.widgets.hold_list import HoldList
+from tests.ui.notices import Notices
 
 SIZE = (100, 40)
 UNSET = object()
@@ -217,7 +219,7 @@ async def test_the_chooser_shows_set_up_cues_and_times_and_filters_as_you_type(t
         assert isinstance(chooser, ExerciseChooser)
         await type_into(pilot, "#search", "hang")
         detail = str(chooser.query_one("#detail", Static).render())
-        assert [e.id for e in chooser._shown] == ["dead-hang"]
+        assert [e.id for e in chooser.shown] == ["dead-hang"]
         hang = LIBRARY["dead-hang"]
         assert hang.setup in detail and hang.cues[0] in detail
         assert "beginner" in detail and "advanced" in detail
@@ -227,3 +229,33 @@ async def test_the_chooser_shows_set_up_cues_and_times_and_filters_as_you_type(t
         await pilot.pause()
         assert app.screen is app.editor
         assert app.editor.draft.holds == ()
+
+
+async def test_a_save_that_cannot_write_says_why_and_keeps_the_editor_open(tmp_path):
+    app, paths = editor(tmp_path, SessionDraft(name="Calm", holds=(HoldDraft("wall-sit"),)))
+    paths.user_sessions.parent.mkdir(parents=True)
+    paths.user_sessions.write_text("a file where the sessions folder should be")
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is app.editor and app.result is UNSET
+        assert [m for m in notices.messages if m.startswith("Not saved: ")], notices.text()
+
+
+async def test_the_save_worker_ends_before_the_editor_goes(tmp_path):
+    """Leaving from inside the worker unmounted the screen, which cancelled the worker."""
+    app, _ = editor(tmp_path, SessionDraft(name="Calm", holds=(HoldDraft("wall-sit"),)))
+    states: list[WorkerState] = []
+
+    def hook(message) -> None:
+        if isinstance(message, Worker.StateChanged) and message.worker.group == "save":
+            states.append(message.state)
+
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.result == "calm"
+    assert states[-1] is WorkerState.SUCCESS and WorkerState.CANCELLED not in states

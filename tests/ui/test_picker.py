@@ -18,6 +18,7 @@ from isotimer.ui.screens.picker import PickerScreen, quick_start_hint
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.settings import SettingsScreen
 from isotimer.ui.widgets.session_preview import SessionPreview
+from tests.ui.notices import Notices
 
 from .builders import catalog, make_app
 
@@ -25,7 +26,7 @@ SIZE = (100, 30)
 
 
 def rows(picker: PickerScreen) -> list[str]:
-    return [entry.key for entry in picker._shown]
+    return [entry.key for entry in picker.shown]
 
 
 def preview_text(picker: PickerScreen) -> str:
@@ -92,7 +93,7 @@ async def test_recovery_day_takes_two_presses_in_the_bundled_library(tmp_path):
     app = make_app(tmp_path, catalog_=bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        hint = quick_start_hint(app.screen._shown)
+        hint = quick_start_hint(app.screen.shown)
         number = hint.split("presses: ")[1][0]
         await pilot.press(number, "enter")
         await pilot.pause()
@@ -201,9 +202,10 @@ async def test_settings_problems_and_history_problem_are_notified(tmp_path):
         history_problem="The history file is damaged.",
         history=False,
     )
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = notices.messages
         assert messages == [
             "settings.toml:2: bad level; using the default (beginner)",
             "The history file is damaged.",

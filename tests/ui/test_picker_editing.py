@@ -35,7 +35,7 @@ async def test_ctrl_n_makes_a_new_session_that_the_picker_then_lists(tmp_path):
         assert isinstance(app.screen, PickerScreen)
         saved = list(app.paths.user_sessions.glob("*.toml"))
         assert [path.stem for path in saved] == ["my-session"]
-        assert "my-session" in [entry.key for entry in app.screen._shown]
+        assert "my-session" in [entry.key for entry in app.screen.shown]
 
 
 async def test_ctrl_e_on_a_bundled_session_saves_your_own_copy_under_its_id(tmp_path):
@@ -70,7 +70,7 @@ async def test_delete_removes_your_own_session_after_asking(tmp_path):
         await pilot.pause()
         await save(pilot)
         picker = app.screen
-        picker.action_pick([e.key for e in picker._shown].index("my-session") + 1)
+        picker.action_pick([e.key for e in picker.shown].index("my-session") + 1)
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

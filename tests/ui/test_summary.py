@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from textual.widgets import Static
 
 from isotimer.core.clock import FakeClock
@@ -12,6 +11,7 @@ from isotimer.core.model import Level
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
+from tests.ui.notices import Notices
 
 from .builders import TEST_SESSION, WALL_SIT, catalog, make_app, session
 
@@ -32,11 +32,6 @@ async def finish_run(pilot, clock: FakeClock, seconds: float = 1000) -> SummaryS
 
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 async def test_summary_lists_each_hold_and_time_under_tension(tmp_path, clock):
@@ -121,7 +116,8 @@ async def test_a_typed_rating_is_kept_on_leaving_without_enter(tmp_path, clock):
 
 async def test_unsaved_holds_are_offered_for_export(tmp_path, clock):
     app = make_app(tmp_path, clock=clock, start=(TEST_SESSION, Level.BEGINNER), history=False)
-    async with app.run_test(size=SIZE) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
         summary = await finish_run(pilot, clock)
         summary.export_dirs = (tmp_path / "missing", tmp_path)
         assert "4 holds are not saved" in text_of(summary, "#saved")
@@ -131,7 +127,7 @@ async def test_unsaved_holds_are_offered_for_export(tmp_path, clock):
         data = json.loads(exported.read_text())
         holds = data["holds"] if isinstance(data, dict) else data
         assert len(holds) == 4
-        assert str(exported) in [n.message.split(" to ")[-1] for n in app._notifications][-1]
+        assert str(exported) in [m.split(" to ")[-1] for m in notices.messages][-1]
 
 
 async def test_export_is_offered_only_when_something_is_unsaved(tmp_path, clock):

@@ -78,10 +78,26 @@ def test_phase_words(kind, paused, words):
     assert phase_words(kind, paused) == words
 
 
-def test_block_digits_are_five_pixels_high_in_half_rows():
-    lines = render_lines("0:05", 2)
-    assert len(lines) == 5
-    assert {len(line) for line in lines} == {size_at("0:05", 2)[0]}
+@pytest.mark.parametrize(
+    ("text", "scale", "picture"),
+    [
+        ("1", 1, ["▄█ ", " █ ", "▀▀▀"]),
+        ("1", 2, ["  ██  ", "████  ", "  ██  ", "  ██  ", "██████"]),
+        ("0:5", 1, ["█▀█ ▄ █▀▀", "█ █ ▄ ▀▀█", "▀▀▀   ▀▀▀"]),
+    ],
+)
+def test_block_digits_draw_each_glyph_in_half_rows(text, scale, picture):
+    """Drawn by hand: two pixel rows per terminal row, a pixel of space between glyphs."""
+    assert render_lines(text, scale) == picture
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "size"), [("0:05", 1, (13, 3)), ("0:05", 2, (26, 5)), ("10:00", 3, (51, 8))]
+)
+def test_block_digits_size_is_the_glyphs_and_gaps_times_the_scale(text, scale, size):
+    assert size_at(text, scale) == size
+    lines = render_lines(text, scale)
+    assert (len(lines[0]), len(lines)) == size
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import stat
 import sys
 import threading
@@ -14,6 +13,7 @@ import pytest
 
 from isotimer.announce import SPEECH_FILE_ENV, Announcer, speech_argv
 from isotimer.core.cues import Cue
+from tests.programs import requires_program
 
 WORDS = "Wall sit, left side, 45 seconds"
 WAIT_S = 5.0
@@ -169,6 +169,24 @@ def test_a_runner_that_raises_gives_one_notice(rec, bin_dir):
     assert rec.notices == ["Voice cues are off: espeak-ng could not run (Permission denied)"]
 
 
+def test_a_cue_played_while_the_worker_gives_up_is_never_left_queued(rec):
+    """Many tiny thread switches open the window between ``play`` and a failing worker."""
+
+    def explode(argv: list[str]) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for attempt in range(3000):
+            announcer = rec.announcer(voice=True, voice_program=sys.executable, runner=explode)
+            announcer.play(Cue(WORDS))
+            announcer.play(Cue(WORDS))
+            assert announcer.wait_idle(1.0), f"attempt {attempt}: speech left queued"
+    finally:
+        sys.setswitchinterval(interval)
+
+
 def test_a_notify_that_raises_is_swallowed(bin_dir):
     def broken(message: str) -> None:
         raise RuntimeError("app is gone")
@@ -247,7 +265,7 @@ def test_close_stops_speaking_and_later_plays_do_nothing(rec):
     assert rec.rings == 0
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+@requires_program("espeak-ng")
 def test_real_espeak_ng_speaks_a_cue_into_a_wav_file(rec, monkeypatch, tmp_path):
     target = tmp_path / "cue.wav"
     monkeypatch.setenv(SPEECH_FILE_ENV, str(target))

@@ -1,38 +1,43 @@
-"""The core and storage never pull in the terminal toolkit; the CLI starts without it."""
+"""The core and storage never pull in Textual or Rich; the CLI starts without Textual."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 import pytest
 
+TOOLKITS = ("textual", "rich")
 
-@pytest.mark.parametrize(
-    "modules",
-    [
-        "isotimer.core.engine, isotimer.core.plan, isotimer.core.clock, isotimer.core.model",
-        "isotimer.storage.catalog, isotimer.storage.sessions.loader",
-        "isotimer.storage.export.fit_files",
-        "isotimer.cli",
-    ],
-)
-def test_importing_does_not_load_textual_or_rich_in_core(modules):
-    code = (
-        f"import importlib; [importlib.import_module(m.strip()) for m in {modules!r}.split(',')]; "
-        "import sys; print('textual' in sys.modules)"
+
+def loaded_after(code: str, names: tuple[str, ...] = TOOLKITS) -> list[str]:
+    """Which of ``names`` a fresh interpreter has loaded once it has run ``code``."""
+    report = f"import json, sys\nprint(json.dumps([n for n in {names!r} if n in sys.modules]))"
+    script = f"{code}\n{report}"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def every_module_of(package: str) -> str:
+    """Code that imports ``package`` and every module below it, however deep."""
+    return (
+        "import importlib, pkgutil\n"
+        f"root = importlib.import_module({package!r})\n"
+        "for found in pkgutil.walk_packages(root.__path__, root.__name__ + '.'):\n"
+        "    importlib.import_module(found.name)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
 
 
-def test_core_imports_no_third_party_package():
-    code = (
-        "import sys, pkgutil, importlib, isotimer.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__):\n"
-        "    importlib.import_module('isotimer.core.' + m.name)\n"
-        "third = ('rich', 'textual', 'platformdirs', 'tomli_w', 'garmin_fit_sdk')\n"
-        "print(sorted(k for k in third if k in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+@pytest.mark.parametrize("package", ["isotimer.core", "isotimer.storage"])
+def test_no_module_of_core_or_storage_loads_textual_or_rich(package):
+    assert loaded_after(every_module_of(package)) == []
+
+
+def test_the_core_imports_no_third_party_package():
+    third_party = ("platformdirs", "tomli_w", "garmin_fit_sdk")
+    assert loaded_after(every_module_of("isotimer.core"), third_party) == []
+
+
+def test_the_cli_starts_without_textual():
+    assert loaded_after("import isotimer.cli", ("textual",)) == []

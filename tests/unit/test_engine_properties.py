@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from isotimer.core.engine import Engine
 from isotimer.core.events import HoldFinished, SessionFinished, StepStarted
-from isotimer.core.model import Hold, Session, Sides
+from isotimer.core.model import DEFAULT_LEAD_IN_S, Hold, Session, Sides
 from isotimer.core.plan import build_plan
 
 holds = st.builds(
@@ -28,7 +28,7 @@ sessions = st.builds(
     name=st.just("S"),
     holds=st.lists(holds, min_size=1, max_size=4).map(tuple),
     rounds=st.integers(1, 3),
-    lead_in=st.integers(0, 10).map(float),
+    lead_in=st.one_of(st.none(), st.integers(0, 10).map(float)),
     rest_between_rounds=st.integers(0, 90).map(float),
 )
 frames = st.lists(st.floats(0.05, 7.0), min_size=1, max_size=50)
@@ -40,14 +40,38 @@ def record(engine: Engine) -> list:
     return events
 
 
+def expected_total(session: Session) -> float:
+    """The session's length worked out from its fields alone, not from the plan's steps."""
+    lead_in = DEFAULT_LEAD_IN_S if session.lead_in is None else session.lead_in
+    level = session.level
+    one_round = 0.0
+    for index, hold in enumerate(session.holds):
+        per_set = hold.seconds_for(level) * (2 if hold.sides is Sides.BOTH else 1)
+        if hold.sides is Sides.BOTH:
+            per_set += hold.switch
+        rests = hold.sets - 1 + (1 if index + 1 < len(session.holds) else 0)
+        one_round += hold.sets * per_set + rests * hold.rest
+    return lead_in + session.rounds * one_round + (session.rounds - 1) * session.rest_between_rounds
+
+
 @given(sessions)
-def test_plan_total_is_the_sum_of_its_steps(session):
+def test_plan_total_follows_from_the_session_fields(session):
     plan = build_plan(session)
-    assert plan.total_seconds == pytest.approx(sum(s.seconds for s in plan.steps))
+    assert plan.total_seconds == pytest.approx(expected_total(session))
     expected_holds = session.rounds * sum(
         h.sets * (2 if h.sides is Sides.BOTH else 1) for h in session.holds
     )
     assert len(plan.hold_steps) == expected_holds
+    assert plan.time_under_tension_s == pytest.approx(
+        session.rounds
+        * sum(
+            h.sets * h.seconds_for(session.level) * (2 if h.sides is Sides.BOTH else 1)
+            for h in session.holds
+        )
+    )
+    starts = [step.start_s for step in plan.steps]
+    assert starts == pytest.approx([0.0, *[step.end_s for step in plan.steps[:-1]]])
+    assert all(step.seconds > 0 for step in plan.steps)
 
 
 @settings(max_examples=150, deadline=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import multiprocessing
 import os
 import shutil
@@ -14,13 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level
-from isotimer.core.plan import build_plan
 from isotimer.core.records import Outcome
 from isotimer.storage.history import file as history_file
-from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import (
     ForeignHistoryFile,
     HistoryError,
@@ -29,8 +25,10 @@ from isotimer.storage.history.store import (
     HistoryWriteError,
     move_aside,
 )
+from tests.privileges import as_ordinary_user, folder_for_ordinary_user
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import hold_record
+from tests.unit.recorded_run import RecordedRun
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -102,29 +100,19 @@ FAULTS = [
 ]
 
 
-class Session:
-    """A two-set session run on a fake clock with a recorder, as the run screen wires it."""
+THREE_SETS = session(hold(seconds=30, sets=3, rest=10), lead_in=5)
 
-    def __init__(self, store: HistoryStore | None) -> None:
-        self.clock = FakeClock()
-        self.plan = build_plan(
-            session(hold(seconds=30, sets=3, rest=10), lead_in=5), Level.BEGINNER
-        )
-        self.engine = Engine(self.plan)
-        self.recorder = SessionRecorder(store, self.clock, self.plan)
-        self.engine.subscribe(self.recorder.on_event)
-        self.engine.start(self.clock.monotonic())
 
-    def wait(self, seconds: float) -> None:
-        self.clock.advance(seconds)
-        self.engine.update(self.clock.monotonic())
+def three_sets(store: HistoryStore | None) -> RecordedRun:
+    """Three sets of one hold run on a fake clock with a recorder."""
+    return RecordedRun(store, THREE_SETS)
 
 
 @pytest.mark.parametrize(("fault", "message"), FAULTS)
 def test_a_failing_write_keeps_holds_pending_until_retry_succeeds(path, fault, message):
-    store = HistoryStore.open(path)
-    faulty = store._conn = FaultyConnection(store._conn)
-    run = Session(store)
+    faulty = FaultyConnection(history_file.connect(path))
+    store = HistoryStore(path, faulty)
+    run = three_sets(store)
     run.wait(5 + 30)  # the first set is saved
     faulty.error = fault
     run.wait(10_000)  # the other two sets and the run's end fail
@@ -141,9 +129,9 @@ def test_a_failing_write_keeps_holds_pending_until_retry_succeeds(path, fault, m
 
 
 def test_pending_holds_are_retried_before_the_next_write(path):
-    store = HistoryStore.open(path)
-    faulty = store._conn = FaultyConnection(store._conn)
-    run = Session(store)
+    faulty = FaultyConnection(history_file.connect(path))
+    store = HistoryStore(path, faulty)
+    run = three_sets(store)
     faulty.error = OSError(errno.ENOSPC, "No space left on device")
     run.wait(5 + 30)
     assert len(run.recorder.pending) == 1
@@ -154,9 +142,9 @@ def test_pending_holds_are_retried_before_the_next_write(path):
 
 
 def test_a_rating_given_while_failing_is_kept_and_saved_later(path):
-    store = HistoryStore.open(path)
-    faulty = store._conn = FaultyConnection(store._conn)
-    run = Session(store)
+    faulty = FaultyConnection(history_file.connect(path))
+    store = HistoryStore(path, faulty)
+    run = three_sets(store)
     run.wait(5 + 30)
     faulty.error = sqlite3.OperationalError("database or disk is full")
     run.wait(10_000)
@@ -169,56 +157,75 @@ def test_a_rating_given_while_failing_is_kept_and_saved_later(path):
 
 
 def test_sqlite_refusing_writes_for_real_is_a_history_write_error(path):
-    with HistoryStore.open(path) as store:
-        store._conn.execute("PRAGMA query_only = ON")
+    conn = history_file.connect(path)
+    with HistoryStore(path, conn) as store:
+        conn.execute("PRAGMA query_only = ON")
         with pytest.raises(HistoryWriteError, match="read-only"):
             store.add_hold(hold_record())
-        store._conn.execute("PRAGMA query_only = OFF")
+        conn.execute("PRAGMA query_only = OFF")
         assert store.add_hold(hold_record()) is True
 
 
 def test_a_database_at_its_size_limit_is_a_full_disk_and_recovers(path):
-    with HistoryStore.open(path) as store:
-        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-        store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    conn = history_file.connect(path)
+    with HistoryStore(path, conn) as store:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
         with pytest.raises(HistoryWriteError, match="disk is full"):
             for n in range(1000):
                 store.add_hold(hold_record(id=f"fill-{n}", note="x" * 500))
         saved = store.count()
-        store._conn.execute("PRAGMA max_page_count = 1073741823")
+        conn.execute("PRAGMA max_page_count = 1073741823")
         store.add_hold(hold_record(id="after"))
         assert store.count() == saved + 1
 
 
-def permissions_stop_writes(folder: Path) -> bool:
-    """False for root (CAP_DAC_OVERRIDE), which writes into a 0o500 folder anyway."""
-    probe = folder / "probe"
-    probe.mkdir(mode=0o500)
-    try:
-        (probe / "file").touch()
-    except PermissionError:
-        return True
-    finally:
-        probe.chmod(0o700)
-    return False
+READ_ONLY_CHILD = """
+import json, sys
+from pathlib import Path
+from isotimer.storage.history.store import HistoryStore, HistoryWriteError
+from tests.unit.history_factories import hold_record
 
-
-def test_a_read_only_data_folder_for_real(path, tmp_path):
-    if not permissions_stop_writes(tmp_path):
-        pytest.skip("running as root, where permissions do not stop writes; FAULTS covers it")
-    HistoryStore.open(path).close()
-    path.chmod(0o400)
-    path.parent.chmod(0o500)
-    try:
-        with pytest.raises(HistoryWriteError), HistoryStore.open(path) as store:
-            store.add_hold(hold_record())
-        recorder = Session(None).recorder
-        assert recorder.last_error
-    finally:
-        path.parent.chmod(0o700)
-        path.chmod(0o600)
+folder = Path(sys.argv[1])
+path = folder / "history.sqlite3"
+with HistoryStore.open(path) as store:
+    store.add_hold(hold_record(id="before"))
+path.chmod(0o400)
+folder.chmod(0o500)
+seen = {"error": None}
+try:
     with HistoryStore.open(path) as store:
-        assert store.add_hold(hold_record()) is True
+        store.add_hold(hold_record(id="while-read-only"))
+except HistoryWriteError as error:
+    seen["error"] = str(error)
+folder.chmod(0o700)
+path.chmod(0o600)
+with HistoryStore.open(path) as store:
+    store.add_hold(hold_record(id="after"))
+    seen["ids"] = sorted(hold.id for hold in store.holds())
+print(json.dumps(seen))
+"""
+
+
+@pytest.fixture
+def user_folder():
+    folder = folder_for_ordinary_user()
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_read_only_data_folder_for_real(user_folder):
+    """Real permissions, as an ordinary user (``setpriv`` drops root, which ignores them)."""
+    argv = as_ordinary_user([sys.executable, "-c", READ_ONLY_CHILD, str(user_folder)])
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    path = user_folder / "history.sqlite3"
+    assert (
+        seen["error"] == f"Cannot write the history at {path}: the file or its folder is read-only."
+    )
+    assert seen["ids"] == ["after", "before"], "nothing was written while read-only, nothing lost"
 
 
 def test_a_folder_that_cannot_be_created_is_a_history_write_error(tmp_path):

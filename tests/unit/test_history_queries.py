@@ -13,19 +13,13 @@ from hypothesis import strategies as st
 from isotimer.core import stats
 from isotimer.core.records import HoldRecord
 from isotimer.core.review import MemoryHistory, build_review
-from isotimer.paths import Paths
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
+from tests.history_readers import query
 from tests.ui.history_builders import TODAY, review_holds
 from tests.unit.history_factories import T0, hold_record
 
 V1_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort")
-
-
-@pytest.fixture
-def store(isolated_data_dir):
-    with HistoryStore.open(Paths(isolated_data_dir).history_file) as opened:
-        yield opened
 
 
 def assert_agrees(store: HistoryStore, today: date) -> None:
@@ -179,7 +173,7 @@ def test_a_version_2_file_gains_the_review_indexes_and_keeps_its_holds(tmp_path)
     conn.close()
     with HistoryStore.open(path) as migrated:
         assert [hold.id for hold in migrated.holds()] == ["old"]
-        indexes = {row[0] for row in migrated._read("SELECT name FROM sqlite_master", ())}
+        indexes = {row[0] for row in query(path, "SELECT name FROM sqlite_master")}
         assert {"holds_side", "holds_day", "runs_started"} <= indexes
         assert migrated.side_stats(TODAY)[0].holds == 1
 
@@ -194,7 +188,7 @@ def test_a_version_2_file_gains_the_review_indexes_and_keeps_its_holds(tmp_path)
     ],
 )  # fmt: skip
 def test_the_review_queries_read_their_index(store, sql, index):
-    plan = " ".join(str(row) for row in store._read(f"EXPLAIN QUERY PLAN {sql}", ()))
+    plan = " ".join(str(row) for row in query(store.path, f"EXPLAIN QUERY PLAN {sql}"))
     assert index in plan
 
 
@@ -203,10 +197,12 @@ def test_the_review_of_100000_holds_reads_in_well_under_half_a_second(tmp_path):
 
     path = write_store(tmp_path / "big.sqlite3", 100_000)
     with HistoryStore.open(path) as store:
-        began = time.perf_counter()
+        # CPU time of this process (SQLite reads in it): other programs sharing the
+        # machine's cores slow the wall clock, not the work the review costs.
+        began = time.process_time()
         review = build_review(store, date(2026, 1, 5))
         store.run_summaries(200)
         store.best_per_day("side-plank", "left")
-        elapsed = time.perf_counter() - began
+        elapsed = time.process_time() - began
     assert review.holds == 100_000
     assert elapsed < 0.5

@@ -7,46 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level, Sides
 from isotimer.core.outcomes import counted
-from isotimer.core.plan import build_plan
 from isotimer.core.records import HoldOutcome, Outcome
 from isotimer.storage.history.recorder import NO_STORE_MESSAGE, SessionRecorder
-from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import parse_import
-from tests.unit.factories import hold, session
+from tests.unit.recorded_run import RecordedRun
 
-
-@pytest.fixture
-def store(isolated_data_dir):
-    with HistoryStore.open(isolated_data_dir / "history.sqlite3") as opened:
-        yield opened
-
-
-class Run:
-    """An engine, a fake clock and a recorder wired as the run screen wires them."""
-
-    def __init__(self, store, plan_session=None, **recorder_options):
-        self.clock = FakeClock()
-        plan_session = plan_session or session(
-            hold("Wall sit", seconds=30, sets=2, rest=10),
-            hold("Side plank", seconds=20, sides=Sides.BOTH, switch=5),
-            lead_in=5,
-        )
-        self.plan = build_plan(plan_session, Level.BEGINNER)
-        self.engine = Engine(self.plan)
-        self.recorder = SessionRecorder(store, self.clock, self.plan, **recorder_options)
-        self.engine.subscribe(self.recorder.on_event)
-        self.engine.start(self.clock.monotonic())
-
-    def wait(self, seconds: float) -> None:
-        self.clock.advance(seconds)
-        self.engine.update(self.clock.monotonic())
-
-    def do(self, command: str, *args) -> None:
-        getattr(self.engine, command)(*args, self.clock.monotonic())
+Run = RecordedRun
 
 
 def test_a_full_session_saves_every_hold_and_completes_the_run(store):

@@ -145,9 +145,9 @@ def test_all_stats_for_100000_holds_take_well_under_two_seconds():
         )
         for n in range(100_000)
     ]
-    began = time.perf_counter()
+    began = time.process_time()  # CPU time: a busy machine slows the wall clock, not the work
     stats.side_stats(records, TODAY)
     stats.balances(records)
     stats.weekly(records, TODAY)
     stats.streak(records, TODAY)
-    assert time.perf_counter() - began < 2.0
+    assert time.process_time() - began < 2.0

@@ -142,15 +142,33 @@ def create_owner_only(path: Path) -> None:
     """Create the data folder (0o700) and an empty file (0o600) before SQLite sees it.
 
     SQLite gives its -wal and -shm files the main file's mode, so the whole
-    history stays readable by its owner only.
+    history stays readable by its owner only. A new file's folder is synced:
+    SQLite syncs the file's contents, but the name in the folder is only as
+    durable as the folder, and a power cut could otherwise take the file away.
     """
     if path.is_dir():
         raise ForeignHistoryFile(f"The history path {path} is a folder, not a file.", path)
     with translated(path):
+        created = not path.parent.exists()
         make_private_dir(path.parent)
+        if created:
+            sync_folder(path.parent.parent)
         # O_EXCL: an existing file is SQLite's to open, never truncated or re-moded here.
-        with suppress(FileExistsError):
+        try:
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            return
+        sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the names in ``folder`` durable (not every platform can open a folder)."""
+    with suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def check_ours(path: Path) -> int:

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
+from textual.worker import Worker, WorkerState
 
 from isotimer.core.draft import HoldDraft, SessionDraft, durations
 from isotimer.core.model import DEFAULT_LEAD_IN_S, Exercise
@@ -29,6 +30,7 @@ from isotimer.ui.widgets.hold_list import HoldList, hold_line
 from isotimer.ui.widgets.session_form import SessionForm
 
 UNSAVED_ID = "new-session"
+SAVE_GROUP = "save"
 
 
 class EditorScreen(Screen[str | None]):
@@ -240,16 +242,29 @@ class EditorScreen(Screen[str | None]):
         session_id = self.session_id or new_session_id(name, self.paths.session_dirs())
         self._save(session_id, self.draft)
 
-    @work(thread=True, exclusive=True, group="save")
-    def _save(self, session_id: str, draft: SessionDraft) -> None:
-        """Write the file off the UI thread (it is fsynced), then leave with the id."""
-        try:
-            save_session(self.paths.user_sessions, session_id, draft)
-        except OSError as error:
-            message = f"Not saved: {error.strerror or error}"
-            self.app.call_from_thread(self.notify, message, severity="error")
+    @work(thread=True, exclusive=True, group=SAVE_GROUP, exit_on_error=False)
+    def _save(self, session_id: str, draft: SessionDraft) -> str:
+        """Write the file off the UI thread (it is fsynced); the id it was saved under.
+
+        The worker only writes: leaving the screen from inside it would unmount
+        the screen, which cancels its workers, this one included, before it ends.
+        """
+        save_session(self.paths.user_sessions, session_id, draft)
+        return session_id
+
+    @on(Worker.StateChanged)
+    def _save_ended(self, event: Worker.StateChanged) -> None:
+        """Leave with the saved id once the save worker has ended; say why when it failed."""
+        worker = event.worker
+        if worker.group != SAVE_GROUP:
             return
-        self.app.call_from_thread(self.dismiss, session_id)
+        if event.state is WorkerState.SUCCESS:
+            self.dismiss(worker.result)
+        elif event.state is WorkerState.ERROR:
+            error = worker.error
+            if not isinstance(error, OSError):
+                raise error
+            self.notify(f"Not saved: {error.strerror or error}", severity="error")
 
     def _focus_problem(self, ref: FieldRef) -> None:
         hold, key = ref

@@ -97,6 +97,11 @@ class ExerciseChooser(ModalScreen[str | None]):
         self._show_detail()
 
     @property
+    def shown(self) -> tuple[Exercise, ...]:
+        """The exercises the search leaves, in list order."""
+        return tuple(self._shown)
+
+    @property
     def highlighted(self) -> Exercise | None:
         index = self.query_one("#exercises", OptionList).highlighted
         return self._shown[index] if index is not None and index < len(self._shown) else None

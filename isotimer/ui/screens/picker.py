@@ -276,6 +276,11 @@ class PickerScreen(Screen[None]):
         )
 
     @property
+    def shown(self) -> tuple[Entry, ...]:
+        """The entries the filter leaves, in list order: the numbers typed count these."""
+        return tuple(self._shown)
+
+    @property
     def selected(self) -> Entry | None:
         """The highlighted entry, or None when the filter matches nothing."""
         row = self.query_one(DataTable).cursor_row

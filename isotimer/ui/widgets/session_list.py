@@ -18,6 +18,9 @@ ENDINGS = {
     Outcome.INTERRUPTED: "cut off",
     Outcome.IN_PROGRESS: "cut off",
 }
+WHEN_FORMAT = "%Y-%m-%d %H:%M"
+WHEN_WIDTH = len("2026-01-05 07:00")
+ENDED_WIDTH = max(len(ending) for ending in ENDINGS.values())
 
 
 def _rating(value: int | None) -> Text:
@@ -38,21 +41,23 @@ class SessionList(DataTable[Text | str]):
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
 
     def on_mount(self) -> None:
-        self.add_column("When", key="when")
+        # Columns of a known width get it now: the table does not reflow when the rows
+        # arrive (DataTable measures cells only when idle, a frame or more later).
+        self.add_column("When", key="when", width=WHEN_WIDTH)
         self.add_column("Session", key="session", width=SESSION_WIDTH)
         self.add_column(Text("Holds", justify="right"), key="holds")
         self.add_column(Text("Held", justify="right"), key="held")
-        self.add_column("Ended", key="ended")
+        self.add_column("Ended", key="ended", width=ENDED_WIDTH)
         self.add_column(Text("Effort", justify="right"), key="effort")
         self.add_column(Text("Pain", justify="right"), key="pain")
-        self.add_column("", key="note")  # ✎ on runs with a note, kept narrow for 80 columns
+        self.add_column("", key="note", width=1)  # ✎ on runs with a note: narrow for 80 columns
 
     def show(self, runs: list[RunSummary]) -> None:
         self.clear()
         for summary in runs:
             run = summary.run
             self.add_row(
-                f"{run.started_at:%Y-%m-%d %H:%M}",
+                f"{run.started_at:{WHEN_FORMAT}}",
                 Text(run.session_name, no_wrap=True, overflow="ellipsis"),
                 Text(str(summary.holds), justify="right"),
                 Text(clock(summary.held_s), justify="right"),
