@@ -29,6 +29,7 @@ from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
 from isotimer.ui.probes import TimingLog, mark_ready
+from isotimer.ui.readable import readable_variables
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
@@ -149,6 +150,11 @@ class IsoTimerApp(SessionFiles, App[None]):
         self.announcer.close()
         if self.timing_log is not None:
             self.timing_log.close()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus its colours made readable (``ui/readable.py``)."""
+        variables = super().get_css_variables()
+        return variables | readable_variables(variables)
 
     def _apply_theme(self) -> None:
         if self.settings.theme in self.available_themes:
