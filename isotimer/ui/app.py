@@ -19,7 +19,9 @@ from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion
+from isotimer.core.tones import due_of, tone_for
 from isotimer.paths import Paths
+from isotimer.sound.player import TonePlayer
 from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.file import move_aside
@@ -79,9 +81,9 @@ class IsoTimerApp(SessionFiles, App[None]):
         self.history_blocked = history_blocked
         self.settings_problems = list(settings_problems)
         self.voice = voice
+        self.timing_log = TimingLog.from_env(clock)
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
-        self.timing_log = TimingLog.from_env(clock)
         self._signals = TerminalSignals(clock, self._ended_by_signal, self.pause_running)
         self.picker = PickerScreen(
             catalog,
@@ -92,10 +94,20 @@ class IsoTimerApp(SessionFiles, App[None]):
         )
 
     def _make_announcer(self) -> Announcer:
+        def notify(message: str) -> None:
+            self.call_from_thread(self.notify, message, severity="warning", timeout=8)
+
+        tones = TonePlayer(
+            volume=self.settings.volume / 100,
+            clock=self.clock,
+            on_failure=notify,
+            on_played=self.timing_log.tone if self.timing_log else None,
+        )
         return Announcer(
             bell=self.bell,
-            notify=lambda message: self.call_from_thread(self.notify, message, severity="warning"),
+            notify=notify,
             sound=self.settings.sound,
+            tones=tones,
             voice=self.settings.voice or self.voice,
             voice_program=self.settings.voice_program,
         )
@@ -211,7 +223,7 @@ class IsoTimerApp(SessionFiles, App[None]):
         self.push_screen(screen, partial(self._run_ended, from_picker))
 
     def _announce(self, event: Event) -> None:
-        self.announcer.play(cue_for(event))
+        self.announcer.play(cue_for(event), tone_for(event), due_of(event))
 
     def _run_ended(self, from_picker: bool, result: RunResult | None) -> None:
         from isotimer.ui.screens.summary import SummaryScreen
