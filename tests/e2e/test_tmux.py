@@ -33,7 +33,18 @@ seconds = 1
 sets = 2
 rest = 1
 """
+LONG = """\
+name = "E2E long"
+lead_in = 1
+
+[[hold]]
+name = "Long hold"
+seconds = 40
+sets = 2
+rest = 40
+"""
 TIMEOUT_S = 15.0
+BLOCKS = set("█▀▄")
 
 
 class Terminal:
@@ -49,9 +60,10 @@ class Terminal:
         )
         return result.stdout
 
-    def start(self, argv: list[str], status_file: Path) -> None:
+    def start(self, argv: list[str], status_file: Path, size: tuple[int, int] = (100, 30)) -> None:
         command = f"{shlex.join(argv)}; echo $? > {shlex.quote(str(status_file))}"
-        self.tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", command)
+        width, height = map(str, size)
+        self.tmux("new-session", "-d", "-s", self.name, "-x", width, "-y", height, command)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
@@ -77,6 +89,7 @@ def folders(tmp_path):
     sessions = tmp_path / "sessions"
     sessions.mkdir()
     (sessions / "e2e-quick.toml").write_text(QUICK)
+    (sessions / "e2e-long.toml").write_text(LONG)
     return tmp_path / "data", sessions
 
 
@@ -139,3 +152,32 @@ def test_pick_a_session_by_typing_then_return_to_the_picker(folders, terminal, t
         time.sleep(0.3)
     assert wait_exit(status) == 0
     assert len(saved_holds(data)) == 2
+
+
+def digits_rows(screen: str) -> int:
+    """The height of the big digits: the longest run of lines drawn in block characters.
+
+    The pacer's bar is blocks too, but always on its track (─), so lines with
+    a track are not digits.
+    """
+    longest = run = 0
+    for line in screen.splitlines():
+        run = run + 1 if BLOCKS & set(line) and "─" not in line else 0
+        longest = max(longest, run)
+    return longest
+
+
+def test_the_digits_are_nine_rows_or_more_at_80_by_24_in_a_hold_and_a_rest(
+    folders, terminal, tmp_path
+):
+    data, sessions = folders
+    terminal.start(isotimer(data, sessions, "run", "e2e-long"), tmp_path / "status", (80, 24))
+    hold = digits_rows(terminal.wait_for("HOLD"))
+    terminal.keys("n")
+    rest = digits_rows(terminal.wait_for("REST"))
+    assert hold >= 9
+    assert rest == hold  # one size through the session
+    terminal.keys("q")
+    terminal.wait_for("Stop the session?")
+    terminal.keys("y")
+    terminal.wait_for("held to the end")

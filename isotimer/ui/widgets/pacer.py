@@ -88,7 +88,9 @@ class BreathPacer(Widget):
         if key != self._drawn:
             self._drawn = key
             self._strips = self._draw(width, style)
-        return self._strips[min(y, len(self._strips) - 1)] if self._strips else Strip.blank(width)
+        if not self._strips:
+            return Strip.blank(width, style.rich_style)
+        return self._strips[min(y, len(self._strips) - 1)]
 
     @property
     def words(self) -> str:
