@@ -130,14 +130,16 @@ class Announcer:
             return
         if self._tones is not None:
             self._tones.start()  # at the first cue: the player is ready by the first beep
-        if tone is not None and self.tones_on:
+        tones = self.tones_on
+        if tone is not None and tones:
             self._hush()
             self._tones.play(tone, due)
-        elif cue is not None and cue.bell and self._sound is not Sound.OFF:
+        # The bell rings for the bell, and for tones only where they cannot play.
+        elif cue is not None and cue.bell and self._sound is not Sound.OFF and not tones:
             # A bell is never worth crashing a session for.
             with contextlib.suppress(Exception):
                 self._bell()
-        counted = tone is Tone.COUNT and self.tones_on  # the beep is the count
+        counted = tone is Tone.COUNT and tones  # the beep is the count
         if cue is not None and cue.words and self._voice and not counted:
             with self._changed:
                 self._pending.append(cue.words)

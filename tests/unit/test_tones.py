@@ -208,6 +208,19 @@ def test_a_failing_device_gives_one_notice_then_the_bell_rings(bin_dir):
     assert len(rings) == 2
 
 
+def test_with_tones_playing_the_bell_stays_quiet_even_between_tones(bin_dir):
+    fake_program(bin_dir, "aplay")
+    rings: list[int] = []
+    player = TonePlayer(volume=0.5, clock=SystemClock(), on_failure=print)
+    announcer = Announcer(
+        bell=lambda: rings.append(1), notify=print, sound=Sound.TONES, tones=player
+    )
+    announcer.play(Cue("Rest. Next: Wall sit"))  # a moment with no tone of its own
+    announcer.play(Cue("three"), Tone.COUNT, 1.0)
+    assert player.wait_idle(WAIT_S)
+    assert rings == [] and len(calls(bin_dir, "aplay")) == 1
+
+
 def test_no_player_at_all_is_one_notice_and_never_blocks(bin_dir):
     heard = Heard()
     player = heard.player()
