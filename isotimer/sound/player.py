@@ -25,7 +25,6 @@ from pathlib import Path
 
 from isotimer.core.clock import Clock
 from isotimer.core.tones import Tone, tone_seconds
-from isotimer.sound.synth import render
 
 PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
 NO_PLAYER = (
@@ -123,13 +122,16 @@ class TonePlayer:
 
     # -- worker thread -------------------------------------------------------
     def _work(self) -> None:
+        # Imported here, on the worker: the app's start-up need not pay for ``wave``.
+        from isotimer.sound import synth
+
         program = find_player()
         if program is None:
             self._fail(NO_PLAYER)
             return
         with tempfile.TemporaryDirectory(prefix="isotimer-tones-") as folder:
             try:
-                files = {tone: self._write(Path(folder), tone) for tone in Tone}
+                files = {tone: self._write(Path(folder), tone, synth.render) for tone in Tone}
             except OSError as error:
                 self._fail(f"Tones are off: cannot write them ({error.strerror or error})")
                 return
@@ -139,7 +141,7 @@ class TonePlayer:
                     self._fail(f"Tones are off: {Path(program).name} {problem}; the bell rings")
                     return
 
-    def _write(self, folder: Path, tone: Tone) -> Path:
+    def _write(self, folder: Path, tone: Tone, render: Callable[[Tone, float], bytes]) -> Path:
         path = folder / f"{tone.value}.wav"
         path.write_bytes(render(tone, self._volume))
         return path

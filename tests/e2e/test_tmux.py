@@ -89,7 +89,6 @@ def folders(tmp_path):
     sessions = tmp_path / "sessions"
     sessions.mkdir()
     (sessions / "e2e-quick.toml").write_text(QUICK)
-    (sessions / "e2e-long.toml").write_text(LONG)
     return tmp_path / "data", sessions
 
 
@@ -171,6 +170,7 @@ def test_the_digits_are_nine_rows_or_more_at_80_by_24_in_a_hold_and_a_rest(
     folders, terminal, tmp_path
 ):
     data, sessions = folders
+    (sessions / "e2e-long.toml").write_text(LONG)
     terminal.start(isotimer(data, sessions, "run", "e2e-long"), tmp_path / "status", (80, 24))
     hold = digits_rows(terminal.wait_for("HOLD"))
     terminal.keys("n")

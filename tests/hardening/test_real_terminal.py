@@ -166,7 +166,8 @@ def test_ctrl_z_then_fg_pauses_the_hold_and_loses_nothing(folders, terminal):
     terminal.wait_for("Stopped")
     time.sleep(3)  # suspended: a hold must not go on without its timer on screen
     terminal.keys("fg", "Enter")
-    screen = terminal.wait_for("PAUSED")
+    screen = terminal.wait_for("Resume")  # the footer, drawn once the whole screen is back
+    assert "PAUSED" in screen
     assert before - 1 <= left(screen) <= before
     terminal.keys("space")
     time.sleep(2)

@@ -70,6 +70,8 @@ class RunScreen(RunControls, Screen[RunResult]):
     palette) pauses the session until it closes, if it was running.
     """
 
+    # Parsed when the first run opens, not at start-up (the picker does not need it).
+    CSS_PATH = "../run.tcss"
     BINDINGS: ClassVar[list[BindingType]] = RUN_KEYS
 
     def __init__(
