@@ -47,7 +47,7 @@ def test_run_screen(snap_compare, tmp_path, state, size):
     assert snap_compare(app, terminal_size=SIZES[size], run_before=driver(clock, seconds, keys))
 
 
-@pytest.mark.parametrize("state", ["hold", "rest", "paused"])
+@pytest.mark.parametrize("state", STATES)
 def test_run_screen_in_the_light_theme(snap_compare, tmp_path, state):
     clock = FakeClock()
     settings = Settings(theme="textual-light")
