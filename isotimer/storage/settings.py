@@ -22,6 +22,7 @@ CUE_ROTATION_RANGE = (2.0, 120.0)
 VOLUME_RANGE = (0, 100)
 LEVELS = [level.value for level in Level]
 SOUNDS = [sound.value for sound in Sound]
+SHARE_CHOICES = ["off", "this-computer", "my-network"]
 WHERE = "settings"
 HEADER = "# isotimer settings: edit here or from the settings screen (press s in the picker).\n"
 
@@ -36,6 +37,9 @@ class Settings:
     ``progression`` lists the ids of sessions that run at today's targets.
     ``sound`` is off, the terminal bell, or tones through the computer's
     audio (the bell where there is none), at ``volume`` percent.
+    ``share`` publishes every run as a live page: off, on this computer only,
+    or on the user's network (behind a per-run key).
+    ``fit_folder`` is where "Save as FIT" puts files; empty until first asked.
     """
 
     level: Level = Level.BEGINNER
@@ -47,6 +51,8 @@ class Settings:
     cue_rotation_s: float = 8.0
     theme: str = "textual-dark"
     progression: tuple[str, ...] = ()
+    share: str = "off"
+    fit_folder: str = ""
 
 
 DEFAULTS = Settings()
@@ -114,6 +120,8 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
         ),
         "theme": lambda: _name(reader, data, "theme"),
         "progression": lambda: reader.texts(data, "progression", (), WHERE),
+        "share": lambda: reader.choice(data, "share", (), WHERE, SHARE_CHOICES),
+        "fit_folder": lambda: reader.text(data, "fit_folder", (), WHERE),
     }
     values: dict[str, Any] = {}
     messages: list[str] = []

@@ -17,7 +17,7 @@ from isotimer.core.cues import cue_for
 from isotimer.core.engine import Engine
 from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
-from isotimer.core.plan import Plan, build_plan
+from isotimer.core.plan import Plan
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import ago
 from isotimer.core.tones import due_of, tone_for
@@ -31,12 +31,16 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.storage.todays_plan import todays_plan
+from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.readable import readable_variables
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
+from isotimer.ui.screenshots import Screenshots
 from isotimer.ui.session_files import SessionFiles
+from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
@@ -47,7 +51,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, App[None]):
+class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -70,6 +74,7 @@ class IsoTimerApp(SessionFiles, App[None]):
         settings_problems: Sequence[str] = (),
         announcer: Announcer | None = None,
         voice: bool = False,
+        share: tuple[str, int] | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -83,6 +88,8 @@ class IsoTimerApp(SessionFiles, App[None]):
         self.settings_problems = list(settings_problems)
         self.voice = voice
         self.timing_log = TimingLog.from_env(clock)
+        self.share = share
+        self.live = None
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
         self._signals = TerminalSignals(clock, self._ended_by_signal, self.pause_running)
@@ -162,6 +169,7 @@ class IsoTimerApp(SessionFiles, App[None]):
         self._start_requested()
 
     def on_unmount(self) -> None:
+        self.close_live()
         self._signals.remove()
         self.announcer.close()
         if self.timing_log is not None:
@@ -194,11 +202,7 @@ class IsoTimerApp(SessionFiles, App[None]):
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
-        targets = None
-        if session.id in self.settings.progression:
-            suggestions = self.suggestions(session, level)
-            targets = {key: suggestion.target_s for key, suggestion in suggestions.items()}
-        return build_plan(session, level, targets=targets, lead_in=self.settings.lead_in)
+        return todays_plan(self.history, session, level, self.settings)
 
     def start_session(
         self,
@@ -236,6 +240,8 @@ class IsoTimerApp(SessionFiles, App[None]):
             cue_rotation_s=self.settings.cue_rotation_s,
         )
         self.push_screen(screen, partial(self._run_ended, from_picker))
+        if self.follow_live(engine) and self.share is not None and not from_picker:
+            self.action_share()  # started with --share: show the code to scan first
 
     def _announce(self, event: Event) -> None:
         self.announcer.play(cue_for(event), tone_for(event), due_of(event))

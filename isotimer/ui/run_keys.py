@@ -31,6 +31,7 @@ RUN_KEYS: list[BindingType] = [
     Binding("minus,underscore", "rest(-5)", "Rest -5 s", key_display="-", group=REST_KEYS),
     Binding("m", "mute", "Mute"),
     Binding("m", "unmute", "Unmute"),
+    Binding("w", "app.share", "Share"),
     Binding("q,escape", "stop", "Stop"),
     Binding("question_mark", "help", "Help", key_display="?"),
 ]
@@ -42,6 +43,7 @@ HELP_KEYS = [
     Binding("+", "", "Add 5 s to the rest (in rests)"),
     Binding("-", "", "Take 5 s from the rest (in rests)"),
     Binding("m", "", "Mute / unmute tones, bell and voice"),
+    Binding("w", "", "Share this run as a live page"),
     Binding("q,escape", "", "Stop, after a confirmation"),
     Binding("?", "", "This help (the session waits while it is open)"),
 ]

@@ -51,7 +51,7 @@ def footer_keys(screen: RunScreen) -> set[str]:
     }
 
 
-EVERY_PHASE = {"Next", "Back", "Stop", "Help"}
+EVERY_PHASE = {"Next", "Back", "Share", "Stop", "Help"}
 
 
 @pytest.mark.parametrize(

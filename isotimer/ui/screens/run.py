@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import math
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -24,7 +23,7 @@ from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
 from isotimer.core.pacer import breathing_for, cue_at, pacer_at
 from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
-from isotimer.core.timefmt import clock
+from isotimer.core.timefmt import clock, countdown_seconds
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.ui.run_keys import RUN_KEYS, RunControls
 from isotimer.ui.run_layout import PARTS, RunLayout, plan_layout
@@ -182,7 +181,7 @@ class RunScreen(RunControls, Screen[RunResult]):
         flashing = snapshot.index > 0 and snapshot.elapsed_s < FLASH_S and not snapshot.paused
         self.set_class(flashing, "-flash")
         self.query_one(PhaseBanner).words = phase_words(step.kind, snapshot.paused)
-        self.query_one(Countdown).seconds = math.ceil(snapshot.remaining_s - 1e-9)
+        self.query_one(Countdown).seconds = countdown_seconds(snapshot.remaining_s)
         pattern = breathing_for(step, self.plan.session.breathing)
         # Whole pacer frames only, so a key press or a late tick never draws an extra frame.
         elapsed = frame_elapsed(snapshot.elapsed_s, pacer_frame_s(step.kind))
@@ -243,7 +242,9 @@ class RunScreen(RunControls, Screen[RunResult]):
             self.tick()
 
     def _title(self) -> str:
-        return f"{self.plan.session.name} · {self.plan.level.value}"
+        # Muted is said in words, not only by colour: NO_COLOR and screen readers see it too.
+        muted = " · sound muted" if self.announcer is not None and self.announcer.muted else ""
+        return f"{self.plan.session.name} · {self.plan.level.value}{muted}"
 
     def _set_muted(self, muted: bool) -> None:
         """Mute or unmute the sound; the marker beside the countdown says so while it lasts."""
@@ -252,4 +253,5 @@ class RunScreen(RunControls, Screen[RunResult]):
         self.announcer.muted = muted
         self.set_class(muted, "-muted")
         self.query_one(Countdown).muted = muted
+        self.query_one("#run-title", Static).update(self._title())
         self.refresh_bindings()
