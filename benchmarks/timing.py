@@ -78,9 +78,32 @@ class RealRun:
     end_ms: float  # session end as seen, against first step + planned total
 
 
+@dataclass(frozen=True)
+class Beeps:
+    """How late the tones' players started after the moments they mark, in milliseconds."""
+
+    count: int
+    worst_ms: float
+    median_ms: float
+
+
+def read_tones(path: Path, kind: str = "count", since: float = 0.0, until: float = 1e18) -> Beeps:
+    """The lag of each ``kind`` tone due from ``since`` to before ``until``: deadline to player."""
+    lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    lags = sorted(
+        (line["played"] - line["due"]) * 1000
+        for line in lines
+        if line["event"] == "tone" and line["tone"] == kind and since <= line["due"] < until
+    )
+    if not lags:
+        return Beeps(0, float("nan"), float("nan"))
+    return Beeps(len(lags), lags[-1], lags[len(lags) // 2])
+
+
 def read_log(path: Path, plan_total_s: float, since: float = 0.0, until: float = 1e18) -> RealRun:
     """Figures from the timing log, for the events due from ``since`` to before ``until``."""
     lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    lines = [line for line in lines if line["event"] != "tone"]
     first = next(line for line in lines if line["event"] == "step")
     steps = {line["index"]: line for line in lines if line["event"] == "step"}
     chosen = [line for line in lines if since <= line["at"] < until]

@@ -1,4 +1,4 @@
-"""Play cues: ring the terminal bell and speak words through a speech program, off the UI thread."""
+"""Play cues: tones or the terminal bell, and words through a speech program, off the UI thread."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from isotimer.core.cues import Cue
+from isotimer.core.tones import Sound, Tone
+from isotimer.sound.player import TonePlayer
 
 AUTO = "auto"
 AUTO_PROGRAMS = ("espeak-ng", "espeak", "spd-say", "say")
@@ -24,18 +26,6 @@ NOT_FOUND = (
 )
 
 Runner = Callable[[list[str]], None]
-
-
-def run_speech(argv: list[str]) -> None:
-    """Run a speech program to the end; raise if it cannot start, fails or hangs."""
-    subprocess.run(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        timeout=SPEECH_TIMEOUT_S,
-        check=True,
-    )
 
 
 def find_program(choice: str) -> str | None:
@@ -66,13 +56,18 @@ def speech_argv(program: str, words: str) -> list[str]:
 
 
 class Announcer:
-    """Turns cues into a bell and, optionally, speech.
+    """Turns cues into tones or a bell and, optionally, speech.
 
-    ``play`` runs on the UI thread and never blocks or raises: it rings the
-    bell directly (Textual's ``app.bell`` must run on the UI thread) and hands
-    words to one daemon worker thread that runs the speech program. When the
-    worker falls behind, older utterances are dropped so the voice never lags
-    behind the timer.
+    ``play`` runs on the UI thread and never blocks or raises: it hands tones
+    to the ``TonePlayer``'s thread, rings the bell directly (Textual's
+    ``app.bell`` must run on the UI thread) where the sound is the bell or the
+    tones have failed, and hands words to one daemon worker thread that runs
+    the speech program. When the worker falls behind, older utterances are
+    dropped so the voice never lags behind the timer.
+
+    Speech never talks over a tone: with tones on, the count is beeped rather
+    than said, an utterance waits for a playing tone to end, and a tone that
+    comes due cuts the utterance short.
 
     ``notify`` is called at most once per Announcer, when voice is on and no
     speech program can be found or the program fails; voice is then off for
@@ -86,7 +81,8 @@ class Announcer:
         *,
         bell: Callable[[], None],
         notify: Callable[[str], None],
-        sound: bool = True,
+        sound: Sound = Sound.BELL,
+        tones: TonePlayer | None = None,
         voice: bool = False,
         voice_program: str = AUTO,
         runner: Runner | None = None,
@@ -94,9 +90,12 @@ class Announcer:
         self._bell = bell
         self._notify = notify
         self._sound = sound
+        self._tones = tones if sound is Sound.TONES else None
         self._voice = voice
         self._choice = voice_program
-        self._run = runner or run_speech
+        self._run = runner or self._say
+        self._speaking: subprocess.Popen[bytes] | None = None
+        self._hushed = False
         self._muted = False
         self._closed = False
         self._busy = False
@@ -115,25 +114,33 @@ class Announcer:
             with self._changed:
                 self._pending.clear()
 
-    def toggle_mute(self) -> bool:
-        """Flip mute (it silences bell and voice alike); returns the new state."""
-        self.muted = not self._muted
-        return self._muted
-
     @property
     def voice_on(self) -> bool:
         """Whether words are still being spoken (False once a program has failed)."""
         return self._voice and not self._closed
 
-    def play(self, cue: Cue | None) -> None:
-        """Ring and queue speech for ``cue``; None and muted cues do nothing."""
-        if cue is None or self._muted or self._closed:
+    @property
+    def tones_on(self) -> bool:
+        """Whether tones are playing (False when off, the bell, or failed)."""
+        return self._tones is not None and not self._tones.failed
+
+    def play(self, cue: Cue | None, tone: Tone | None = None, due: float = 0.0) -> None:
+        """Sound ``cue`` and ``tone`` (due at ``due``, engine time); muted, nothing plays."""
+        if self._muted or self._closed:
             return
-        if cue.bell and self._sound:
+        if self._tones is not None:
+            self._tones.start()  # at the first cue: the player is ready by the first beep
+        tones = self.tones_on
+        if tone is not None and tones:
+            self._hush()
+            self._tones.play(tone, due)
+        # The bell rings for the bell, and for tones only where they cannot play.
+        elif cue is not None and cue.bell and self._sound is not Sound.OFF and not tones:
             # A bell is never worth crashing a session for.
             with contextlib.suppress(Exception):
                 self._bell()
-        if cue.words and self._voice:
+        counted = tone is Tone.COUNT and tones  # the beep is the count
+        if cue is not None and cue.words and self._voice and not counted:
             with self._changed:
                 # Checked again under the lock: the worker may have given up since,
                 # and words queued after that would wait for a worker that is gone.
@@ -152,11 +159,20 @@ class Announcer:
             return self._changed.wait_for(lambda: not self._busy and not self._pending, timeout)
 
     def close(self) -> None:
-        """Stop speaking after the current utterance; does not wait for it."""
+        """Stop speaking after the current utterance and stop the tones; waits for neither."""
         with self._changed:
             self._closed = True
             self._pending.clear()
             self._changed.notify_all()
+        if self._tones is not None:
+            self._tones.close()
+
+    def _hush(self) -> None:
+        """Cut the utterance in progress short: a tone is about to sound."""
+        with self._changed:
+            if self._speaking is not None and self._speaking.poll() is None:
+                self._hushed = True
+                self._speaking.kill()
 
     # -- worker thread -------------------------------------------------------
     def _start_worker(self) -> None:
@@ -183,11 +199,32 @@ class Announcer:
             )
             return
         while (words := self._next()) is not None:
+            if self._tones is not None:
+                self._tones.wait_until_quiet()
             try:
                 self._run(speech_argv(program, words))
             except Exception as error:
                 self._give_up(f"Voice cues are off: {Path(program).name} {_failure(error)}")
                 return
+
+    def _say(self, argv: list[str]) -> None:
+        """Run a speech program to its end, or until a tone hushes it; raise if it fails."""
+        process = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        with self._changed:
+            self._speaking, self._hushed = process, False
+        try:
+            code = process.wait(timeout=SPEECH_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise
+        finally:
+            with self._changed:
+                self._speaking = None
+        if code and not self._hushed:
+            raise subprocess.CalledProcessError(code, argv)
 
     def _next(self) -> str | None:
         """Block for the next utterance; None once closed."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -14,10 +15,12 @@ from isotimer.core.clock import Clock, SystemClock
 from isotimer.core.cues import cue_for
 from isotimer.core.engine import Engine
 from isotimer.core.model import Level, Session
+from isotimer.core.tones import due_of, tone_for
 from isotimer.plain.keys import TerminalKeys, keys_for
 from isotimer.plain.narration import KEYS_LINE, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
 from isotimer.plain.sharing import PlainShare
+from isotimer.sound.player import TonePlayer
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.settings import Settings, load_settings
@@ -69,8 +72,8 @@ def run_plain(
     recorder = SessionRecorder(store, clock, plan, level)
     engine = Engine(plan)
     engine.subscribe(recorder.on_event)
-    announcer = _announcer(ctx, settings, voice, write)
-    engine.subscribe(lambda event: announcer.play(cue_for(event)))
+    announcer = _announcer(ctx, settings, voice, write, clock)
+    engine.subscribe(lambda event: announcer.play(cue_for(event), tone_for(event), due_of(event)))
     code = 0
     try:
         with keys_for() as terminal, interrupted_by_signals(), _sharing(share, write) as live:
@@ -81,7 +84,7 @@ def run_plain(
             write(f"{plan.session.name} ({plan.level.value})")
             if isinstance(terminal, TerminalKeys):
                 write(KEYS_LINE)
-            run = PlainRun(engine, clock, keys, write, announcer.toggle_mute)
+            run = PlainRun(engine, clock, keys, write, _toggle_mute(announcer))
             run.run()
     except KeyboardInterrupt:
         code = 130
@@ -137,14 +140,33 @@ def _open_store(ctx: Context) -> HistoryStore | None:
         return None
 
 
-def _announcer(ctx: Context, settings: Settings, voice: bool, write: LineWriter) -> Announcer:
+def _announcer(
+    ctx: Context, settings: Settings, voice: bool, write: LineWriter, clock: Clock
+) -> Announcer:
+    """The app's sound: tones through the computer's audio, the bell, voice if asked for."""
+
+    def notify(message: str) -> None:
+        _warn(ctx, message)
+
+    tones = TonePlayer(volume=settings.volume / 100, clock=clock, on_failure=notify)
     return Announcer(
         bell=write.bell,
-        notify=lambda message: _warn(ctx, message),
+        notify=notify,
         sound=settings.sound,
+        tones=tones,
         voice=settings.voice or voice,
         voice_program=settings.voice_program,
     )
+
+
+def _toggle_mute(announcer: Announcer) -> Callable[[], bool]:
+    """The ``m`` key: flip the sound, returning True when it is now muted."""
+
+    def toggle() -> bool:
+        announcer.muted = not announcer.muted
+        return announcer.muted
+
+    return toggle
 
 
 def _keep_everything(ctx: Context, recorder: SessionRecorder, now: datetime) -> None:

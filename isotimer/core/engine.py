@@ -271,4 +271,4 @@ class Engine:
         fresh = self._last_tick is None or left < self._last_tick
         if 1 <= left <= COUNTDOWN_FROM and left < step.seconds and fresh:
             self._last_tick = left
-            self._emit(CountdownTick(self._index, step, left, at))
+            self._emit(CountdownTick(self._index, step, left, at, self._deadline - left))

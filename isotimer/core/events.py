@@ -27,12 +27,17 @@ class StepStarted:
 
 @dataclass(frozen=True)
 class CountdownTick:
-    """One of the last three whole seconds of a step has begun."""
+    """One of the last three whole seconds of a step has begun.
+
+    ``at`` is when the engine noticed; ``due`` is when the second began (the
+    step's deadline less ``seconds_left``), which the beep is timed against.
+    """
 
     index: int
     step: Step
     seconds_left: int
     at: float
+    due: float
 
 
 @dataclass(frozen=True)

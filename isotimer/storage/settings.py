@@ -12,6 +12,7 @@ from typing import Any
 import tomli_w
 
 from isotimer.core.model import Level
+from isotimer.core.tones import Sound
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.folders import make_private_dir
 from isotimer.storage.problems import Problem, ValidationError
@@ -19,7 +20,9 @@ from isotimer.storage.toml.source import parse_toml
 
 LEAD_IN_RANGE = (0.0, 600.0)
 CUE_ROTATION_RANGE = (2.0, 120.0)
+VOLUME_RANGE = (0, 100)
 LEVELS = [level.value for level in Level]
+SOUNDS = [sound.value for sound in Sound]
 SHARE_CHOICES = ["off", "this-computer", "my-network"]
 WHERE = "settings"
 HEADER = "# isotimer settings: edit here or from the settings screen (press s in the picker).\n"
@@ -33,6 +36,8 @@ class Settings:
     one; ``cue_rotation_s`` is how long each form cue stays on screen.
     ``theme`` is any Textual theme name: only the app knows which exist.
     ``progression`` lists the ids of sessions that run at today's targets.
+    ``sound`` is off, the terminal bell, or tones through the computer's
+    audio (the bell where there is none), at ``volume`` percent.
     ``share`` publishes every run as a live page: off, on this computer only,
     or on the user's network (behind a per-run key).
     ``fit_folder`` is where "Save as FIT" puts files; empty until first asked.
@@ -40,7 +45,8 @@ class Settings:
 
     level: Level = Level.BEGINNER
     lead_in: float = 5.0
-    sound: bool = True
+    sound: Sound = Sound.TONES
+    volume: int = 70
     voice: bool = False
     voice_program: str = "auto"
     cue_rotation_s: float = 8.0
@@ -85,6 +91,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     make_private_dir(path.parent)
     data = asdict(settings) | {
         "level": settings.level.value,
+        "sound": settings.sound.value,
         "progression": list(settings.progression),
     }
     text = HEADER + tomli_w.dumps(data)
@@ -105,7 +112,8 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
     checks: dict[str, Callable[[], Any]] = {
         "level": lambda: reader.choice(data, "level", (), WHERE, LEVELS),
         "lead_in": lambda: reader.number(data, "lead_in", (), WHERE, *LEAD_IN_RANGE),
-        "sound": lambda: _flag(reader, data, "sound"),
+        "sound": lambda: _sound(reader, data),
+        "volume": lambda: reader.number(data, "volume", (), WHERE, *VOLUME_RANGE, whole=True),
         "voice": lambda: _flag(reader, data, "voice"),
         "voice_program": lambda: _name(reader, data, "voice_program"),
         "cue_rotation_s": lambda: reader.number(
@@ -128,6 +136,8 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
     reader.unknown_keys(data, KEYS, (), WHERE)
     messages += [f"{_line(p)}; ignored" for p in reader.problems]
     values["level"] = Level(values["level"])
+    values["sound"] = Sound(values["sound"])
+    values["volume"] = round(values["volume"])
     values["lead_in"] = float(values["lead_in"])
     values["cue_rotation_s"] = float(values["cue_rotation_s"])
     return Settings(**values), messages
@@ -140,6 +150,14 @@ def _flag(reader: FieldReader, data: dict[str, Any], key: str) -> bool | None:
         return value
     reader.report((key,), WHERE, f"'{key}' must be true or false, got {value!r}")
     return None
+
+
+def _sound(reader: FieldReader, data: dict[str, Any]) -> str | None:
+    """off, bell or tones; true and false, from before there were tones, mean tones and off."""
+    value = data.get("sound")
+    if isinstance(value, bool):
+        return Sound.TONES.value if value else Sound.OFF.value
+    return reader.choice(data, "sound", (), WHERE, SOUNDS)
 
 
 def _name(reader: FieldReader, data: dict[str, Any], key: str) -> str | None:

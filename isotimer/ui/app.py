@@ -21,7 +21,9 @@ from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import ago
+from isotimer.core.tones import due_of, tone_for
 from isotimer.paths import Paths
+from isotimer.sound.player import TonePlayer
 from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.file import move_aside
@@ -35,6 +37,7 @@ from isotimer.storage.todays_plan import todays_plan
 from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
+from isotimer.ui.readable import readable_variables
 from isotimer.ui.run_guard import RunGuard
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
@@ -92,11 +95,11 @@ class IsoTimerApp(
         self.history_blocked = history_blocked
         self.settings_problems = list(settings_problems)
         self.voice = voice
+        self.timing_log = TimingLog.from_env(clock)
         self.share = share
         self.live = None
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
-        self.timing_log = TimingLog.from_env(clock)
         self._signals = TerminalSignals(clock, self._ended_by_signal, self.pause_running)
         self.picker = PickerScreen(
             catalog,
@@ -108,10 +111,20 @@ class IsoTimerApp(
         )
 
     def _make_announcer(self) -> Announcer:
+        def notify(message: str) -> None:
+            self.call_from_thread(self.notify, message, severity="warning", timeout=8)
+
+        tones = TonePlayer(
+            volume=self.settings.volume / 100,
+            clock=self.clock,
+            on_failure=notify,
+            on_played=self.timing_log.tone if self.timing_log else None,
+        )
         return Announcer(
             bell=self.bell,
-            notify=lambda message: self.call_from_thread(self.notify, message, severity="warning"),
+            notify=notify,
             sound=self.settings.sound,
+            tones=tones,
             voice=self.settings.voice or self.voice,
             voice_program=self.settings.voice_program,
         )
@@ -170,6 +183,11 @@ class IsoTimerApp(
         self.announcer.close()
         if self.timing_log is not None:
             self.timing_log.close()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus its colours made readable (``ui/readable.py``)."""
+        variables = super().get_css_variables()
+        return variables | readable_variables(variables)
 
     def _apply_theme(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -241,7 +259,7 @@ class IsoTimerApp(
             self.action_share()  # started with --share: show the code to scan first
 
     def _announce(self, event: Event) -> None:
-        self.announcer.play(cue_for(event))
+        self.announcer.play(cue_for(event), tone_for(event), due_of(event))
 
     def _run_ended(self, from_picker: bool, result: RunResult | None) -> None:
         from isotimer.ui.screens.summary import SummaryScreen

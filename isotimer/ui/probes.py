@@ -7,7 +7,8 @@ measured from launch to ready without screen scraping.
 ``ISOTIMER_TIMING_LOG``: a file that gets one JSON line per engine event with
 the time the engine says it happened (a step's deadline) and the time the app
 actually saw it, so a benchmark can check both the recorded lengths and how
-late the screen and the bell followed the plan.
+late the screen and the bell followed the plan; and one line per tone with
+the moment it marks (``due``) and the moment its player was started.
 
 Both take their time from the app's injected clock (monotonic time is
 system-wide on Linux, so a benchmark can compare it with its own).
@@ -17,11 +18,13 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from typing import TextIO
 
 from isotimer.core.clock import Clock
 from isotimer.core.events import Event, HoldFinished, SessionFinished, StepStarted
+from isotimer.core.tones import Tone
 
 READY_FILE_ENV = "ISOTIMER_READY_FILE"
 TIMING_LOG_ENV = "ISOTIMER_TIMING_LOG"
@@ -40,6 +43,7 @@ class TimingLog:
     def __init__(self, file: TextIO, clock: Clock) -> None:
         self.file = file
         self.clock = clock
+        self._lock = threading.Lock()  # tones are logged from the sound thread
 
     @classmethod
     def from_env(cls, clock: Clock) -> TimingLog | None:
@@ -59,8 +63,17 @@ class TimingLog:
             line = {"event": "end", "completed": event.completed, "at": event.at}
         else:
             return
-        self.file.write(json.dumps(line | {"seen": seen}) + "\n")
-        self.file.flush()
+        self._write(line | {"seen": seen})
+
+    def tone(self, tone: Tone, due: float, at: float) -> None:
+        """A tone's player started at ``at`` for the moment ``due`` (called off the UI thread)."""
+        self._write({"event": "tone", "tone": tone.value, "due": due, "played": at})
+
+    def _write(self, line: dict[str, object]) -> None:
+        with self._lock:
+            if not self.file.closed:
+                self.file.write(json.dumps(line) + "\n")
+                self.file.flush()
 
     def close(self) -> None:
         self.file.close()

@@ -89,7 +89,9 @@ class LiveSharing:
         name = message.name
         if run is None or run.engine.finished:
             return
-        if name == "pause":
+        if name == "pause" and run.engine.paused:
+            run.action_resume()
+        elif name == "pause":
             run.action_pause()
         elif name == "end-hold":
             run.action_end_hold()

@@ -37,6 +37,18 @@ seconds = 1
 sets = 2
 rest = 1
 """
+# Holds and rests long enough to read the digits in each, at one size for the session.
+TALL = """\
+name = "E2E tall"
+lead_in = 1
+
+[[hold]]
+name = "Long hold"
+seconds = 40
+sets = 2
+rest = 40
+"""
+BLOCKS = set("█▀▄")
 LONG = """\
 name = "E2E long"
 lead_in = 1
@@ -139,3 +151,36 @@ def test_a_hold_left_with_n_is_saved_as_skipped_not_as_a_failed_set(folders, ter
     assert rows[0][3] >= 1.0
     terminal.keys("q")
     assert wait_exit(status) == 0
+
+
+def digits_rows(screen: str) -> int:
+    """The height of the big digits: the longest run of lines drawn in block characters.
+
+    The pacer's bar is blocks too, but always on its track (─), so lines with
+    a track are not digits.
+    """
+    longest = run = 0
+    for line in screen.splitlines():
+        run = run + 1 if BLOCKS & set(line) and "─" not in line else 0
+        longest = max(longest, run)
+    return longest
+
+
+def test_the_digits_are_nine_rows_or_more_at_80_by_24_in_a_hold_and_a_rest(
+    folders, terminal, tmp_path
+):
+    data, sessions = folders
+    (sessions / "e2e-tall.toml").write_text(TALL)
+    terminal.size = (80, 24)
+    start_recording_status(
+        terminal, isotimer(data, sessions, "run", "e2e-tall"), tmp_path / "status"
+    )
+    hold = digits_rows(terminal.wait_for("HOLD"))
+    terminal.keys("n")
+    rest = digits_rows(terminal.wait_for("REST"))
+    assert hold >= 9
+    assert rest == hold  # one size through the session
+    terminal.keys("q")
+    terminal.wait_for("Stop the session?")
+    terminal.keys("y")
+    terminal.wait_for("held to the end")

@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from isotimer.core.model import Level
+from isotimer.core.tones import Sound
 from isotimer.storage.history.store import HistoryStore, HistoryWriteError
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.run import RunScreen
@@ -185,7 +186,7 @@ async def test_bad_settings_file_notifies_uses_defaults_and_the_session_runs(tmp
         assert (app.settings.level, app.settings.lead_in, app.settings.sound) == (
             Level.BEGINNER,
             5.0,
-            True,
+            Sound.TONES,
         )
         assert app.settings.cue_rotation_s == 8.0 and app.settings.theme == "textual-dark"
         await tick(pilot, 1000)

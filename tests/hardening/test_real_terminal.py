@@ -201,9 +201,14 @@ def test_ctrl_z_then_fg_pauses_the_hold_and_loses_nothing(folders, terminal):
     terminal.wait_for("Stopped")
     time.sleep(3)  # suspended: a hold must not go on without its timer on screen
     terminal.keys("fg", "Enter")
-    # Back in front it redraws in pieces: wait for the phase and the countdown both.
-    screen = poll(lambda: "PAUSED" in (shown := terminal.screen()) and LEFT.search(shown) and shown,
-                  TIMEOUT_S)  # fmt: skip
+
+    # Back in front it redraws in pieces: wait for the footer's Resume, the phase and the clock.
+    def back_paused() -> str | None:
+        shown = terminal.screen()
+        ready = "Resume" in shown and "PAUSED" in shown and LEFT.search(shown)
+        return shown if ready else None
+
+    screen = poll(back_paused, TIMEOUT_S)
     assert screen, f"not paused with its countdown:\n{terminal.screen()}"
     assert before - 1 <= left(screen) <= before
     terminal.keys("space")

@@ -37,22 +37,6 @@ def test_picker(snap_compare, tmp_path):
     assert snap_compare(app, press=["4"], terminal_size=WIDE)
 
 
-def test_hold_with_pacer_and_cue(snap_compare, tmp_path, clock):
-    app = run_app(tmp_path, clock)
-    assert snap_compare(app, terminal_size=WIDE, run_before=driver(clock, LEAD_IN + 1.5))
-
-
-def test_rest_with_what_comes_next(snap_compare, tmp_path, clock):
-    app = run_app(tmp_path, clock)
-    assert snap_compare(app, terminal_size=WIDE, run_before=driver(clock, LEAD_IN + 30 + 6))
-
-
-def test_paused(snap_compare, tmp_path, clock):
-    app = run_app(tmp_path, clock)
-    run_before = driver(clock, LEAD_IN + 13.5, "space")
-    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
-
-
 def test_summary_after_a_stop(snap_compare, tmp_path, clock):
     app = run_app(tmp_path, clock)
     run_before = driver(clock, LEAD_IN + 30 + 20 + 23, "q", "y")

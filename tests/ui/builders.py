@@ -7,6 +7,7 @@ from pathlib import Path
 from isotimer.core.clock import FakeClock
 from isotimer.core.cues import Cue
 from isotimer.core.model import Breathing, Hold, Level, Session, Sides
+from isotimer.core.tones import Tone
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog, Origin
 from isotimer.storage.history.store import HistoryStore
@@ -75,20 +76,21 @@ def catalog(*sessions: Session, problems: list[Problem] | None = None) -> Catalo
 
 
 class FakeAnnouncer:
-    """Records the cues it is given instead of ringing or speaking."""
+    """Records the cues and tones it is given instead of sounding them."""
 
     def __init__(self) -> None:
         self.played: list[Cue] = []
+        self.tones: list[tuple[Tone, float]] = []
         self.muted = False
         self.closed = False
 
-    def play(self, cue: Cue | None) -> None:
-        if cue is not None and not self.muted:
+    def play(self, cue: Cue | None, tone: Tone | None = None, due: float = 0.0) -> None:
+        if self.muted:
+            return
+        if cue is not None:
             self.played.append(cue)
-
-    def toggle_mute(self) -> bool:
-        self.muted = not self.muted
-        return self.muted
+        if tone is not None:
+            self.tones.append((tone, due))
 
     def close(self) -> None:
         self.closed = True

@@ -6,6 +6,7 @@ from textual.app import App
 from textual.widgets import Input, Select, Static, Switch
 
 from isotimer.core.model import Level
+from isotimer.core.tones import Sound
 from isotimer.storage.settings import Settings
 from isotimer.ui.screens.settings import SettingsScreen
 
@@ -51,7 +52,8 @@ async def test_every_field_edit_comes_back_in_the_result():
         await pilot.press("enter", "down", "enter")
         await type_into(pilot, "#lead-in", "12.5")
         await type_into(pilot, "#cue-rotation", "20")
-        await pilot.click("#sound")
+        screen.query_one("#sound", Select).value = Sound.BELL
+        await type_into(pilot, "#volume", "40")
         screen.query_one("#voice", Switch).focus()
         await pilot.press("space")
         screen.query_one("#theme", Select).value = "nord"
@@ -61,7 +63,8 @@ async def test_every_field_edit_comes_back_in_the_result():
         level=Level.ADVANCED,
         lead_in=12.5,
         cue_rotation_s=20.0,
-        sound=False,
+        sound=Sound.BELL,
+        volume=40,
         voice=True,
         theme="nord",
     )

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import stat
 import sys
 import threading
 import wave
-from pathlib import Path
 
 import pytest
 
 from isotimer.announce import SPEECH_FILE_ENV, Announcer, speech_argv
 from isotimer.core.cues import Cue
+from isotimer.core.tones import Sound
 from tests.programs import requires_program
+from tests.unit.fake_programs import calls, fake_program
 
 WORDS = "Wall sit, left side, 45 seconds"
 WAIT_S = 5.0
@@ -36,36 +35,6 @@ class Recorder:
 @pytest.fixture
 def rec() -> Recorder:
     return Recorder()
-
-
-@pytest.fixture
-def bin_dir(tmp_path, monkeypatch) -> Path:
-    """An empty folder that is the whole PATH, so only fakes put in it are found."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    monkeypatch.setenv("PATH", str(folder))
-    monkeypatch.delenv(SPEECH_FILE_ENV, raising=False)
-    return folder
-
-
-def fake_program(folder: Path, name: str, exit_code: int = 0) -> Path:
-    """An executable that appends its arguments, as JSON, to ``<name>.log`` beside it."""
-    program = folder / name
-    log = folder / f"{name}.log"
-    program.write_text(
-        f"#!{sys.executable}\n"
-        "import json, sys\n"
-        f"with open({str(log)!r}, 'a') as log:\n"
-        "    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
-        f"sys.exit({exit_code})\n"
-    )
-    program.chmod(program.stat().st_mode | stat.S_IXUSR)
-    return program
-
-
-def calls(folder: Path, name: str) -> list[list[str]]:
-    log = folder / f"{name}.log"
-    return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
 
 
 def test_auto_picks_espeak_ng_first_and_speaks_off_the_caller_thread(rec, bin_dir):
@@ -199,11 +168,12 @@ def test_a_notify_that_raises_is_swallowed(bin_dir):
 @pytest.mark.parametrize(
     ("sound", "muted", "bell", "rings"),
     [
-        (True, False, True, 1),
-        (True, False, False, 0),
-        (True, True, True, 0),
-        (False, False, True, 0),
-        (False, True, True, 0),
+        (Sound.BELL, False, True, 1),
+        (Sound.BELL, False, False, 0),
+        (Sound.BELL, True, True, 0),
+        (Sound.OFF, False, True, 0),
+        (Sound.OFF, True, True, 0),
+        (Sound.TONES, False, True, 1),  # no tone player: the bell stands in
     ],
 )
 def test_the_bell_rings_only_when_sound_is_on_and_not_muted(rec, sound, muted, bell, rings):
@@ -223,12 +193,12 @@ def test_none_and_voice_off_do_nothing_but_ring(rec, bin_dir):
     assert calls(bin_dir, "espeak-ng") == []
 
 
-def test_toggle_mute_silences_voice_too_and_returns_the_state(rec):
+def test_mute_silences_voice_too(rec):
     spoken: list[list[str]] = []
     announcer = rec.announcer(voice=True, voice_program=sys.executable, runner=spoken.append)
-    assert announcer.toggle_mute() is True
+    announcer.muted = True
     announcer.play(Cue("muted"))
-    assert announcer.toggle_mute() is False
+    announcer.muted = False
     announcer.play(Cue("heard"))
     assert announcer.wait_idle(WAIT_S)
     assert [argv[-1] for argv in spoken] == ["heard"]

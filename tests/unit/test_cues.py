@@ -27,7 +27,7 @@ def step(kind: StepKind, seconds: float = 45, side: Side = Side.NONE, of=WALL_SI
 
 
 def tick(kind: StepKind, left: int) -> CountdownTick:
-    return CountdownTick(0, step(kind), left, 0.0)
+    return CountdownTick(0, step(kind), left, 0.0, 0.0)
 
 
 @pytest.mark.parametrize(

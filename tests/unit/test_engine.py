@@ -177,6 +177,14 @@ def test_countdown_ticks_each_of_the_last_three_seconds_once():
     assert ticks == [(3, T0 + 7), (2, T0 + 8), (1, T0 + 9)]
 
 
+def test_a_late_update_still_dates_each_countdown_second_from_the_deadline():
+    engine, events = run(hold(seconds=10), lead_in=0)
+    for at in (T0 + 7.04, T0 + 8.3, T0 + 9.01):
+        engine.update(at)
+    ticks = [(e.seconds_left, e.due, e.at) for e in of(events, CountdownTick)]
+    assert ticks == [(3, T0 + 7, T0 + 7.04), (2, T0 + 8, T0 + 8.3), (1, T0 + 9, T0 + 9.01)]
+
+
 def test_countdown_is_silent_while_paused():
     engine, events = run(hold(seconds=10), lead_in=0)
     engine.pause(T0 + 6)

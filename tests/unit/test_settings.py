@@ -7,6 +7,7 @@ import os
 import pytest
 
 from isotimer.core.model import Level
+from isotimer.core.tones import Sound
 from isotimer.storage.settings import Settings, load_settings, save_settings
 
 
@@ -54,7 +55,8 @@ def load_text(tmp_path, text: str | bytes):
         ),
         (
             "\n\nsound = 1",
-            "settings.toml:3: 'sound' must be true or false, got 1; using the default (true)",
+            "settings.toml:3: 'sound' must be 'off' or 'bell' or 'tones', got 1; "
+            "using the default (tones)",
         ),
         (
             'voice = "yes"',
@@ -126,6 +128,35 @@ def test_an_unreadable_path_is_a_problem_not_a_crash(tmp_path):
     assert problems[0].startswith("settings.toml: cannot be read")
 
 
+@pytest.mark.parametrize(
+    ("text", "sound"),
+    [
+        ('sound = "tones"', Sound.TONES),
+        ('sound = "bell"', Sound.BELL),
+        ('sound = "off"', Sound.OFF),
+        ("sound = true", Sound.TONES),  # a file from before there were tones
+        ("sound = false", Sound.OFF),
+    ],
+)
+def test_sound_is_off_bell_or_tones(tmp_path, text, sound):
+    assert load_text(tmp_path, text) == (Settings(sound=sound), [])
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("volume = 101", "settings.toml:1: 'volume' must be at most 100"),
+        ("volume = 50.5", "settings.toml:1: 'volume' must be a whole number"),
+        ('volume = "loud"', "settings.toml:1: 'volume' must be a whole number, got text"),
+    ],
+)
+def test_a_bad_volume_falls_back_to_its_default(tmp_path, text, problem):
+    settings, problems = load_text(tmp_path, text)
+    assert settings.volume == Settings().volume
+    [said] = problems
+    assert said.startswith(problem) and said.endswith("using the default (70)")
+
+
 def test_whole_numbers_load_as_floats(tmp_path):
     settings, _ = load_text(tmp_path, "lead_in = 0\ncue_rotation_s = 2")
     assert settings.lead_in == 0.0
@@ -140,7 +171,8 @@ def test_whole_numbers_load_as_floats(tmp_path):
         Settings(
             level=Level.ADVANCED,
             lead_in=12.5,
-            sound=False,
+            sound=Sound.BELL,
+            volume=35,
             voice=True,
             voice_program="/opt/voices/bin/say-it",
             cue_rotation_s=120.0,
@@ -158,9 +190,9 @@ def test_save_replaces_atomically_and_leaves_no_temporary_files(tmp_path):
     path = tmp_path / "settings.toml"
     path.write_text("garbage = [")
     save_settings(path, Settings(voice=True))
-    save_settings(path, Settings(voice=False, sound=False))
+    save_settings(path, Settings(voice=False, sound=Sound.OFF))
     assert os.listdir(tmp_path) == ["settings.toml"]
-    assert load_settings(path) == (Settings(sound=False), [])
+    assert load_settings(path) == (Settings(sound=Sound.OFF), [])
     assert path.read_text().startswith("# isotimer settings")
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.binding import BindingType
+from textual.containers import Center, Vertical
+from textual.css.query import NoMatches
+from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
+from textual.widgets._toast import ToastRack
 
 from isotimer.core.clock import Clock
 from isotimer.core.engine import Engine, Snapshot
@@ -19,11 +23,10 @@ from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
 from isotimer.core.pacer import breathing_for, cue_at, pacer_at
 from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
-from isotimer.core.timefmt import countdown_seconds
+from isotimer.core.timefmt import clock, countdown_seconds
 from isotimer.storage.history.recorder import SessionRecorder
-from isotimer.ui.screens.confirm import ConfirmScreen
-from isotimer.ui.screens.help import HelpScreen
-from isotimer.ui.stop_message import stop_message
+from isotimer.ui.run_keys import RUN_KEYS, RunControls
+from isotimer.ui.run_layout import PARTS, RunLayout, plan_layout
 from isotimer.ui.widgets.countdown import Countdown
 from isotimer.ui.widgets.cue_rotator import CueRotator
 from isotimer.ui.widgets.pacer import BreathPacer
@@ -33,7 +36,6 @@ from isotimer.ui.widgets.session_progress import SessionProgress
 from isotimer.ui.widgets.step_heading import StepHeading
 from isotimer.ui.widgets.up_next import UpNext, next_hold
 
-REST_KEYS = Binding.Group("Rest ±5 s", compact=True)
 FLASH_S = 0.6
 # How often the save line looks at the writer thread's progress (real time; cheap).
 SAVE_POLL_S = 0.5
@@ -55,7 +57,7 @@ class RunResult:
     recorder: SessionRecorder
 
 
-class RunScreen(Screen[RunResult]):
+class RunScreen(RunControls, Screen[RunResult]):
     """Follows the engine: every tick reads one snapshot and sets the widgets from it.
 
     The screen never keeps time itself. ``tick`` asks the engine what the
@@ -64,22 +66,15 @@ class RunScreen(Screen[RunResult]):
     than polling, each tick sets a one-shot timer for the next moment the
     screen changes (``core.frames``): no frame is drawn that looks the same,
     and a step ends on its deadline. Paused, nothing is scheduled at all.
+
+    The footer offers only the keys that apply now (``run_keys``), and any
+    screen opened over this one (help, the stop question, the command
+    palette) pauses the session until it closes, if it was running.
     """
 
     # Parsed when the first run opens, not at start-up (the picker does not need it).
     CSS_PATH = "../run.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "pause", "Pause"),
-        Binding("d", "end_hold", "End hold"),
-        Binding("n", "skip", "Next"),
-        Binding("b", "back", "Back"),
-        Binding("plus,equals_sign", "rest(5)", "Rest +5 s", key_display="+", group=REST_KEYS),
-        Binding("minus,underscore", "rest(-5)", "Rest -5 s", key_display="-", group=REST_KEYS),
-        Binding("m", "mute", "Mute"),
-        Binding("w", "app.share", "Share"),
-        Binding("q,escape", "stop", "Stop"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = RUN_KEYS
 
     def __init__(
         self,
@@ -102,6 +97,9 @@ class RunScreen(Screen[RunResult]):
         self._completed = False
         self._left = False
         self._told_error: str | None = None
+        self._paused_for_overlay = False
+        self._keys_state: tuple[object, ...] | None = None
+        self.layout_plan: RunLayout | None = None
         engine.subscribe(self._on_engine_event)
 
     @property
@@ -111,10 +109,12 @@ class RunScreen(Screen[RunResult]):
     def compose(self) -> ComposeResult:
         with Vertical(id="run"):
             yield Static(self._title(), id="run-title")
-            yield PhaseBanner(id="phase")
+            with Center(id="phase-row"):
+                yield PhaseBanner(id="phase")
             yield StepHeading(id="heading")
             yield Countdown(id="countdown")
-            yield BreathPacer(id="pacer")
+            with Center(id="pacer-row"):
+                yield BreathPacer(id="pacer")
             yield CueRotator(id="cue")
             yield UpNext(id="up-next")
             yield SessionProgress(id="progress")
@@ -124,8 +124,27 @@ class RunScreen(Screen[RunResult]):
 
     def on_mount(self) -> None:
         self.engine.start(self.clock.monotonic())
+        self._apply_layout()
         self.tick()
         self.set_interval(SAVE_POLL_S, self.show_saving)
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        """Size the countdown for the whole session at this terminal size (``run_layout``)."""
+        width, height = self.size
+        widest = clock(max((step.seconds for step in self.plan.steps), default=0))
+        plan = plan_layout(width, height, widest)
+        self.layout_plan = plan
+        self.query_one(Countdown).scale = plan.scale
+        for name, _ in PARTS:
+            self.set_class(name not in plan.shown, f"-no-{name}")
+        for band in (self.query_one(PhaseBanner), self.query_one(BreathPacer)):
+            band.styles.width = plan.band_columns
+        # Notices go over the title, banner and heading, never over the countdown and below.
+        with contextlib.suppress(NoMatches):
+            self.get_child_by_type(ToastRack).styles.max_height = plan.rows_above
 
     # -- ticking --------------------------------------------------------------
     def tick(self) -> None:
@@ -158,6 +177,10 @@ class RunScreen(Screen[RunResult]):
             self._shown_index = snapshot.index
             self._enter_step(snapshot)
         self.set_class(snapshot.paused, "-paused")
+        keys_state = (snapshot.index, snapshot.paused)
+        if keys_state != self._keys_state:
+            self._keys_state = keys_state
+            self.refresh_bindings()
         # A browser cannot ring the bell: each new step also flashes its phase colour,
         # timed by the engine so that it is exact under a fake clock too.
         flashing = snapshot.index > 0 and snapshot.elapsed_s < FLASH_S and not snapshot.paused
@@ -168,7 +191,7 @@ class RunScreen(Screen[RunResult]):
         # Whole pacer frames only, so a key press or a late tick never draws an extra frame.
         elapsed = frame_elapsed(snapshot.elapsed_s, pacer_frame_s(step.kind))
         pacer = pacer_at(pattern, elapsed) if pattern else None
-        self.query_one(BreathPacer).show(pacer)
+        self.query_one(BreathPacer).show(pacer, snapshot.paused)
         cue = cue_at(step.hold.cues, snapshot.elapsed_s, self.cue_rotation_s)
         self.query_one(CueRotator).cue = (cue or "") if step.is_hold else ""
         progress = self.query_one(SessionProgress)
@@ -223,6 +246,7 @@ class RunScreen(Screen[RunResult]):
         if self._result is not None:
             self._leave()
         else:
+            self.resume_after_overlay()
             self.tick()
 
     def _title(self) -> str:
@@ -230,62 +254,12 @@ class RunScreen(Screen[RunResult]):
         muted = " · sound muted" if self.announcer is not None and self.announcer.muted else ""
         return f"{self.plan.session.name} · {self.plan.level.value}{muted}"
 
-    # -- keys -------------------------------------------------------------------
-    def action_pause(self) -> None:
-        self.engine.toggle_pause(self.clock.monotonic())
-        self.tick()
-
-    def action_end_hold(self) -> None:
-        if not self.engine.end_hold(self.clock.monotonic()):
-            self.notify("Not holding: d ends a hold early when form breaks.", timeout=3)
-        self.tick()
-
-    def action_skip(self) -> None:
-        self.engine.skip(self.clock.monotonic())
-        self.tick()
-
-    def action_back(self) -> None:
-        self.engine.back(self.clock.monotonic())
-        self.tick()
-
-    def action_rest(self, seconds: float) -> None:
-        if not self.engine.adjust_rest(seconds, self.clock.monotonic()):
-            self.notify("+ and - change the time of a rest.", timeout=3)
-        self.tick()
-
-    def action_mute(self) -> None:
+    def _set_muted(self, muted: bool) -> None:
+        """Mute or unmute the sound; the marker beside the countdown says so while it lasts."""
         if self.announcer is None:
             return
-        muted = self.announcer.toggle_mute()
+        self.announcer.muted = muted
         self.set_class(muted, "-muted")
+        self.query_one(Countdown).muted = muted
         self.query_one("#run-title", Static).update(self._title())
-        self.notify("Sound muted" if muted else "Sound on", timeout=2)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Running a session", self.BINDINGS))
-
-    def action_stop(self) -> None:
-        """Pause while asking, so the hold in progress keeps the time it had."""
-        at = self.clock.monotonic()
-        was_paused = self.engine.paused
-        self.engine.pause(at)
-        self.tick()
-        if self._result is not None:
-            return
-        snapshot = self.engine.snapshot(at)
-        message = stop_message(
-            holds=self.recorder.records,
-            current=snapshot.step,
-            held_s=snapshot.elapsed_s,
-            saving=self.recorder.store is not None,
-        )
-
-        def answered(stop: bool | None) -> None:
-            now = self.clock.monotonic()
-            if stop:
-                self.engine.stop(now)
-            elif not was_paused:
-                self.engine.resume(now)
-            self.tick()
-
-        self.app.push_screen(ConfirmScreen(message, yes="Stop", no="Keep going"), answered)
+        self.refresh_bindings()

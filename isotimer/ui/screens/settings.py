@@ -16,18 +16,26 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 
 from isotimer.announce import AUTO_PROGRAMS, find_program
 from isotimer.core.model import Level
-from isotimer.storage.settings import CUE_ROTATION_RANGE, LEAD_IN_RANGE, Settings
+from isotimer.core.tones import Sound
+from isotimer.storage.settings import CUE_ROTATION_RANGE, LEAD_IN_RANGE, VOLUME_RANGE, Settings
 
 PROGRAMS = ("auto", *AUTO_PROGRAMS)
+SOUND_CHOICES = [
+    ("Tones (bell without audio)", Sound.TONES),
+    ("Terminal bell", Sound.BELL),
+    ("Off", Sound.OFF),
+]
 SHARE_WORDS = {"off": "Off", "this-computer": "This computer", "my-network": "My network"}
 
 
-def _seconds_input(value: float, bounds: tuple[float, float], widget_id: str) -> Input:
+def _number_input(
+    value: float, bounds: tuple[float, float], widget_id: str, unit: str = "seconds"
+) -> Input:
     low, high = bounds
     return Input(
         f"{value:g}",
-        type="number",
-        validators=[Number(low, high, f"Enter seconds from {low:g} to {high:g}")],
+        type="integer" if unit == "percent" else "number",
+        validators=[Number(low, high, f"Enter {unit} from {low:g} to {high:g}")],
         validate_on=["changed", "submitted"],
         compact=True,
         id=widget_id,
@@ -84,15 +92,24 @@ class SettingsScreen(ModalScreen[Settings | None]):
             )
             yield self._field(
                 "Lead-in (s)",
-                _seconds_input(s.lead_in, LEAD_IN_RANGE, "lead-in"),
+                _number_input(s.lead_in, LEAD_IN_RANGE, "lead-in"),
                 note="for sessions that set no lead-in",
             )
             yield self._field(
                 "Cue rotation (s)",
-                _seconds_input(s.cue_rotation_s, CUE_ROTATION_RANGE, "cue-rotation"),
+                _number_input(s.cue_rotation_s, CUE_ROTATION_RANGE, "cue-rotation"),
                 note="how long each form cue stays up",
             )
-            yield self._field("Bell", *_switch(s.sound, "sound"), gap=True)
+            yield self._field(
+                "Sound",
+                Select(SOUND_CHOICES, value=s.sound, allow_blank=False, compact=True, id="sound"),
+                gap=True,
+            )
+            yield self._field(
+                "Volume (%)",
+                _number_input(s.volume, VOLUME_RANGE, "volume", unit="percent"),
+                note="of the tones",
+            )
             yield self._field("Voice cues", *_switch(s.voice, "voice"))
             yield self._field(
                 "Voice program",
@@ -210,7 +227,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
             level=Level(self.query_one("#level", Select).value),
             lead_in=float(self.query_one("#lead-in", Input).value),
             cue_rotation_s=float(self.query_one("#cue-rotation", Input).value),
-            sound=self.query_one("#sound", Switch).value,
+            sound=Sound(self.query_one("#sound", Select).value),
+            volume=int(self.query_one("#volume", Input).value),
             voice=self.query_one("#voice", Switch).value,
             voice_program=str(self.query_one("#voice-program", Select).value),
             theme=str(self.query_one("#theme", Select).value),

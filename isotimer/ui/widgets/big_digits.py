@@ -26,7 +26,7 @@ GLYPHS = {
 }
 GLYPH_ROWS = 5
 HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
-MAX_SCALE = 8
+MAX_SCALE = 40
 
 
 def bitmap(text: str) -> list[str]:
@@ -84,6 +84,7 @@ class BigDigits(Widget):
     """
 
     value: reactive[str] = reactive("")
+    scale: reactive[int] = reactive(0)
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,13 +96,18 @@ class BigDigits(Widget):
         self.set_reactive(BigDigits.value, value)
         return self
 
-    def fits(self) -> bool:
-        """Whether the value fits at scale 2 or more, the smallest that beats ``Digits``."""
-        return fit_scale(self.value, self.size.width, self.size.height) >= 2
+    def drawn_scale(self) -> int:
+        """The scale to draw at: ``scale`` if set, but never larger than the region allows.
+
+        A set ``scale`` keeps one size through a session whatever the phase;
+        0 means the largest that fits.
+        """
+        fit = fit_scale(self.value, self.size.width, self.size.height)
+        return min(self.scale, fit) if self.scale else fit
 
     def render(self) -> Text:
         """The digits as text (for tests and screenshots; drawing uses ``render_line``)."""
-        scale = fit_scale(self.value, self.size.width, self.size.height)
+        scale = self.drawn_scale()
         if scale == 0:
             return Text(self.value)
         return Text("\n".join(render_lines(self.value, scale)))
@@ -109,14 +115,14 @@ class BigDigits(Widget):
     def render_line(self, y: int) -> Strip:
         width, height = self.size
         style = self.visual_style
-        key = (self.value, width, height, style)
+        key = (self.value, self.scale, width, height, style)
         if key != self._drawn:
             self._drawn = key
             self._strips = self._draw(width, height, style)
         return self._strips[y] if 0 <= y < len(self._strips) else Strip.blank(width)
 
     def _draw(self, width: int, height: int, style: VisualStyle) -> list[Strip]:
-        scale = fit_scale(self.value, width, height)
+        scale = self.drawn_scale()
         rows = render_lines(self.value, scale) if scale else [self.value]
         text_style = style.rich_style
         strips = [Strip([Segment(row, text_style)], cell_len(row)) for row in rows]

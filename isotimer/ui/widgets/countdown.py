@@ -1,32 +1,46 @@
-"""The big countdown of the seconds left in a step."""
+"""The big countdown of the seconds left in a step, with the muted marker beside it."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Digits
+from textual.widgets import Digits, Static
 
 from isotimer.core.timefmt import clock
 from isotimer.ui.widgets.big_digits import BigDigits, fit_scale
 
 BIG_FROM_SCALE = 2
+MUTED = "MUTED"
 
 
 class Countdown(Widget):
-    """Whole seconds left as ``M:SS``, as large as the space it is given allows.
+    """Whole seconds left as ``M:SS``, at the scale the screen chose for the session.
 
-    Below the room for block digits at scale 2 it falls back to Textual's
+    ``scale`` None lets the digits fill the region; below ``BIG_FROM_SCALE``
+    (chosen, or all the region allows) the countdown falls back to Textual's
     ``Digits`` (three rows). ``seconds`` is a whole number, so setting it ten
     times a second redraws only when the displayed second changes (Textual
-    skips equal values).
+    skips equal values). ``muted`` shows a lasting MUTED beside the digits,
+    in a column kept free for it on both sides so the digits stay centred.
     """
 
     DEFAULT_CSS = """
     Countdown {
         height: 1fr;
         min-height: 3;
+        layout: horizontal;
+    }
+    Countdown .marker {
+        width: 7;
+        height: 1fr;
+        content-align: center middle;
+    }
+    Countdown #digits {
+        width: 1fr;
+        height: 1fr;
         align: center middle;
     }
     Countdown Digits {
@@ -39,14 +53,19 @@ class Countdown(Widget):
     """
 
     seconds: reactive[int] = reactive(0, init=False, repaint=False)
+    scale: reactive[int | None] = reactive(None, init=False, repaint=False)
+    muted: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, seconds: int = 0, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_reactive(Countdown.seconds, seconds)
 
     def compose(self) -> ComposeResult:
-        yield Digits(self.text)
-        yield BigDigits().set_value(self.text)
+        yield Static("", classes="marker")
+        with Vertical(id="digits"):
+            yield Digits(self.text)
+            yield BigDigits().set_value(self.text)
+        yield Static("", classes="marker", id="muted")
 
     @property
     def text(self) -> str:
@@ -56,14 +75,25 @@ class Countdown(Widget):
     def watch_seconds(self) -> None:
         self._fit()
 
+    def watch_scale(self) -> None:
+        self._fit()
+
+    def watch_muted(self, muted: bool) -> None:
+        self.query_one("#muted", Static).update(MUTED if muted else "")
+
     def on_resize(self, event: Resize) -> None:
         self._fit()
 
     def _fit(self) -> None:
         """Show the digits that fit, and update only those: the hidden ones wait for a resize."""
-        big = fit_scale(self.text, self.size.width, self.size.height) >= BIG_FROM_SCALE
+        region = self.query_one("#digits").size
+        room = fit_scale(self.text, region.width, region.height)
+        chosen = room if self.scale is None else min(self.scale, room)
+        big = chosen >= BIG_FROM_SCALE
         self.set_class(big, "-big")
         if big:
-            self.query_one(BigDigits).value = self.text
+            digits = self.query_one(BigDigits)
+            digits.scale = chosen
+            digits.value = self.text
         else:
             self.query_one(Digits).update(self.text)

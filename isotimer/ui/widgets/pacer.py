@@ -18,6 +18,7 @@ from isotimer.core.pacer import Breath, PacerState
 
 FILL = "█"
 TRACK = "─"
+PAUSED = "PAUSED"
 
 
 class BreathPacer(Widget):
@@ -25,13 +26,15 @@ class BreathPacer(Widget):
 
     The bar grows from the middle outwards. ``show`` is called every tick but
     the widget redraws only when the words or the number of filled cells
-    change, which at 0.1 s ticks is a few times a second at most.
+    change, which at 0.1 s ticks is a few times a second at most. Paused, the
+    words say PAUSED over the frozen bar: breathing on is not what a paused
+    runner needs to be told.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pacer--track", "pacer--words"}
     DEFAULT_CSS = """
     BreathPacer {
-        height: 3;
+        height: 2;
         width: 1fr;
         text-align: center;
     }
@@ -39,6 +42,7 @@ class BreathPacer(Widget):
 
     breath: reactive[Breath | None] = reactive(None)
     filled: reactive[int] = reactive(0, repaint=False)
+    paused: reactive[bool] = reactive(False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -46,8 +50,10 @@ class BreathPacer(Widget):
         self._strips: list[Strip] = []
         self._drawn: tuple[object, ...] | None = None
 
-    def show(self, state: PacerState | None) -> None:
-        """Follow ``state``; None blanks the pacer."""
+    def show(self, state: PacerState | None, paused: bool = False) -> None:
+        """Follow ``state``; None blanks the pacer (but for PAUSED, when ``paused``)."""
+        self.paused = paused
+        self.set_class(paused, "-paused")
         self.breath = state.breath if state else None
         self._fullness = state.fullness if state else 0.0
         self.filled = self._cells(self._fullness)
@@ -78,18 +84,28 @@ class BreathPacer(Widget):
         """
         width = self.size.width
         style = self.visual_style
-        key = (self.breath, self.filled, width, self.size.height, style)
+        key = (self.breath, self.paused, self.filled, width, self.size.height, style)
         if key != self._drawn:
             self._drawn = key
             self._strips = self._draw(width, style)
-        return self._strips[min(y, len(self._strips) - 1)] if self._strips else Strip.blank(width)
+        if not self._strips:
+            return Strip.blank(width, style.rich_style)
+        return self._strips[min(y, len(self._strips) - 1)]
+
+    @property
+    def words(self) -> str:
+        """The words row: PAUSED, the breath, or nothing."""
+        if self.paused:
+            return PAUSED
+        return self.breath.words.upper() if self.breath else ""
 
     def _draw(self, width: int, style: VisualStyle) -> list[Strip]:
-        if self.breath is None:
-            return []
         base = style.rich_style
+        said = _centred([(self.words, base + self.get_component_rich_style("pacer--words"))],
+                        width, base)  # fmt: skip
+        if self.breath is None:
+            return [said, Strip.blank(width, base)] if self.paused else []
         track = base + self.get_component_rich_style("pacer--track")
-        words = self.breath.words.upper()
         bar_width = self._bar_width()
         side = (bar_width - self.filled) // 2
         bar = [
@@ -97,15 +113,12 @@ class BreathPacer(Widget):
             (FILL * self.filled, base),
             (TRACK * (bar_width - self.filled - side), track),
         ]
-        return [
-            _centred([(words, base + self.get_component_rich_style("pacer--words"))], width, base),
-            _centred(bar, width, base),
-        ]
+        return [said, _centred(bar, width, base)]
 
     def render(self) -> Text:
         """The pacer as text (for tests; drawing uses ``render_line``)."""
         if self.breath is None:
-            return Text("")
+            return Text(self.words, self.get_component_rich_style("pacer--words"))
         width = self._bar_width()
         side = (width - self.filled) // 2
         track = self.get_component_rich_style("pacer--track")
@@ -113,7 +126,7 @@ class BreathPacer(Widget):
         bar = Text.assemble(
             (TRACK * side, track), FILL * self.filled, (TRACK * (width - self.filled - side), track)
         )
-        rows = [Text(self.breath.words.upper(), words), *[bar] * max(1, self.size.height - 1)]
+        rows = [Text(self.words, words), *[bar] * max(1, self.size.height - 1)]
         text = Text("\n").join(rows)
         text.justify = "center"
         return text
