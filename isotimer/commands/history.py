@@ -28,6 +28,7 @@ from isotimer.storage.history.transfer import (
     export_holds,
     guess_format,
     parse_import,
+    read_import,
     write_export,
 )
 from isotimer.storage.library import LIBRARY_FILE, load_library
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from isotimer.commands.context import Context
 
 NO_HOLDS = "No holds recorded yet."
+SHOWN_REASONS = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -184,7 +186,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
-        data = args.file.read_bytes()
+        data = read_import(args.file)
         records, rejected = parse_import(data, args.format, filename=str(args.file))
         with HistoryStore.open(ctx.paths.history_file) as store:
             new, duplicate = store.import_holds(records)
@@ -195,6 +197,8 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     ctx.console.print(
         f"{new} new, {duplicate} duplicate, {len(rejected)} rejected", highlight=False
     )
-    for index, reason in rejected:
+    for index, reason in rejected[:SHOWN_REASONS]:
         ctx.err.print(f"  hold {index}: {reason}", markup=False, highlight=False)
+    if len(rejected) > SHOWN_REASONS:
+        ctx.err.print(f"  ... and {len(rejected) - SHOWN_REASONS} more", highlight=False)
     return 1 if rejected else 0
