@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from isotimer.commands.context import Context
+from isotimer.commands.output import say
 from isotimer.core.model import Level
 from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
@@ -26,10 +27,10 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:
-        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False)
+        say(ctx.err, f"isotimer: {error.args[0]}")
         return 1
     except ValidationError as error:
-        ctx.err.print(str(error), markup=False, highlight=False)
+        say(ctx.err, str(error))
         return 1
     level = Level(args.level) if args.level else None
     return open_app(args, ctx, start=(session, level), voice=args.voice)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from isotimer.commands.context import Context
+from isotimer.commands.output import say
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.sessions.drafts import edit_target
 from isotimer.storage.sessions.writer import new_session_id, save_text, starter_text
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _say(ctx: Context, message: str) -> None:
-    ctx.err.print(message, markup=False, highlight=False, soft_wrap=True)
+    say(ctx.err, message)
 
 
 def run_new(args: argparse.Namespace, ctx: Context) -> int:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
+from isotimer.commands.output import literal, say
 from isotimer.core import stats
 from isotimer.core.clock import SystemClock
 from isotimer.core.model import Exercise
@@ -21,6 +22,7 @@ from isotimer.core.review import (
     gap_text,
     trend_text,
 )
+from isotimer.core.text import printable
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.history.transfer import (
     FORMATS,
@@ -63,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _fail(ctx: Context, message: str) -> int:
-    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False)
+    say(ctx.err, f"isotimer: {message}")
     return 1
 
 
@@ -88,8 +90,8 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
     for hold in holds:
         table.add_row(
             hold.started_at.strftime("%Y-%m-%d %H:%M"),
-            hold.session_name,
-            hold.exercise_name,
+            literal(hold.session_name),
+            literal(hold.exercise_name),
             "" if hold.side == "none" else hold.side,
             f"{hold.set} (round {hold.round})" if hold.round > 1 else str(hold.set),
             f"{hold.held_s:g}/{hold.target_s:g} s",
@@ -142,14 +144,14 @@ def _stats_table(review: Review) -> Table:
         # The gap is shown once per exercise, on its left row.
         gap = review.balances.get(figures.exercise) if figures.side == "left" else None
         table.add_row(
-            figures.exercise_name,
+            literal(figures.exercise_name),
             "" if figures.side == "none" else figures.side,
             f"{figures.best_s:g} s ({figures.best_on:%d %b})",
             f"{figures.last_s:g} s ({figures.last_on:%d %b})",
             trend_text(figures.trend_s_per_week),
             gap_text(gap),
             f"{advice.target_s:g} s",
-            advice.reason,
+            literal(advice.reason),
         )
     return table
 
@@ -174,9 +176,11 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
             ctx.err.print(NO_HOLDS, highlight=False)
         if args.output:
             write_export(args.output, holds or [], fmt)
-            ctx.err.print(f"Wrote {len(holds or [])} holds to {args.output}", markup=False)
+            say(ctx.err, f"Wrote {len(holds or [])} holds to {args.output}")
         else:
-            ctx.console.file.write(export_holds(holds or [], fmt))
+            text = export_holds(holds or [], fmt)
+            # A file or a pipe gets the exact text; a terminal never gets an escape sequence.
+            ctx.console.file.write(printable(text, True) if ctx.console.is_terminal else text)
     except (HistoryError, TransferError) as error:
         return _fail(ctx, str(error))
     except OSError as error:
@@ -198,7 +202,7 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
         f"{new} new, {duplicate} duplicate, {len(rejected)} rejected", highlight=False
     )
     for index, reason in rejected[:SHOWN_REASONS]:
-        ctx.err.print(f"  hold {index}: {reason}", markup=False, highlight=False)
+        say(ctx.err, f"  hold {index}: {reason}")
     if len(rejected) > SHOWN_REASONS:
         ctx.err.print(f"  ... and {len(rejected) - SHOWN_REASONS} more", highlight=False)
     return 1 if rejected else 0

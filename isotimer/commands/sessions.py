@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.table import Table
 
 from isotimer.commands.context import Context
+from isotimer.commands.output import literal, say
 from isotimer.core.model import Level, Side
 from isotimer.core.plan import Plan, Step, StepKind, build_plan
 from isotimer.core.timefmt import clock
@@ -44,11 +45,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     for session in ctx.catalog.sorted_sessions():
         plan = build_plan(session)
         table.add_row(
-            session.id,
-            session.name,
+            literal(session.id),
+            literal(session.name),
             str(len(plan.hold_steps)),
             clock(plan.total_seconds),
-            ", ".join(session.tags),
+            literal(", ".join(session.tags)),
         )
     ctx.console.print(table)
     return 0
@@ -58,10 +59,10 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:
-        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False, soft_wrap=True)
+        say(ctx.err, f"isotimer: {error.args[0]}")
         return 1
     except ValidationError as error:
-        ctx.err.print(str(error), markup=False, highlight=False, soft_wrap=True)
+        say(ctx.err, str(error))
         return 1
     plan = build_plan(session, Level(args.level) if args.level else None)
     if args.json:
@@ -78,7 +79,7 @@ def _plan_table(plan: Plan) -> Table:
         "at",
         "step",
         "time",
-        title=f"{session.name} ({plan.level.value})",
+        title=literal(f"{session.name} ({plan.level.value})"),
         caption=f"total {clock(plan.total_seconds)}, "
         f"time under tension {clock(plan.time_under_tension_s)}",
     )
@@ -86,7 +87,7 @@ def _plan_table(plan: Plan) -> Table:
         row = (
             str(number),
             clock(step.start_s),
-            _describe(step, session.rounds),
+            literal(_describe(step, session.rounds)),
             clock(step.seconds),
         )
         table.add_row(*row)
@@ -123,7 +124,7 @@ def run_validate(args: argparse.Namespace, ctx: Context) -> int:
         except ValidationError as error:
             problems.extend(error.problems)
     for problem in problems:
-        ctx.console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        say(ctx.console, str(problem))
     if not problems:
         count = len(args.files)
         ctx.err.print(f"{count} file{'s' if count != 1 else ''} valid", highlight=False)
