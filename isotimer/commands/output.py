@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.text import Text
 
 from isotimer.core.text import printable
+from isotimer.ui.literal import literal
 
-
-def literal(text: str, style: str = "") -> Text:
-    """A table cell or title shown exactly as written, control characters made visible.
-
-    Rich parses a plain ``str`` cell as markup: ``Legs [/] day`` would raise and
-    ``[link=...]`` would become a link.
-    """
-    return Text(printable(text), style=style)
+__all__ = ["literal", "say"]
 
 
 def say(console: Console, message: str) -> None:

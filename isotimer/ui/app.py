@@ -28,6 +28,7 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, App[None]):
+class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]

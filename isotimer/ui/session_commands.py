@@ -6,11 +6,18 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from isotimer.core.model import Session
+from isotimer.core.text import printable
 
 if TYPE_CHECKING:
     from isotimer.ui.screens.picker import PickerScreen
+
+
+def markup(text: str) -> str:
+    """``text`` as markup that shows it literally: the palette parses prompts and help."""
+    return escape(printable(text))
 
 
 class SessionCommands(Provider):
@@ -31,9 +38,12 @@ class SessionCommands(Provider):
         self._picker.choose(session)
 
     async def discover(self) -> Hits:
+        """Every session; the palette parses hits as markup, so names are escaped."""
         for session in self._sessions():
             yield DiscoveryHit(
-                f"Start {session.name}", partial(self._start, session), help=session.description
+                markup(f"Start {session.name}"),
+                partial(self._start, session),
+                help=markup(session.description),
             )
 
     async def search(self, query: str) -> Hits:
@@ -44,8 +54,8 @@ class SessionCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(text),
+                    matcher.highlight(markup(text)),
                     partial(self._start, session),
-                    text=text,
-                    help=session.description,
+                    text=printable(text),
+                    help=markup(session.description),
                 )

@@ -23,6 +23,7 @@ from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock
 from isotimer.storage.catalog import Catalog
 from isotimer.storage.problems import Problem
+from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
 from isotimer.ui.widgets.session_preview import SessionPreview, plan_preview, problems_preview
@@ -232,14 +233,14 @@ class PickerScreen(Screen[None]):
     def _cells(self, entry: Entry, numbered: list[Entry]) -> tuple[Text | str, ...]:
         if entry.session is None or entry.plan is None:
             name = entry.key.removeprefix(BROKEN).rsplit("/", 1)[-1]
-            return ("⚠", Text(f"{name}: did not load"), "", "", "")
+            return ("⚠", literal(f"{name}: did not load"), "", "", "")
         number = numbered.index(entry) + 1
         return (
             str(number) if number <= 9 else "",
-            entry.session.name,
+            literal(entry.session.name),
             clock(entry.plan.total_seconds),
             str(len(entry.plan.hold_steps)),
-            ", ".join(entry.session.tags),
+            literal(", ".join(entry.session.tags)),
         )
 
     @property

@@ -21,6 +21,7 @@ from isotimer.core.pacer import breathing_for, cue_at, pacer_at
 from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
 from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.ui.literal import literal
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.stop_message import stop_message
@@ -104,7 +105,7 @@ class RunScreen(Screen[RunResult]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="run"):
-            yield Static(self._title(), id="run-title")
+            yield Static(literal(self._title()), id="run-title")
             yield PhaseBanner(id="phase")
             yield StepHeading(id="heading")
             yield Countdown(id="countdown")
@@ -245,7 +246,7 @@ class RunScreen(Screen[RunResult]):
             return
         muted = self.announcer.toggle_mute()
         self.set_class(muted, "-muted")
-        self.query_one("#run-title", Static).update(self._title())
+        self.query_one("#run-title", Static).update(literal(self._title()))
         self.notify("Sound muted" if muted else "Sound on", timeout=2)
 
     def action_help(self) -> None:

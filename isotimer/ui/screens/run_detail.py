@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from isotimer.core.records import HoldRecord, Outcome, RunRecord
 from isotimer.core.timefmt import clock
+from isotimer.ui.literal import literal
 from isotimer.ui.screens.summary import holds_table
 
 ENDINGS = {
@@ -64,13 +65,14 @@ class RunDetailScreen(Screen[None]):
         run = self.run
         with VerticalScroll(id="run-detail"):
             yield Static(
-                f"{run.session_name} · {run.level} · {ENDINGS[Outcome(run.outcome)]}",
+                literal(f"{run.session_name} · {run.level} · {ENDINGS[Outcome(run.outcome)]}"),
                 id="run-title",
             )
             yield Static(when_text(run), id="run-when")
             yield Static(totals_text(self.holds) if self.holds else "No holds recorded.")
             yield Static(rating_text(run), id="run-rating")
-            note = Static(f"Note: {run.note}" if run.note else "No note.", id="run-note")
+            note_text = literal(f"Note: {run.note}" if run.note else "No note.", multiline=True)
+            note = Static(note_text, id="run-note")
             note.set_class(not run.note, "-none")
             yield note
             if self.holds:

@@ -17,7 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from isotimer.core.records import HoldRecord
+from isotimer.core.text import printable
 from isotimer.core.timefmt import clock, short
+from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
 
@@ -49,7 +51,7 @@ def holds_table(holds: list[HoldRecord] | tuple[HoldRecord, ...]) -> Table:
         side = f" ({hold.side})" if hold.side != "none" else ""
         outcome = Text("✓ done", style="bold") if hold.completed else Text("stopped early")
         table.add_row(
-            f"{hold.exercise_name}{side}",
+            literal(f"{hold.exercise_name}{side}"),
             f"{hold.set}·{hold.round}" if hold.round > 1 else str(hold.set),
             short(hold.target_s),
             short(hold.held_s),
@@ -88,7 +90,8 @@ class SummaryScreen(Screen[None]):
         plan = self.result.plan
         ended = "complete" if self.result.completed else "stopped"
         with VerticalScroll(id="summary"):
-            yield Static(f"{plan.session.name} · {plan.level.value} · {ended}", id="summary-title")
+            title = f"{plan.session.name} · {plan.level.value} · {ended}"
+            yield Static(literal(title), id="summary-title")
             yield Static(self._totals(), id="totals")
             yield Static(holds_table(self.result.holds) if self.result.holds else "", id="holds")
             yield Static(id="saved")
@@ -126,7 +129,9 @@ class SummaryScreen(Screen[None]):
         if holds:
             reason = self.recorder.last_error or "the history could not be written"
             count = f"{len(holds)} hold{'s are' if len(holds) != 1 else ' is'}"
-            saved.update(f"⚠ {count} not saved: {reason} Press e to export them to a file.")
+            saved.update(
+                literal(f"⚠ {count} not saved: {reason} Press e to export them to a file.")
+            )
         elif self.recorder.store is not None:
             saved.update("Every hold is saved in your history.")
         else:
@@ -153,7 +158,8 @@ class SummaryScreen(Screen[None]):
     def save_rating(self, *, quiet: bool = True) -> bool:
         """Attach effort, pain and note to the run; False when a number is out of range."""
         values = {name: self.query_one(f"#{name}", Input).value for name in ("effort", "pain")}
-        note = self.query_one("#note", Input).value.strip()
+        # A pasted escape sequence is kept as its visible picture, never stored raw.
+        note = printable(self.query_one("#note", Input).value.strip())
         try:
             effort = parse_rating(values["effort"], 1, 10)
             pain = parse_rating(values["pain"], 0, 10)

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from isotimer.core.review import ExerciseReview, change_text, why_text
+from isotimer.core.text import printable
 
 NAME_WIDTH = 28
 
@@ -47,7 +48,7 @@ class NextTargets(Widget):
         entries: list[RenderableType] = []
         for row in self.rows:
             head = Text(no_wrap=True, overflow="ellipsis")
-            head.append(row.label.ljust(NAME_WIDTH), name)
+            head.append(printable(row.label).ljust(NAME_WIDTH), name)
             head.append(change_text(row), self._change(row))
             entries += [head, Padding(Text(why_text(row.next), reason), (0, 0, 1, 2))]
         return Group(*entries)
