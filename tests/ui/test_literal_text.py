@@ -17,7 +17,6 @@ from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
 from isotimer.ui.screens.summary import SummaryScreen
-from isotimer.ui.session_commands import markup
 from tests.hardening.corpus import OSC_52
 from tests.unit.history_factories import hold_record
 
@@ -115,6 +114,8 @@ async def test_dialogs_and_notifications_take_text_literally(tmp_path):
 
 
 def test_palette_hits_are_escaped_markup():
+    from isotimer.ui.session_commands import markup
+
     assert markup("Start Legs [/] day") == "Start Legs \\[/] day"
     assert markup(f"x{OSC_52}") == "x␛]52;c;cm0gLXJmIH4vKg==␇"
 
