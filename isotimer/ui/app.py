@@ -19,6 +19,7 @@ from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion
+from isotimer.core.timefmt import ago
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
@@ -28,12 +29,14 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.session_files import SessionFiles
+from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
@@ -44,10 +47,10 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
+class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, LiteralNotify, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
-    CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]
+    CSS_PATH: ClassVar = ["app.tcss"]
     TITLE = "isotimer"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (20, "-tall")]
@@ -67,6 +70,7 @@ class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
         settings_problems: Sequence[str] = (),
         announcer: Announcer | None = None,
         voice: bool = False,
+        share: tuple[str, int] | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -79,6 +83,8 @@ class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
         self.history_blocked = history_blocked
         self.settings_problems = list(settings_problems)
         self.voice = voice
+        self.share = share
+        self.live = None
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
         self.timing_log = TimingLog.from_env(clock)
@@ -88,6 +94,7 @@ class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
             settings.level,
             lead_in=settings.lead_in,
             suggest=self.suggestions,
+            last_done=self.last_done,
             progression=settings.progression,
         )
 
@@ -116,12 +123,14 @@ class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
 
     def on_ready(self) -> None:
         self.call_after_refresh(mark_ready, self.clock)
+        self.call_after_refresh(self.picker.first_frame_drawn)
 
     def _start_requested(self) -> None:
         if self.start is not None:
             self.start_session(*self.start, from_picker=False)
         else:
-            self._offer_resume()
+            # After the picker's first frame: looking for a cut-off run reads the history.
+            self.call_after_refresh(self._offer_resume)
 
     # -- an unusable history file ---------------------------------------------------
     def _offer_fresh_history(self, path: Path) -> None:
@@ -146,6 +155,7 @@ class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
         self._start_requested()
 
     def on_unmount(self) -> None:
+        self.close_live()
         self._signals.remove()
         self.announcer.close()
         if self.timing_log is not None:
@@ -159,6 +169,17 @@ class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
     def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
         """Today's targets for ``session``, from the recent history of its holds."""
         return todays_suggestions(self.history, session, level)
+
+    def last_done(self) -> dict[str, str]:
+        """When each session was last done, in words ("yesterday"), for the picker."""
+        if self.history is None:
+            return {}
+        today = self.clock.now().date()
+        try:
+            days = self.history.last_done()
+        except HistoryError:
+            return {}
+        return {session: ago(day, today) for session, day in days.items()}
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
@@ -204,6 +225,8 @@ class IsoTimerApp(SessionFiles, LiteralNotify, App[None]):
             cue_rotation_s=self.settings.cue_rotation_s,
         )
         self.push_screen(screen, partial(self._run_ended, from_picker))
+        if self.follow_live(engine) and self.share is not None and not from_picker:
+            self.action_share()  # started with --share: show the code to scan first
 
     def _announce(self, event: Event) -> None:
         self.announcer.play(cue_for(event))

@@ -64,6 +64,8 @@ class RunScreen(Screen[RunResult]):
     and a step ends on its deadline. Paused, nothing is scheduled at all.
     """
 
+    # Parsed when the first run opens, not at start-up (the picker does not need it).
+    CSS_PATH = "../run.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause", "Pause"),
         Binding("d", "end_hold", "End hold"),
@@ -72,6 +74,7 @@ class RunScreen(Screen[RunResult]):
         Binding("plus,equals_sign", "rest(5)", "Rest +5 s", key_display="+", group=REST_KEYS),
         Binding("minus,underscore", "rest(-5)", "Rest -5 s", key_display="-", group=REST_KEYS),
         Binding("m", "mute", "Mute"),
+        Binding("w", "app.share", "Share"),
         Binding("q,escape", "stop", "Stop"),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
