@@ -66,7 +66,7 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return DEFAULTS, []
     except FileRefused as error:
-        return DEFAULTS, [f"{name}: {error.reason}; using the defaults"]
+        return DEFAULTS, [f"{name}: cannot be read ({error.reason}); using the defaults"]
     except OSError as error:
         return DEFAULTS, [f"{name}: cannot be read ({error.strerror or error}); using the defaults"]
     if not raw.strip():
