@@ -59,7 +59,9 @@ def second_step(top_s: float, count: int) -> int:
 def second_ticks(top_s: float, count: int) -> list[tuple[float, str]]:
     """Round positions from 0 to ``top_s`` labelled ``30 s`` or ``2 min``; never over count + 1."""
     top_s = min(top_s, CEILING_S * HEADROOM)
-    step = max(second_step(top_s, count), math.ceil(top_s / max(count, 1) / 60) * 60)
+    step = second_step(top_s, count)
+    if top_s / step > count:  # past the largest round step: whole hours
+        step = math.ceil(top_s / max(count, 1) / SECOND_STEPS[-1]) * SECOND_STEPS[-1]
     ticks = []
     for value in range(0, int(top_s) + 1, step):
         label = f"{value // 60} min" if value >= 120 and value % 60 == 0 else f"{value} s"
