@@ -63,6 +63,18 @@ def _check(mode: int, size: int, limit: int) -> None:
         raise FileRefused(f"is over {describe_size(limit)} ({describe_size(size)})")
 
 
+def refusal(path: Path) -> str | None:
+    """Why ``path`` is not a regular file (``is a FIFO (named pipe), ...``), by name; or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    for test, kind in _KINDS:
+        if test(mode):
+            return f"is {kind}, not a regular file"
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
 def describe_size(size: int) -> str:
     """``1 MB``, ``64 MB`` or ``512 bytes``: sizes as the README states the caps."""
     if size >= 1_000_000:

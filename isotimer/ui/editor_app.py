@@ -12,9 +12,10 @@ from isotimer.paths import Paths
 from isotimer.storage.library import Library
 from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.screens.editor import EditorScreen
+from isotimer.ui.screenshots import Screenshots
 
 
-class EditorApp(LiteralNotify, App[str | None]):
+class EditorApp(Screenshots, LiteralNotify, App[str | None]):
     """Opens one draft in the editor and exits with the saved session id, or None."""
 
     # The shared stylesheet styles the confirm dialog the editor asks before discarding.
@@ -34,6 +35,7 @@ class EditorApp(LiteralNotify, App[str | None]):
         taken: Collection[str] = (),
     ) -> None:
         super().__init__()
+        self.paths = paths
         self.editor = EditorScreen(
             draft, library, paths, session_id, title=title, lead_in=lead_in, taken=taken
         )

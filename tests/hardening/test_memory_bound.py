@@ -61,7 +61,7 @@ def sparse(path, size: int = 2_000_000_000):
 )
 def test_devices_are_refused_by_name_in_little_memory(tmp_path, args):
     code, rss_mb, output = run(args, tmp_path)
-    assert code == 1 and "is a character device, not a regular file" in output
+    assert code in (1, 2) and "is a character device, not a regular file" in output
     assert rss_mb < PEAK_RSS_MB
 
 
@@ -75,7 +75,7 @@ def test_a_huge_regular_file_is_refused_before_it_is_read(tmp_path, command, nam
 def test_a_fifo_given_by_name_is_refused_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "pipe.toml")
     code, rss_mb, output = run(["validate", str(tmp_path / "pipe.toml")], tmp_path)
-    assert code == 1 and "is a FIFO (named pipe), not a regular file" in output
+    assert code in (1, 2) and "is a FIFO (named pipe), not a regular file" in output
     assert rss_mb < PEAK_RSS_MB
 
 
