@@ -7,6 +7,7 @@ import shlex
 from pathlib import Path
 
 from isotimer.commands.context import Context
+from isotimer.commands.output import say
 from isotimer.commands.parser import usage_error
 from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.core.model import Level
@@ -48,7 +49,7 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
     except LookupError as error:
         return usage_error(error.args[0])
     except ValidationError as error:
-        ctx.err.print(str(error), markup=False, highlight=False)
+        say(ctx.err, str(error))
         return 1
     level = Level(args.level) if args.level else None
     if not 0 <= args.port <= 65535:

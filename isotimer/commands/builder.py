@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from isotimer.commands.context import Context
+from isotimer.commands.output import say
 from isotimer.commands.parser import usage_error
 from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.storage.problems import ValidationError
@@ -25,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _say(ctx: Context, message: str) -> None:
-    ctx.err.print(message, markup=False, highlight=False, soft_wrap=True)
+    say(ctx.err, message)
 
 
 def run_new(args: argparse.Namespace, ctx: Context) -> int:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
+from isotimer.commands.output import say
 from isotimer.paths import Paths
 
 if TYPE_CHECKING:
@@ -30,5 +31,5 @@ class Context:
 
         catalog = load_catalog(self.paths)
         for problem in catalog.problems:
-            self.err.print(f"warning: {problem}", markup=False, highlight=False, soft_wrap=True)
+            say(self.err, f"warning: {problem}")
         return catalog

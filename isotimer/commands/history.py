@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from isotimer.commands import fit_export
 from isotimer.commands.history_json import stats_document
 from isotimer.commands.history_rows import HISTORY_COLUMNS, history_row
-from isotimer.commands.output import Column, print_json, print_table
+from isotimer.commands.output import Column, print_json, print_table, say
 from isotimer.commands.parser import existing_file, iso_date, positive_int, usage_error
 from isotimer.core import stats
 from isotimer.core.clock import SystemClock
@@ -26,6 +26,7 @@ from isotimer.core.review import (
     gap_text,
     trend_text,
 )
+from isotimer.core.text import printable
 from isotimer.core.timefmt import clock, short
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.history.transfer import (
@@ -35,6 +36,7 @@ from isotimer.storage.history.transfer import (
     guess_format,
     parse_checkins,
     parse_import,
+    read_import,
     write_export,
 )
 from isotimer.storage.library import LIBRARY_FILE, load_library
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from isotimer.commands.context import Context
 
 NO_HOLDS = "No holds recorded yet."
-MAX_REASONS = 10
+SHOWN_REASONS = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,7 +83,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _fail(ctx: Context, message: str) -> int:
-    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False)
+    say(ctx.err, f"isotimer: {message}")
     return 1
 
 
@@ -236,14 +238,16 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
             ctx.err.print(NO_HOLDS, highlight=False)
         if args.output:
             write_export(args.output, holds or [], fmt, checkins)
-            ctx.err.print(f"Wrote {len(holds or [])} holds to {args.output}", markup=False)
+            say(ctx.err, f"Wrote {len(holds or [])} holds to {args.output}")
         else:
-            ctx.console.file.write(export_holds(holds or [], fmt, checkins))
+            text = export_holds(holds or [], fmt, checkins)
+            # A file or a pipe gets the exact text; a terminal never gets an escape sequence.
+            ctx.console.file.write(printable(text, True) if ctx.console.is_terminal else text)
     except (HistoryError, TransferError) as error:
         return _fail(ctx, str(error))
     except OSError as error:
         return _fail(ctx, f"cannot write {args.output}: {error.strerror}")
-    for reason in skipped[:MAX_REASONS]:
+    for reason in skipped[:SHOWN_REASONS]:
         ctx.err.print(f"  skipped {reason}", markup=False, highlight=False)
     if skipped:
         return _fail(ctx, f"{len(skipped)} damaged holds could not be read and were left out")
@@ -261,7 +265,7 @@ def _exportable_holds(ctx: Context) -> tuple[list[HoldRecord] | None, list[str]]
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
-        data = args.file.read_bytes()
+        data = read_import(args.file)
         records, rejected = parse_import(data, args.format, filename=str(args.file))
         checkins, bad_checkins = parse_checkins(data, args.format, filename=str(args.file))
         with HistoryStore.open(ctx.paths.history_file) as store:
@@ -280,8 +284,10 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
             f" {len(bad_checkins)} rejected",
             highlight=False,
         )
-    for index, reason in rejected:
-        ctx.err.print(f"  hold {index}: {reason}", markup=False, highlight=False)
-    for index, reason in bad_checkins:
-        ctx.err.print(f"  check-in {index}: {reason}", markup=False, highlight=False)
+    for index, reason in rejected[:SHOWN_REASONS]:
+        say(ctx.err, f"  hold {index}: {reason}")
+    if len(rejected) > SHOWN_REASONS:
+        ctx.err.print(f"  ... and {len(rejected) - SHOWN_REASONS} more", highlight=False)
+    for index, reason in bad_checkins[:SHOWN_REASONS]:
+        say(ctx.err, f"  check-in {index}: {reason}")
     return 1 if rejected or bad_checkins else 0

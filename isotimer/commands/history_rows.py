@@ -8,10 +8,11 @@ from isotimer.commands.output import Column
 from isotimer.core.records import HoldOutcome, HoldRecord
 from isotimer.core.timefmt import held
 
-# How each hold ended (its ``outcome``), in the status column.
+# How each hold ended, in a terminal's narrow status column; a pipe gets the exact
+# ``outcome`` value (``ended_early``...), the same word as the exports.
 OUTCOME_WORDS = {
     HoldOutcome.COMPLETED: "done",
-    HoldOutcome.ENDED_EARLY: "ended early",
+    HoldOutcome.ENDED_EARLY: "early",
     HoldOutcome.SKIPPED: "skipped",
     HoldOutcome.STOPPED: "stopped",
 }
@@ -46,7 +47,7 @@ def history_row(hold: HoldRecord, terminal: bool, today: datetime | None = None)
         "" if hold.side == "none" else hold.side,
         f"{hold.set} (round {hold.round})" if hold.round > 1 else str(hold.set),
         held(hold.held_s, hold.target_s),
-        OUTCOME_WORDS[hold.outcome],
+        OUTCOME_WORDS[hold.outcome] if terminal else hold.outcome.value,
         "" if hold.effort is None else str(hold.effort),
         "" if hold.pain is None else str(hold.pain),
     )

@@ -22,6 +22,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from isotimer.core.text import printable
+from isotimer.ui.literal import literal
+
+__all__ = ["Column", "field", "literal", "print_json", "print_table", "say"]
+
 # Tabs and line breaks would split a record; other control characters would
 # reach the terminal reading the pipe. Each becomes one space.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -126,3 +131,8 @@ def print_json(console: Console, document: object) -> None:
     out = console.file
     out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     out.flush()
+
+
+def say(console: Console, message: str) -> None:
+    """One message (a problem, an error, a count) printed as plain, safe text."""
+    console.print(printable(message), markup=False, highlight=False, soft_wrap=True, emoji=False)

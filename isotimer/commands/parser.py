@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from isotimer.storage.bounded import refusal
+
 USAGE_ERROR = 2
 
 
@@ -69,6 +71,9 @@ def existing_file(text: str) -> Path:
     path = Path(text).expanduser()
     if not path.exists():
         raise argparse.ArgumentTypeError(f"no such file: {text}")
-    if not path.is_file():
+    if path.is_dir():
         raise argparse.ArgumentTypeError(f"{text} is a folder; give a file")
+    # A FIFO or a device is refused by name here, before anything opens it.
+    if (why := refusal(path)) is not None:
+        raise argparse.ArgumentTypeError(f"{text} {why}")
     return path

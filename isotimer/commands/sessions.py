@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from isotimer.commands.context import Context
-from isotimer.commands.output import Column, print_json, print_table
+from isotimer.commands.output import Column, print_json, print_table, say
 from isotimer.commands.parser import existing_file, usage_error
 from isotimer.core.model import Level, Side
 from isotimer.core.plan import Plan, Step, StepKind, build_plan
@@ -91,7 +91,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     except LookupError as error:
         return usage_error(error.args[0])
     except ValidationError as error:
-        ctx.err.print(str(error), markup=False, highlight=False, soft_wrap=True)
+        say(ctx.err, str(error))
         return 1
     plan = build_plan(session, Level(args.level) if args.level else None)
     if args.json:
@@ -152,7 +152,7 @@ def run_validate(args: argparse.Namespace, ctx: Context) -> int:
         print_json(ctx.console, _validation_document(args.files, problems))
         return 1 if problems else 0
     for problem in problems:
-        ctx.console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        say(ctx.console, str(problem))
     if not problems:
         count = len(args.files)
         ctx.err.print(f"{count} file{'s' if count != 1 else ''} valid", highlight=False)

@@ -10,6 +10,9 @@ from itertools import pairwise
 # Steps for the seconds axis: round numbers a runner counts in.
 SECOND_STEPS = (5, 10, 15, 20, 30, 60, 120, 300, 600, 1800, 3600)
 HEADROOM = 1.1  # room above the highest point so the line never hugs the frame
+# No hold lasts a day: a point above is clipped, so one bad row (held_s 1e308) in an old
+# history can neither overflow the axis nor make it count ticks for ever.
+CEILING_S = 86_400.0
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class ChartSeries:
     @property
     def top_s(self) -> float:
         """The top of the seconds axis: above every point and the target, on a step."""
-        highest = max([*self.seconds, self.target_s, 1.0]) * HEADROOM
+        highest = min(max([*self.seconds, self.target_s, 1.0]), CEILING_S) * HEADROOM
         step = second_step(highest, 4)
         return math.ceil(highest / step) * step
 
@@ -54,8 +57,11 @@ def second_step(top_s: float, count: int) -> int:
 
 
 def second_ticks(top_s: float, count: int) -> list[tuple[float, str]]:
-    """Round positions from 0 to ``top_s`` labelled ``30 s`` or ``2 min``."""
+    """Round positions from 0 to ``top_s`` labelled ``30 s`` or ``2 min``; never over count + 1."""
+    top_s = min(top_s, CEILING_S * HEADROOM)
     step = second_step(top_s, count)
+    if top_s / step > count:  # past the largest round step: whole hours
+        step = math.ceil(top_s / max(count, 1) / SECOND_STEPS[-1]) * SECOND_STEPS[-1]
     ticks = []
     for value in range(0, int(top_s) + 1, step):
         label = f"{value // 60} min" if value >= 120 and value % 60 == 0 else f"{value} s"

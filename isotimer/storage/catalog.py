@@ -46,7 +46,7 @@ class Catalog:
         """
         path = Path(ref).expanduser()
         if ref.endswith(".toml") or path.is_file():
-            if not path.is_file():
+            if not path.exists():
                 raise LookupError(f"no such session file: {ref}")
             return load_session(path, self.library)
         if ref in self.sessions:

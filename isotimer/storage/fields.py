@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from isotimer.core.text import first_control
 from isotimer.storage.problems import Problem, did_you_mean
 from isotimer.storage.toml.lines import KeyLines, Path
 
@@ -13,8 +14,18 @@ MAX_SECONDS = 3600
 _MISSING = object()
 
 
+def number_text(value: float) -> str:
+    """A number for an error message: ``1e+300``, ``-5``, or ``a number of 401 digits``."""
+    if isinstance(value, int) and abs(value) >= 10**15:
+        # Formatting a 400-digit int as a float overflows; its length is what matters.
+        return f"a number of {len(str(abs(value)))} digits"
+    return f"{value:g}"
+
+
 def _describe(value: Any) -> str:
     """A short, readable rendering of a wrong value for an error message."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_text(value)
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -42,7 +53,16 @@ class FieldReader:
                 hint = did_you_mean(key, allowed)
                 self.report((*path, key), where, f"unknown key '{key}'{hint}")
 
-    def text(self, table: dict, key: str, path: Path, where: str, required: bool = False) -> Any:
+    def text(
+        self,
+        table: dict,
+        key: str,
+        path: Path,
+        where: str,
+        required: bool = False,
+        multiline: bool = False,
+    ) -> Any:
+        """Text, refused when it holds a control character (``multiline`` allows newlines, tabs)."""
         value = table.get(key, _MISSING)
         if value is _MISSING:
             if required:
@@ -52,7 +72,18 @@ class FieldReader:
             expected = "non-empty text" if required else "text"
             self.report((*path, key), where, f"'{key}' must be {expected}, got {_describe(value)}")
             return None
-        return value
+        return value if self._printable(value, (*path, key), where, key, multiline) else None
+
+    def _printable(self, value: str, path: Path, where: str, label: str, multiline: bool) -> bool:
+        """False (and a problem) when ``value`` holds a character never to reach a terminal."""
+        found = first_control(value, multiline)
+        if found is None:
+            return True
+        offset, name = found
+        self.report(
+            path, where, f"'{label}' contains {name} at character {offset + 1}: not allowed in text"
+        )
+        return False
 
     def texts(self, table: dict, key: str, path: Path, where: str) -> tuple[str, ...] | None:
         value = table.get(key, _MISSING)
@@ -61,6 +92,8 @@ class FieldReader:
         ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
         if not ok:
             self.report((*path, key), where, f"'{key}' must be a list of non-empty texts")
+            return None
+        if not all(self._printable(v, (*path, key), where, key, False) for v in value):
             return None
         return tuple(value)
 
@@ -95,15 +128,17 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, allowed):
             self.report(path, where, f"'{label}' must be {kind}, got {_kind(value)}")
             return None
-        if not math.isfinite(value):
+        # Compared before any conversion: float(10**400) raises, and int-float comparison is exact.
+        if isinstance(value, float) and not math.isfinite(value):
             self.report(path, where, f"'{label}' must be a finite number, got {value}")
             return None
         if value < low:
-            self.report(path, where, f"'{label}' must be at least {low:g}, got {value:g}")
+            got = number_text(value)
+            self.report(path, where, f"'{label}' must be at least {low:g}, got {got}")
             return None
         if value > high:
             limit = "an hour (3600 s)" if high == MAX_SECONDS else f"{high:g}"
-            self.report(path, where, f"'{label}' must be at most {limit}, got {value:g}")
+            self.report(path, where, f"'{label}' must be at most {limit}, got {number_text(value)}")
             return None
         return value
 

@@ -42,7 +42,8 @@ def load_library(
     problems: list[Problem] = []
     checks: dict[str, FieldReader] = {}
     for path in paths:
-        if not path.is_file() and not require_file:
+        # exists, not is_file: a FIFO or a folder in its place is reported, not skipped.
+        if not path.exists() and not require_file:
             continue
         try:
             source = read_toml(path)
@@ -91,7 +92,7 @@ def _read_entry(
         "muscles": reader.texts(table, "muscles", path, where),
         "equipment": reader.texts(table, "equipment", path, where),
         "cues": reader.texts(table, "cues", path, where),
-        "setup": reader.text(table, "setup", path, where),
+        "setup": reader.text(table, "setup", path, where, multiline=True),
         "breathing": reader.text(table, "breathing", path, where),
         "harder": reader.text(table, "harder", path, where),
         "beginner_s": reader.number(table, "beginner", path, where, low=1),

@@ -13,10 +13,11 @@ import tomli_w
 
 from isotimer.core.model import Level
 from isotimer.core.tones import Sound
+from isotimer.storage.bounded import FileRefused, read_bounded
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.folders import make_private_dir
 from isotimer.storage.problems import Problem, ValidationError
-from isotimer.storage.toml.source import parse_toml
+from isotimer.storage.toml.source import MAX_FILE_BYTES, parse_toml
 
 LEAD_IN_RANGE = (0.0, 600.0)
 CUE_ROTATION_RANGE = (2.0, 120.0)
@@ -68,9 +69,11 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     """
     name = path.name
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return DEFAULTS, []
+    except FileRefused as error:
+        return DEFAULTS, [f"{name}: cannot be read ({error.reason}); using the defaults"]
     except OSError as error:
         return DEFAULTS, [f"{name}: cannot be read ({error.strerror or error}); using the defaults"]
     if not raw.strip():

@@ -35,6 +35,7 @@ from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
 from isotimer.storage.todays_plan import todays_plan
 from isotimer.ui.fit_saving import FitSaving
+from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.readable import readable_variables
@@ -56,7 +57,14 @@ if TYPE_CHECKING:
 
 
 class IsoTimerApp(
-    RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, MorningCheckin, App[None]
+    RunGuard,
+    SessionFiles,
+    LiveSharing,
+    FitSaving,
+    Screenshots,
+    MorningCheckin,
+    LiteralNotify,
+    App[None],
 ):
     """Holds what every screen needs and moves between screens on their results."""
 

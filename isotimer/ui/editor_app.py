@@ -10,11 +10,12 @@ from textual.app import App
 from isotimer.core.draft import SessionDraft
 from isotimer.paths import Paths
 from isotimer.storage.library import Library
+from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.screens.editor import EditorScreen
 from isotimer.ui.screenshots import Screenshots
 
 
-class EditorApp(Screenshots, App[str | None]):
+class EditorApp(Screenshots, LiteralNotify, App[str | None]):
     """Opens one draft in the editor and exits with the saved session id, or None."""
 
     # The shared stylesheet styles the confirm dialog the editor asks before discarding.

@@ -6,8 +6,10 @@ from functools import partial
 from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from isotimer.core.model import Session
+from isotimer.core.text import printable
 from isotimer.storage.catalog import Catalog
 
 
@@ -17,6 +19,11 @@ class SessionSource(Protocol):
     catalog: Catalog
 
     def choose(self, session: Session) -> None: ...
+
+
+def markup(text: str) -> str:
+    """``text`` as markup that shows it literally: the palette parses prompts and help."""
+    return escape(printable(text))
 
 
 class SessionCommands(Provider):
@@ -37,9 +44,12 @@ class SessionCommands(Provider):
         self._picker.choose(session)
 
     async def discover(self) -> Hits:
+        """Every session; the palette parses hits as markup, so names are escaped."""
         for session in self._sessions():
             yield DiscoveryHit(
-                f"Start {session.name}", partial(self._start, session), help=session.description
+                markup(f"Start {session.name}"),
+                partial(self._start, session),
+                help=markup(session.description),
             )
 
     async def search(self, query: str) -> Hits:
@@ -50,8 +60,8 @@ class SessionCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(text),
+                    matcher.highlight(markup(text)),
                     partial(self._start, session),
-                    text=text,
-                    help=session.description,
+                    text=printable(text),
+                    help=markup(session.description),
                 )

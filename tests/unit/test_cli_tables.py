@@ -18,7 +18,7 @@ from tests.unit.cli_helpers import fill_history
 HEADERS = {
     "list": "id\tname\tholds\tduration\ttags",
     "history": "when\tsession\thold\tside\tset\theld\tstatus\teffort\tpain",
-    "stats": "hold\tside\tbest\tlast\ttrend\tL/R gap\tnext\twhy",
+    "stats": "hold\tside\tbest\tlast\ttrend\tL/R gap",
     "show recovery-day": "#\tat\tstep\ttime",
 }
 
@@ -54,7 +54,7 @@ def test_piped_history_keeps_every_field_whole(capsys, isolated_data_dir):
     assert oldest[1] == "Legs And Hips"
     assert datetime.fromisoformat(oldest[0]).tzinfo is not None
     assert [record[5] for record in records[:3]] == ["23/30 s", "15/30 s", "30/30 s"]
-    assert records[1][6] == "early" and records[2][6] == "done"
+    assert records[1][6] == "ended_early" and records[2][6] == "completed"
 
 
 def terminal_output(width: int, *argv: str) -> str:

@@ -134,6 +134,7 @@ def test_import_of_an_unreadable_file_is_one_line_on_stderr(ctx, tmp_path, monke
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(commands, "read_import", lambda path: refuse(path))
     assert run(ctx, "import", str(backup)) == 1
     assert err(ctx).count("\n") == 1 and "cannot read" in err(ctx)
 

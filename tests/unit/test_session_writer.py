@@ -121,6 +121,8 @@ NUMBER = st.one_of(
     st.floats(allow_nan=False, width=64),
 )
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+# Control characters never validate (issue 15): a valid draft's texts have none.
+PRINTABLE = st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=30)
 OPTIONAL_NUMBER = st.none() | NUMBER
 BREATHING = st.none() | st.builds(
     BreathingDraft, inhale=NUMBER, hold=OPTIONAL_NUMBER, exhale=OPTIONAL_NUMBER
@@ -173,7 +175,7 @@ VALID_HOLD = st.builds(
 )
 VALID = st.builds(
     SessionDraft,
-    name=TEXT.filter(str.strip),
+    name=PRINTABLE.filter(str.strip),
     rounds=st.none() | st.integers(1, 5),
     lead_in=st.none() | st.integers(0, 60),
     holds=st.lists(VALID_HOLD, min_size=1, max_size=4).map(tuple),

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from isotimer.core.records import COMPARED, CheckIn, HoldOutcome, HoldRecord
+from isotimer.core.text import first_control
 
 SIDES = ("left", "right", "none")
 OUTCOMES = tuple(outcome.value for outcome in HoldOutcome)
 LEVELS = ("beginner", "advanced")
 _TRUE = ("true", "yes", "1")
 _FALSE = ("false", "no", "0")
+# The ranges an imported hold must fall in (README, "Limits"): anything outside is refused
+# before arithmetic or SQLite sees it, so a held_s of 1e308 can never reach a chart or a sum.
+MAX_SECONDS = 86_400.0
+MAX_ROUND = 100
+EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+MAX_HOLD_SPAN = timedelta(days=1)
+MAX_TEXT = 1_000
+MAX_NOTE = 10_000
 
 
 def record_from_mapping(raw: object) -> HoldRecord:
@@ -27,6 +37,8 @@ def record_from_mapping(raw: object) -> HoldRecord:
     ended = _moment(raw, "ended_at")
     if ended < started:
         raise ValueError("ended_at is before started_at")
+    if ended - started > MAX_HOLD_SPAN:
+        raise ValueError("ended_at is more than a day after started_at")
     session = _text(raw, "session")
     side = _text(raw, "side")
     if side not in SIDES:
@@ -35,12 +47,10 @@ def record_from_mapping(raw: object) -> HoldRecord:
     if level not in LEVELS:
         raise ValueError(f"level must be beginner or advanced, not {level!r}")
     exercise = _text(raw, "exercise")
-    target_s = _number(raw, "target_s")
+    target_s = _number(raw, "target_s", 0, MAX_SECONDS)
     if target_s <= 0:
         raise ValueError(f"target_s must be more than 0, not {target_s:g}")
-    held_s = _number(raw, "held_s")
-    if held_s < 0:
-        raise ValueError(f"held_s must be 0 or more, not {held_s:g}")
+    held_s = _number(raw, "held_s", 0, MAX_SECONDS)
     completed = _boolean(raw, "completed")
     outcome = _outcome(raw, completed)
     return HoldRecord(
@@ -54,8 +64,8 @@ def record_from_mapping(raw: object) -> HoldRecord:
         exercise=exercise,
         exercise_name=_text(raw, "exercise_name", "") or exercise,
         side=side,
-        round=_integer(raw, "round", 1, None),
-        set=_integer(raw, "set", 1, None),
+        round=_integer(raw, "round", 1, MAX_ROUND),
+        set=_integer(raw, "set", 1, MAX_ROUND),
         level=level,
         target_s=target_s,
         held_s=held_s,
@@ -63,7 +73,7 @@ def record_from_mapping(raw: object) -> HoldRecord:
         outcome=outcome,
         effort=_optional_integer(raw, "effort", 1, 10),
         pain=_optional_integer(raw, "pain", 0, 10),
-        note=_text(raw, "note", ""),
+        note=_text(raw, "note", "", MAX_NOTE),
         target_effort=_optional_integer(raw, "target_effort", 1, 100),
     )
 
@@ -112,12 +122,18 @@ def _present(raw: Mapping, key: str) -> object:
     return value
 
 
-def _text(raw: Mapping, key: str, default: str | None = None) -> str:
+def _text(raw: Mapping, key: str, default: str | None = None, longest: int = MAX_TEXT) -> str:
     if default is not None and raw.get(key) in (None, ""):
         return default
     value = _present(raw, key)
     if not isinstance(value, str):
-        raise ValueError(f"{key} must be text, not {value!r}")
+        raise ValueError(f"{key} must be text, not {_show(value)}")
+    if len(value) > longest:
+        raise ValueError(f"{key} is over {longest:,} characters")
+    found = first_control(value, multiline=key == "note")
+    if found is not None:
+        offset, name = found
+        raise ValueError(f"{key} contains {name} at character {offset + 1}")
     return value
 
 
@@ -127,33 +143,38 @@ def _moment(raw: Mapping, key: str) -> datetime:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{key} is not an ISO 8601 time: {raw[key]!r}") from None
+            raise ValueError(f"{key} is not an ISO 8601 time: {_show(raw[key])}") from None
     if not isinstance(value, datetime):
-        raise ValueError(f"{key} must be a date and time, not {value!r}")
+        raise ValueError(f"{key} must be a date and time, not {_show(value)}")
     if value.tzinfo is None:
         raise ValueError(f"{key} needs a UTC offset, e.g. 2026-01-05T07:00:00+01:00")
+    # Compared as naive UTC: a time near year 1 or 9999 overflows when converted.
+    naive = value.replace(tzinfo=None)
+    offset = value.utcoffset() or timedelta(0)
+    if not EARLIEST.replace(tzinfo=None) + offset <= naive <= LATEST.replace(tzinfo=None) + offset:
+        raise ValueError(f"{key} must be between 1970 and 2200, not {value.isoformat()}")
     return value
 
 
-def _number(raw: Mapping, key: str) -> float:
+def _number(raw: Mapping, key: str, low: float, high: float) -> float:
+    """A finite number in ``[low, high]``, checked before it is ever turned into a float."""
     value = _present(raw, key)
     if isinstance(value, str):
         try:
-            value = float(value)
+            value = float(value) if len(value) <= 40 else math.nan
         except ValueError:
-            raise ValueError(f"{key} must be a number, not {raw[key]!r}") from None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"{key} must be a number, not {value!r}")
+            raise ValueError(f"{key} must be a number, not {_show(raw[key])}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value == value:
+        raise ValueError(f"{key} must be a number, not {_show(value)}")
+    if not low <= value <= high:
+        raise ValueError(f"{key} must be {low:g}-{high:g}, not {_show(value)}")
     return float(value)
 
 
-def _integer(raw: Mapping, key: str, low: int, high: int | None) -> int:
-    value = _number(raw, key)
+def _integer(raw: Mapping, key: str, low: int, high: int) -> int:
+    value = _number(raw, key, low, high)
     if not value.is_integer():
         raise ValueError(f"{key} must be a whole number, not {value:g}")
-    if value < low or (high is not None and value > high):
-        span = f"{low}-{high}" if high is not None else f"{low} or more"
-        raise ValueError(f"{key} must be {span}, not {value:g}")
     return int(value)
 
 
@@ -165,9 +186,19 @@ def _boolean(raw: Mapping, key: str) -> bool:
     value = _present(raw, key)
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
+    text = str(value).strip().lower() if isinstance(value, str | int) else ""
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"{key} must be true or false, not {value!r}")
+    raise ValueError(f"{key} must be true or false, not {_show(value)}")
+
+
+def _show(value: object) -> str:
+    """A wrong value, short and printable, for a refusal reason."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        return f"a number of {len(str(abs(value)))} digits"
+    if isinstance(value, list | dict):
+        return "a list" if isinstance(value, list) else "a table"
+    text = ascii(value)
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -18,12 +18,17 @@ from isotimer.core.records import HoldRecord, RunRecord
 from isotimer.core.review import RunSummary
 from isotimer.core.stats import Balance, SideStats, Week
 from isotimer.storage.history import schema
+from isotimer.storage.history.decode import MAX_SECONDS
 
 Read = Callable[[str, Iterable[object]], list[tuple]]
 
 # A hold's local date: ISO text starts with it. The holds_day index is on this
 # very expression, so a date range is an index range in the hold's own time zone.
 _DAY = "substr(started_at, 1, 10)"
+# Seconds as every figure reads them: a row written before imports were range-checked
+# (held_s 1e308) would otherwise overflow sums and charts. Nothing stored is changed.
+_HELD = f"min(max(held_s, 0), {MAX_SECONDS:g})"
+_TARGET = f"min(max(target_s, 0), {MAX_SECONDS:g})"
 _FIRST_RUNS = 24  # newest holds to look at before widening the search
 
 
@@ -34,7 +39,7 @@ def _monday(day: date) -> date:
 def side_stats(read: Read, today: date) -> list[SideStats]:
     """``stats.side_stats`` from the (exercise, side) index, sorted the same way."""
     totals = read(
-        "SELECT exercise, side, count(*), max(target_s), max(held_s) FROM holds"
+        f"SELECT exercise, side, count(*), max({_TARGET}), max({_HELD}) FROM holds"
         " GROUP BY exercise, side ORDER BY exercise, side",
         (),
     )
@@ -49,7 +54,7 @@ def _side_stats(
     pair = "exercise = ? AND side = ?"
     # Ties go to the earliest hold, as core.stats keeps the first it meets.
     latest = _one(read, pair, (exercise, side), "started_ts DESC, rowid")
-    best = _one(read, f"{pair} AND held_s = ?", (exercise, side, best_s), "started_ts, rowid")
+    best = _one(read, f"{pair} AND {_HELD} = ?", (exercise, side, best_s), "started_ts, rowid")
     return SideStats(
         exercise=exercise,
         exercise_name=latest.exercise_name,
@@ -74,7 +79,7 @@ def _one(read: Read, where: str, params: tuple[object, ...], order: str) -> Hold
 def _daily_bests(read: Read, first: date, last: date) -> dict[tuple[str, str], list]:
     """Per exercise and side, the best hold of each local day after ``first`` to ``last``."""
     rows = read(
-        f"SELECT exercise, side, {_DAY} AS day, max(held_s) FROM holds"
+        f"SELECT exercise, side, {_DAY} AS day, max({_HELD}) FROM holds"
         f" WHERE {_DAY} > ? AND {_DAY} <= ? GROUP BY exercise, side, day",
         (first.isoformat(), last.isoformat()),
     )
@@ -87,7 +92,7 @@ def _daily_bests(read: Read, first: date, last: date) -> dict[tuple[str, str], l
 def best_per_day(read: Read, exercise: str, side: str) -> list[tuple[date, float]]:
     """``stats.best_per_day``: the longest hold of each local day, oldest first."""
     rows = read(
-        f"SELECT {_DAY} AS day, max(held_s) FROM holds WHERE exercise = ? AND side = ?"
+        f"SELECT {_DAY} AS day, max({_HELD}) FROM holds WHERE exercise = ? AND side = ?"
         " GROUP BY day ORDER BY day",
         (exercise, side),
     )
@@ -186,7 +191,7 @@ def weekly(read: Read, today: date, weeks: int = stats.TREND_WEEKS) -> list[Week
     first = _monday(today) - timedelta(weeks=weeks - 1)
     last = _monday(today) + timedelta(days=6)
     rows = read(
-        f"SELECT {_DAY} AS day, sum(held_s) FROM holds WHERE {_DAY} BETWEEN ? AND ?"
+        f"SELECT {_DAY} AS day, sum({_HELD}) FROM holds WHERE {_DAY} BETWEEN ? AND ?"
         " GROUP BY day ORDER BY day",
         (first.isoformat(), last.isoformat()),
     )
@@ -242,7 +247,7 @@ def run_summaries(read: Read, runs: Sequence[RunRecord]) -> list[RunSummary]:
     """``runs`` with how many holds each has and their time under tension."""
     marks = ", ".join("?" * len(runs))
     rows = read(
-        f"SELECT run_id, count(*), sum(held_s) FROM holds WHERE run_id IN ({marks})"
+        f"SELECT run_id, count(*), sum({_HELD}) FROM holds WHERE run_id IN ({marks})"
         " GROUP BY run_id",
         [run.id for run in runs],
     )

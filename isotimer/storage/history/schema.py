@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from isotimer.core.records import CheckIn, HoldOutcome, HoldRecord, Outcome, RunRecord
+from isotimer.storage.history.decode import MAX_SECONDS
 
 # "ISOT": lets a history file be told apart from any other SQLite database.
 APPLICATION_ID = 0x49534F54
@@ -187,9 +188,14 @@ def hold_from_row(row: tuple) -> HoldRecord:
         id=hold_id, run_id=run_id, started_at=datetime.fromisoformat(started),
         ended_at=datetime.fromisoformat(ended), session=session, session_name=session_name,
         exercise=exercise, exercise_name=exercise_name, side=side, round=round_no, set=set_no,
-        level=level, target_s=target_s, held_s=held_s, completed=bool(completed),
+        level=level, target_s=_sane(target_s), held_s=_sane(held_s), completed=bool(completed),
         effort=effort, pain=pain, note=note, outcome=outcome or None, target_effort=target_effort,
     )  # fmt: skip
+
+
+def _sane(seconds: float) -> float:
+    """Seconds within what an import accepts, for rows stored before that was checked."""
+    return min(max(seconds, 0.0), MAX_SECONDS)
 
 
 def checkin_row(checkin: CheckIn) -> tuple[object, ...]:

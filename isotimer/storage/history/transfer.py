@@ -15,11 +15,16 @@ from pathlib import Path
 import tomli_w
 
 from isotimer.core.records import CheckIn, HoldRecord
+from isotimer.storage.bounded import FileRefused, describe_size, read_bounded
+from isotimer.storage.history.cells import guard_cell, unguard_cell
 from isotimer.storage.history.decode import checkin_from_mapping, record_from_mapping
+from isotimer.storage.nesting import MAX_DEPTH, nested_deeper, too_deep
 
 FORMATS = ("json", "csv", "toml")
 FIELDS = tuple(field.name for field in fields(HoldRecord))
 CHECKIN_FIELDS = tuple(field.name for field in fields(CheckIn))
+# Room for about 250,000 holds as JSON; parsing more would take gigabytes of memory.
+MAX_IMPORT_BYTES = 100_000_000
 
 Rejected = list[tuple[int, str]]
 
@@ -82,7 +87,23 @@ def _csv_cell(value: object) -> object:
         return "true" if value else "false"
     if isinstance(value, datetime):
         return value.isoformat()
+    if isinstance(value, str):
+        return guard_cell(value)
     return value
+
+
+def read_import(path: Path) -> bytes:
+    """The bytes of an import file, refusing FIFOs, devices and files over the cap by name.
+
+    Raises:
+        TransferError: not a regular file, or too big.
+        OSError: missing or unreadable.
+    """
+    try:
+        return read_bounded(path, MAX_IMPORT_BYTES)
+    except FileRefused as error:
+        limit = describe_size(MAX_IMPORT_BYTES)
+        raise TransferError(f"{path} {error.reason} (imports are at most {limit})") from None
 
 
 def write_export(
@@ -185,11 +206,17 @@ def _sniff(text: str) -> str:
 
 
 def _raw_records(text: str, fmt: str) -> list[object]:
+    if fmt in ("json", "toml") and (line := too_deep(text)) is not None:
+        raise TransferError(f"line {line}: lists or tables nested more than {MAX_DEPTH} deep")
     if fmt == "json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise TransferError(f"not valid JSON: {error}") from error
+        except ValueError:
+            raise TransferError("not valid JSON: a number with thousands of digits") from None
+        if nested_deeper(data):
+            raise TransferError(f"lists or tables nested more than {MAX_DEPTH} deep")
         if isinstance(data, dict) and isinstance(data.get("holds"), list):
             return data["holds"]
         if isinstance(data, list):
@@ -200,20 +227,30 @@ def _raw_records(text: str, fmt: str) -> list[object]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise TransferError(f"not valid TOML: {error}") from error
+        except ValueError:
+            raise TransferError("not valid TOML: a number with thousands of digits") from None
+        if nested_deeper(data):
+            raise TransferError(f"lists or tables nested more than {MAX_DEPTH} deep")
         if not isinstance(data.get("hold"), list):
             raise TransferError("TOML must hold its records as [[hold]] tables")
         return data["hold"]
     if fmt == "csv":
-        reader = csv.DictReader(io.StringIO(text))
-        missing = [
-            name
-            for name in ("id", "started_at", "exercise")
-            if name not in (reader.fieldnames or [])
-        ]
+        return _csv_records(text)
+    raise TransferError(f"unknown format {fmt!r}: use json, csv or toml")
+
+
+def _csv_records(text: str) -> list[object]:
+    """Rows as mappings, with the quote ``guard_cell`` put before formula-like text removed."""
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        header = reader.fieldnames or []
+        missing = [name for name in ("id", "started_at", "exercise") if name not in header]
         if missing:
             raise TransferError(f"the CSV header lacks {', '.join(missing)}")
-        try:
-            return list(reader)
-        except csv.Error as error:
-            raise TransferError(f"not valid CSV: {error}") from error
-    raise TransferError(f"unknown format {fmt!r}: use json, csv or toml")
+        return [
+            {key: unguard_cell(value) if isinstance(value, str) else value
+             for key, value in row.items()}
+            for row in reader
+        ]  # fmt: skip
+    except csv.Error as error:
+        raise TransferError(f"not valid CSV: {error}") from error

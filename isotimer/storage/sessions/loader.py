@@ -70,7 +70,7 @@ def session_from_source(
     where = "session"
     reader.unknown_keys(data, SESSION_KEYS, (), where)
     name = reader.text(data, "name", (), where, required=True)
-    description = reader.text(data, "description", (), where)
+    description = reader.text(data, "description", (), where, multiline=True)
     tags = reader.texts(data, "tags", (), where)
     rounds = reader.number(data, "rounds", (), where, low=1, high=100, whole=True)
     lead_in = reader.number(data, "lead_in", (), where, low=0, high=600)

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from isotimer.ui.literal import literal
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks ``question``; dismisses with True for yes and False for no.
@@ -34,8 +36,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.question, id="question")
-            yield Static(self.detail, id="detail")
+            yield Static(literal(self.question), id="question")
+            yield Static(literal(self.detail, multiline=True), id="detail")
             with Horizontal(id="buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")

@@ -16,6 +16,7 @@ from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabP
 
 from isotimer.core.review import ExerciseReview, Review, RunSummary, build_review
 from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
 from isotimer.ui.widgets.balance_table import BalanceTable
@@ -147,7 +148,7 @@ class HistoryScreen(Screen[None]):
     # -- showing ----------------------------------------------------------------------
     def _say(self, message: str) -> None:
         """Show ``message`` in place of the review: empty, unavailable, or unreadable."""
-        self.query_one("#history-message", Static).update(message)
+        self.query_one("#history-message", Static).update(literal(message))
         self.query_one("#history-message", Static).set_class(message != LOADING, "-final")
         self.query_one(ContentSwitcher).current = "history-message"
         self.refresh_bindings()

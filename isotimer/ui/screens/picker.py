@@ -21,6 +21,7 @@ from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion, plan_at_targets
 from isotimer.core.swaps import offered_swaps, swapped
+from isotimer.core.text import printable
 from isotimer.core.timefmt import clock
 from isotimer.storage.catalog import Catalog, Origin
 from isotimer.storage.problems import Problem
@@ -261,18 +262,18 @@ class PickerScreen(Screen[None]):
     def _row(self, entry: Entry) -> SessionRow:
         if entry.session is None or entry.plan is None:
             name = entry.key.removeprefix(BROKEN).rsplit("/", 1)[-1]
-            return SessionRow(entry.key, "⚠", f"{name}: did not load", broken=True)
+            return SessionRow(entry.key, "⚠", printable(f"{name}: did not load"), broken=True)
         session = entry.session
         number = entry.number
         return SessionRow(
             entry.key,
             str(number) if number is not None and number <= 9 else "",
-            session.name,
+            printable(session.name),
             mark=MARKS.get(self.catalog.origin(session.id), ""),
             time=clock(entry.plan.total_seconds),
             last=self._last_done.get(session.id, "never"),
             holds=str(len(entry.plan.hold_steps)),
-            tags=", ".join(session.tags),
+            tags=printable(", ".join(session.tags)),
         )
 
     @property

@@ -25,6 +25,7 @@ from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
 from isotimer.core.timefmt import clock, countdown_seconds
 from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.ui.literal import literal
 from isotimer.ui.run_keys import RUN_KEYS, RunControls
 from isotimer.ui.run_layout import PARTS, RunLayout, plan_layout
 from isotimer.ui.widgets.countdown import Countdown
@@ -108,7 +109,7 @@ class RunScreen(RunControls, Screen[RunResult]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="run"):
-            yield Static(self._title(), id="run-title")
+            yield Static(literal(self._title()), id="run-title")
             with Center(id="phase-row"):
                 yield PhaseBanner(id="phase")
             yield StepHeading(id="heading")
@@ -261,5 +262,5 @@ class RunScreen(RunControls, Screen[RunResult]):
         self.announcer.muted = muted
         self.set_class(muted, "-muted")
         self.query_one(Countdown).muted = muted
-        self.query_one("#run-title", Static).update(self._title())
+        self.query_one("#run-title", Static).update(literal(self._title()))
         self.refresh_bindings()

@@ -15,6 +15,7 @@ from isotimer.core.checkins import mornings_text
 from isotimer.core.outcomes import counted, describe_holds, session_result
 from isotimer.core.records import CheckIn, HoldRecord, Outcome, RunRecord
 from isotimer.core.timefmt import clock
+from isotimer.ui.literal import literal
 from isotimer.ui.widgets.holds_table import holds_table
 
 ENDINGS = {
@@ -81,14 +82,15 @@ class RunDetailScreen(Screen[None]):
         run = self.run
         with VerticalScroll(id="run-detail"):
             yield Static(
-                f"{run.session_name} · {run.level} · {ending_text(run, self.holds)}",
+                literal(f"{run.session_name} · {run.level} · {ending_text(run, self.holds)}"),
                 id="run-title",
             )
             yield Static(when_text(run), id="run-when")
             yield Static(totals_text(self.holds) if self.holds else "No holds recorded.")
             yield Static(rating_text(run), id="run-rating")
             yield Static(morning_text(self.checkins), id="run-morning")
-            note = Static(f"Note: {run.note}" if run.note else "No note.", id="run-note")
+            note_text = literal(f"Note: {run.note}" if run.note else "No note.", multiline=True)
+            note = Static(note_text, id="run-note")
             note.set_class(not run.note, "-none")
             yield note
             if self.holds:

@@ -20,8 +20,10 @@ from textual.widgets import Footer, Input, Label, Static
 from isotimer.core.bests import NewBest
 from isotimer.core.checkins import checkin_sides
 from isotimer.core.outcomes import SessionResult, describe_holds, session_result
+from isotimer.core.text import printable
 from isotimer.core.timefmt import clock
 from isotimer.storage.history.store import HistoryStore
+from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
 from isotimer.ui.screens.unsaved_holds import UnsavedHolds
@@ -93,10 +95,8 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
     def compose(self) -> ComposeResult:
         plan = self.result.plan
         with VerticalScroll(id="summary"):
-            yield Static(
-                f"{plan.session.name} · {plan.level.value} · {self.outcome.value}",
-                id="summary-title",
-            )
+            title = f"{plan.session.name} · {plan.level.value} · {self.outcome.value}"
+            yield Static(literal(title), id="summary-title")
             yield Static(self._totals(), id="totals")
             for best in self.bests:
                 yield Static(f"★ {best.text()}", classes="new-best")
@@ -140,7 +140,7 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
         if holds:
             reason = self.recorder.last_error or "the history could not be written"
             count = f"{len(holds)} hold{'s are' if len(holds) != 1 else ' is'}"
-            return f"⚠ {count} not saved: {reason} Press r to retry or e to export them."
+            return printable(f"⚠ {count} not saved: {reason} Press r to retry or e to export them.")
         return "Every hold is saved in your history." if self.recorder.store is not None else ""
 
     def _show_saved(self) -> None:
@@ -174,7 +174,8 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
 
     def save_rating(self, *, quiet: bool = True) -> bool:
         """Attach effort, pain and note to the run; False when a number is out of range."""
-        note = self.query_one("#note", Input).value.strip()
+        # A pasted escape sequence is kept as its visible picture, never stored raw.
+        note = printable(self.query_one("#note", Input).value.strip())
         try:
             effort = parse_rating(self.query_one("#effort", Input).value, 1, 10)
             pains = {

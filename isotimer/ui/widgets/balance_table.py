@@ -12,6 +12,7 @@ from textual.widget import Widget
 from isotimer.core.review import Review, balance_text
 from isotimer.core.stats import BALANCE_FLAG_PCT
 from isotimer.core.timefmt import short
+from isotimer.ui.literal import literal
 
 EXPLAINED = (
     "Longest hold on each side in the latest session that worked both. "
@@ -65,7 +66,7 @@ class BalanceTable(Widget):
         flagged = self.get_component_rich_style("balance-table--flagged")
         for exercise, balance in sorted(review.balances.items()):
             table.add_row(
-                review.name_of(exercise),
+                literal(review.name_of(exercise)),
                 short(balance.left_s),
                 short(balance.right_s),
                 Text(balance_text(balance), style=flagged if balance.flagged else ""),

@@ -11,6 +11,7 @@ from textual.widgets import Label, Static
 
 from isotimer.core.review import ExerciseReview
 from isotimer.core.review_chart import ChartSeries
+from isotimer.core.text import printable
 from isotimer.core.timefmt import short
 from isotimer.ui.widgets.hold_chart import HoldChart
 
@@ -30,7 +31,7 @@ class ChartPanel(Vertical):
         figures = row.stats
         series = ChartSeries(tuple(points), figures.last_target_s, figures.best_s)
         self.query_one(HoldChart).series = series
-        title = Content.assemble((row.label, "bold"), ("  best hold each day", "dim"))
+        title = Content.assemble((printable(row.label), "bold"), ("  best hold each day", "dim"))
         self.query_one("#chart-title", Static).update(title)
         self.query_one("#legend-target", Label).update(f"── target {short(series.target_s)}")
         self.query_one("#legend-best", Label).update(f"● best {short(series.best_s)}")

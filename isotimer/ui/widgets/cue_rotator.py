@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from isotimer.ui.literal import literal
+
 
 class CueRotator(Static):
     """Shows one form cue; the screen picks which from the time held.
@@ -16,5 +18,5 @@ class CueRotator(Static):
     cue: reactive[str] = reactive("", init=False)
 
     def watch_cue(self, cue: str) -> None:
-        self.update(cue)
+        self.update(literal(cue))
         self.set_class(not cue, "-empty")

@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from isotimer.core.review import ExerciseReview, trend_text
+from isotimer.core.text import printable
 from isotimer.core.timefmt import short
 
 NAME_WIDTH = 23
@@ -37,7 +38,7 @@ class ExerciseList(DataTable[Text | str]):
         for row in rows:
             figures = row.stats
             self.add_row(
-                Text(row.label, no_wrap=True, overflow="ellipsis"),
+                Text(printable(row.label), no_wrap=True, overflow="ellipsis"),
                 Text(short(figures.best_s), justify="right"),
                 Text(short(figures.last_s), justify="right"),
                 Text(trend_text(figures.trend_s_per_week).removesuffix("/wk"), justify="right"),

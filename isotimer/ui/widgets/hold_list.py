@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 
 from isotimer.core.draft import HoldDraft, show_value
 from isotimer.core.model import Exercise
+from isotimer.core.text import printable
 
 
 def hold_line(number: int, hold: HoldDraft, exercise: Exercise | None, flagged: bool) -> Content:
@@ -22,7 +23,7 @@ def hold_line(number: int, hold: HoldDraft, exercise: Exercise | None, flagged: 
     sets = f" x{hold.sets}" if isinstance(hold.sets, int) and hold.sets > 1 else ""
     return Content.assemble(
         f"{number}. ",
-        (str(name), "bold"),
+        (printable(str(name)), "bold"),
         (times + sets, "$text-muted"),
         ("  ⚠ fix" if flagged else "", "$text-error bold"),
     )

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from isotimer.core.records import HoldOutcome, HoldRecord
 from isotimer.core.timefmt import short
+from isotimer.ui.literal import literal
 
 OUTCOME_WORDS = {
     HoldOutcome.COMPLETED: "✓ done",
@@ -28,7 +29,7 @@ def holds_table(holds: list[HoldRecord] | tuple[HoldRecord, ...]) -> Table:
         side = f" ({hold.side})" if hold.side != "none" else ""
         outcome = Text(OUTCOME_WORDS[hold.outcome], style="bold" if hold.completed else "")
         table.add_row(
-            f"{hold.exercise_name}{side}",
+            literal(f"{hold.exercise_name}{side}"),
             f"{hold.set}·{hold.round}" if hold.round > 1 else str(hold.set),
             short(hold.target_s),
             short(hold.held_s),

@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 
 from isotimer.core.records import Outcome
 from isotimer.core.review import RunSummary
+from isotimer.core.text import printable
 from isotimer.core.timefmt import clock
 
 SESSION_WIDTH = 16
@@ -58,7 +59,7 @@ class SessionList(DataTable[Text | str]):
             run = summary.run
             self.add_row(
                 f"{run.started_at:{WHEN_FORMAT}}",
-                Text(run.session_name, no_wrap=True, overflow="ellipsis"),
+                Text(printable(run.session_name), no_wrap=True, overflow="ellipsis"),
                 Text(str(summary.holds), justify="right"),
                 Text(clock(summary.held_s), justify="right"),
                 ENDINGS[Outcome(run.outcome)],

@@ -14,6 +14,7 @@ from isotimer.core.plan import Plan, target_key
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock, short
 from isotimer.storage.problems import Problem
+from isotimer.ui.literal import literal
 
 
 def hold_line(hold: Hold, target_s: float) -> str:
@@ -118,8 +119,8 @@ def swap_line(
 
 def problems_preview(file: str, problems: list[Problem]) -> RenderableType:
     """A session file that failed to load: where, and every problem found."""
-    lines = [Text(f"⚠ {file} did not load", style="bold")]
-    lines += [Text(f"line {p.line}: {p.where}: {p.what}") for p in problems]
+    lines = [literal(f"⚠ {file} did not load", style="bold")]
+    lines += [literal(f"line {p.line}: {p.where}: {p.what}") for p in problems]
     lines.append(Text("\nFix the file, then check it with: isotimer validate FILE", style="italic"))
     return Group(*lines)
 
