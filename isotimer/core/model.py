@@ -95,6 +95,19 @@ DEFAULT_LEAD_IN_S = 5.0
 
 
 @dataclass(frozen=True)
+class Block:
+    """A timed warm-up or cool-down stretch (easy cardio, mobility, breathing).
+
+    A block is not a hold: it is never saved to the history and never counts
+    as time under tension, so it can be skipped without touching a target.
+    """
+
+    name: str
+    seconds: float
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Session:
     """A whole session file, resolved against the exercise library.
 
@@ -112,6 +125,8 @@ class Session:
     rest_between_rounds: float = 60.0
     breathing: Breathing = DEFAULT_BREATHING
     level: Level = Level.BEGINNER
+    warm_up: tuple[Block, ...] = ()
+    cool_down: tuple[Block, ...] = ()
     source: str = field(default="", compare=False)
 
     @property
