@@ -79,8 +79,7 @@ def _plan_table(plan: Plan) -> Table:
         "step",
         "time",
         title=f"{session.name} ({plan.level.value})",
-        caption=f"total {clock(plan.total_seconds)}, "
-        f"time under tension {clock(plan.time_under_tension_s)}",
+        caption=_totals(plan),
     )
     for number, step in enumerate(plan.steps, start=1):
         row = (
@@ -93,7 +92,20 @@ def _plan_table(plan: Plan) -> Table:
     return table
 
 
+def _totals(plan: Plan) -> str:
+    """``total 12:35, warm-up 6:00, cool-down 3:00, time under tension 2:00``."""
+    parts = [f"total {clock(plan.total_seconds)}"]
+    for kind, label in ((StepKind.WARM_UP, "warm-up"), (StepKind.COOL_DOWN, "cool-down")):
+        if seconds := plan.seconds_of(kind):
+            parts.append(f"{label} {clock(seconds)}")
+    parts.append(f"time under tension {clock(plan.time_under_tension_s)}")
+    return ", ".join(parts)
+
+
 def _describe(step: Step, rounds: int) -> str:
+    if step.block is not None:
+        label = "warm-up" if step.kind is StepKind.WARM_UP else "cool-down"
+        return f"{label}: {step.block.name}"
     hold = step.hold
     side = f", {step.side.value}" if step.side is not Side.NONE else ""
     parts = [f"set {step.set}/{hold.sets}"] if hold.sets > 1 else []
