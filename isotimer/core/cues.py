@@ -69,6 +69,9 @@ def _announce(step: Step) -> str:
         return "Switch sides"
     if step.kind is StepKind.REST:
         return f"Rest. Next: {name}"
+    if step.block is not None:
+        label = "Warm-up" if step.kind is StepKind.WARM_UP else "Cool-down"
+        return f"{label}: {step.block.name}, {_seconds(step.seconds)}"
     return f"Get ready: {name}"
 
 

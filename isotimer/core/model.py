@@ -70,6 +70,8 @@ class Hold:
     """A hold as a session uses it, with library defaults already applied.
 
     ``exercise`` is the library id, or a slug of the name for an inline hold.
+    ``breathing`` is the pacer pattern; ``breathing_advice`` is the library's
+    words on how to breathe in this hold, shown in turn with the form cues.
     """
 
     exercise: str
@@ -86,6 +88,7 @@ class Hold:
     setup: str = ""
     equipment: tuple[str, ...] = ()
     harder: str = ""
+    breathing_advice: str = ""
 
     def seconds_for(self, level: Level) -> float:
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s

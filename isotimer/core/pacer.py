@@ -68,6 +68,21 @@ def breathing_for(step: Step, session_breathing: Breathing) -> Breathing | None:
     return None
 
 
+def reminders_for(step: Step) -> tuple[str, ...]:
+    """What the cue line rotates through during ``step``.
+
+    A hold shows its form cues with the exercise's breathing advice in turn,
+    since the first thing to go under strain is the breath; a warm-up or
+    cool-down block shows its own cues. Other steps show none.
+    """
+    if step.is_hold:
+        advice = (step.hold.breathing_advice,) if step.hold.breathing_advice else ()
+        return (*step.hold.cues, *advice)
+    if step.block is not None:
+        return step.block.cues
+    return ()
+
+
 def cue_at(cues: tuple[str, ...], elapsed_s: float, every_s: float) -> str | None:
     """The form cue to show ``elapsed_s`` into a hold: the first at once, then every ``every_s``."""
     if not cues:

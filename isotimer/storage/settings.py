@@ -31,10 +31,12 @@ class Settings:
     one; ``cue_rotation_s`` is how long each form cue stays on screen.
     ``theme`` is any Textual theme name: only the app knows which exist.
     ``progression`` lists the ids of sessions that run at today's targets.
+    ``warm_up`` off leaves sessions' warm-ups out, for a runner warm from a run.
     """
 
     level: Level = Level.BEGINNER
     lead_in: float = 5.0
+    warm_up: bool = True
     sound: bool = True
     voice: bool = False
     voice_program: str = "auto"
@@ -98,6 +100,7 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
     checks: dict[str, Callable[[], Any]] = {
         "level": lambda: reader.choice(data, "level", (), WHERE, LEVELS),
         "lead_in": lambda: reader.number(data, "lead_in", (), WHERE, *LEAD_IN_RANGE),
+        "warm_up": lambda: _flag(reader, data, "warm_up"),
         "sound": lambda: _flag(reader, data, "sound"),
         "voice": lambda: _flag(reader, data, "voice"),
         "voice_program": lambda: _name(reader, data, "voice_program"),

@@ -86,6 +86,7 @@ class IsoTimerApp(SessionFiles, App[None]):
             catalog,
             settings.level,
             lead_in=settings.lead_in,
+            warm_up=settings.warm_up,
             suggest=self.suggestions,
             progression=settings.progression,
         )
@@ -165,7 +166,10 @@ class IsoTimerApp(SessionFiles, App[None]):
         if session.id in self.settings.progression:
             suggestions = self.suggestions(session, level)
             targets = {key: suggestion.target_s for key, suggestion in suggestions.items()}
-        return build_plan(session, level, targets=targets, lead_in=self.settings.lead_in)
+        settings = self.settings
+        return build_plan(
+            session, level, targets=targets, lead_in=settings.lead_in, warm_up=settings.warm_up
+        )
 
     def start_session(
         self,
@@ -286,7 +290,13 @@ class IsoTimerApp(SessionFiles, App[None]):
     def _reload_catalog(self) -> None:
         self.catalog = load_catalog(self.paths)
         settings = self.settings
-        self.picker.reload(self.catalog, settings.level, settings.lead_in, settings.progression)
+        self.picker.reload(
+            self.catalog,
+            settings.level,
+            settings.lead_in,
+            settings.progression,
+            warm_up=settings.warm_up,
+        )
 
     # -- settings -----------------------------------------------------------------
     def on_picker_screen_settings_requested(self) -> None:
@@ -320,4 +330,10 @@ class IsoTimerApp(SessionFiles, App[None]):
             self.announcer.close()
             self.announcer = self._make_announcer()
             self.announcer.muted = muted
-        self.picker.reload(self.catalog, settings.level, settings.lead_in, settings.progression)
+        self.picker.reload(
+            self.catalog,
+            settings.level,
+            settings.lead_in,
+            settings.progression,
+            warm_up=settings.warm_up,
+        )

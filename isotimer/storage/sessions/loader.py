@@ -204,6 +204,7 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
         setup=exercise.setup if exercise else "",
         equipment=exercise.equipment if exercise else (),
         harder=exercise.harder if exercise else "",
+        breathing_advice=exercise.breathing if exercise else "",
     )
 
 

@@ -134,12 +134,14 @@ class PickerScreen(Screen[None]):
         level: Level,
         *,
         lead_in: float = 5.0,
+        warm_up: bool = True,
         suggest: Suggest | None = None,
         progression: Collection[str] = (),
     ) -> None:
         super().__init__()
         self.catalog = catalog
         self.lead_in = lead_in
+        self.warm_up = warm_up
         self.suggest = suggest
         self.progression = frozenset(progression)
         self._suggestions: dict[tuple[str, Level], Mapping[str, Suggestion]] = {}
@@ -203,7 +205,9 @@ class PickerScreen(Screen[None]):
         targets = None
         if session.id in self.progression:
             targets = {key: s.target_s for key, s in self.suggestions(session).items()}
-        return build_plan(session, self.level, targets=targets, lead_in=self.lead_in)
+        return build_plan(
+            session, self.level, targets=targets, lead_in=self.lead_in, warm_up=self.warm_up
+        )
 
     # -- rows -------------------------------------------------------------------
     def _build_entries(self) -> list[Entry]:
@@ -397,11 +401,18 @@ class PickerScreen(Screen[None]):
         self.app.exit(return_code=0)
 
     def reload(
-        self, catalog: Catalog, level: Level, lead_in: float, progression: Collection[str]
+        self,
+        catalog: Catalog,
+        level: Level,
+        lead_in: float,
+        progression: Collection[str],
+        *,
+        warm_up: bool = True,
     ) -> None:
-        """Take new settings: the level, lead-in and progression change times and totals."""
+        """Take new settings: the level, lead-in, warm-ups and progression change the totals."""
         self.catalog = catalog
         self.lead_in = lead_in
+        self.warm_up = warm_up
         self.progression = frozenset(progression)
         if level is not self.level:
             self.level = level
