@@ -47,7 +47,11 @@ REST_BREATHING = Breathing(inhale=4.0, exhale=6.0)
 
 @dataclass(frozen=True)
 class Exercise:
-    """One entry of the exercise library."""
+    """One entry of the exercise library.
+
+    ``old_ids`` are ids the exercise was known by before a rename or split:
+    session files and history that still use them resolve to this entry.
+    """
 
     id: str
     name: str
@@ -60,6 +64,7 @@ class Exercise:
     cues: tuple[str, ...] = ()
     breathing: str = ""
     harder: str = ""
+    old_ids: tuple[str, ...] = ()
 
     def seconds_for(self, level: Level) -> float:
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s

@@ -39,7 +39,10 @@ def test_blocks_are_written_as_tables_around_the_holds():
 def test_a_draft_with_blocks_validates_to_a_session_with_them():
     check = check_draft(DRAFT, LIBRARY, "warm")
     assert check.valid, check.problems
-    assert check.session.warm_up == (Block("Easy bike", 300, ("Easy pace",)), Block("Leg swings", 60))
+    assert check.session.warm_up == (
+        Block("Easy bike", 300, ("Easy pace",)),
+        Block("Leg swings", 60),
+    )
     assert check.session.cool_down == (Block("Belly breathing", 120),)
 
 
