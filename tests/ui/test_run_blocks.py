@@ -143,3 +143,17 @@ async def test_the_picker_totals_follow_the_warm_up_setting(tmp_path):
             await pilot.pause()
             assert app.picker.plan_for(WARM).total_seconds == expected
             assert app.picker.plan_for(plain).total_seconds == 35
+
+
+@pytest.mark.parametrize("warm_up", [True, False])
+def test_the_picker_preview_lists_the_blocks_the_run_will_have(warm_up):
+    from rich.console import Console
+
+    from isotimer.core.plan import build_plan
+    from isotimer.ui.widgets.session_preview import plan_preview
+
+    console = Console(width=100, record=True)
+    console.print(plan_preview(build_plan(WARM, warm_up=warm_up)))
+    text = console.export_text()
+    assert ("Warm-up 5:00: Easy bike, Leg swings" in text) is warm_up
+    assert "Cool-down 2:00: Belly breathing" in text

@@ -167,3 +167,8 @@ def test_no_eight_word_run_of_the_article_is_in_a_bundled_file(path):
 def test_the_copy_check_finds_a_copied_sentence():
     sentence = "You slide down a wall like you are sitting in an invisible chair"
     assert runs(f'cues = ["{sentence}"]') & runs(f"Here: {sentence}, and then you suffer.")
+
+
+def test_each_library_hold_carries_its_breathing_advice_to_the_run(bundled):
+    holds = [h for s in bundled.values() for h in s.holds]
+    assert holds and all(h.breathing_advice == LIBRARY[h.exercise].breathing for h in holds)
