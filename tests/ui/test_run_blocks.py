@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from rich.console import Console
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.model import Block, Level
-from isotimer.core.plan import StepKind
+from isotimer.core.plan import StepKind, build_plan
 from isotimer.storage.settings import Settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.widgets.countdown import Countdown
 from isotimer.ui.widgets.cue_rotator import CueRotator
 from isotimer.ui.widgets.phase_banner import PhaseBanner
+from isotimer.ui.widgets.session_preview import plan_preview
 from isotimer.ui.widgets.step_heading import StepHeading
 from isotimer.ui.widgets.up_next import UpNext
 
@@ -147,11 +149,6 @@ async def test_the_picker_totals_follow_the_warm_up_setting(tmp_path):
 
 @pytest.mark.parametrize("warm_up", [True, False])
 def test_the_picker_preview_lists_the_blocks_the_run_will_have(warm_up):
-    from rich.console import Console
-
-    from isotimer.core.plan import build_plan
-    from isotimer.ui.widgets.session_preview import plan_preview
-
     console = Console(width=100, record=True)
     console.print(plan_preview(build_plan(WARM, warm_up=warm_up)))
     text = console.export_text()
