@@ -76,6 +76,7 @@ async def test_a_warm_up_block_shows_its_name_countdown_and_cues(tmp_path, clock
         assert heading(screen) == ("Easy bike", "Warm-up 1 of 2 · 4 min · n skips it")
         assert screen.query_one(Countdown).text == "4:00"
         assert screen.query_one(CueRotator).cue == "Easy pace, you could chat"
+        assert screen.query_one(CueRotator).display
         assert str(screen.query_one(UpNext).render()) == ""
         screen = await advance(pilot, clock, 8)
         assert screen.query_one(CueRotator).cue == "Loosen the shoulders"
@@ -116,6 +117,7 @@ async def test_the_cool_down_follows_the_last_hold_and_is_never_saved(tmp_path, 
         assert screen.query_one(PhaseBanner).words == "COOL-DOWN"
         assert heading(screen)[0] == "Belly breathing"
         assert screen.query_one(CueRotator).cue == "Hand on the belly, breathe into it"
+        assert screen.query_one(CueRotator).display
         assert app.history.count() == 1
         await pilot.press("n")
         await pilot.pause()
