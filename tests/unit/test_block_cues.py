@@ -53,6 +53,11 @@ def test_the_cue_line_rotates_the_step_s_own_reminders(step, reminders):
     assert reminders_for(step) == reminders
 
 
+def test_the_breathing_advice_comes_second_so_a_short_hold_shows_it():
+    advised = replace(HOLD.hold, cues=("A", "B", "C"))
+    assert reminders_for(replace(HOLD, hold=advised)) == ("A", ADVICE, "B", "C")
+
+
 def test_a_hold_without_breathing_advice_shows_its_cues_alone():
     plain = build_plan(session(replace(hold(), cues=("A", "B")))).hold_steps[0]
     assert reminders_for(plain) == ("A", "B")
