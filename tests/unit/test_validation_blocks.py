@@ -104,3 +104,28 @@ def test_a_session_without_blocks_has_none():
 def test_every_block_problem_is_reported_at_once(tmp_path: Path):
     text = HEAD + '[[warm_up]]\nname = 1\nseconds = -5\n[[cool_down]]\nname = "x"\n'
     assert len(problems_for(tmp_path, text)) == 3
+
+
+MULTI_LINE = (
+    'name = "Mine"\n'
+    "warm_up = [\n"
+    '    { name = "Bike", seconds = 300 },\n'
+    '    { name = "Swings", secs = 60 },  # a comment with a [ bracket\n'
+    '    { name = "Say \\"hi\\" [x]", seconds = -1 },\n'
+    "]\n"
+    "tags = [\n"
+    '    "a",\n'
+    '    "b = c",\n'
+    "]\n"
+    "rounds = 0\n"
+    '[[hold]]\nexercise = "wall-sit"\n'
+)
+
+
+def test_blocks_written_one_inline_table_a_line_point_at_their_own_lines(tmp_path):
+    assert problems_for(tmp_path, MULTI_LINE) == [
+        "my.toml:11: session: 'rounds' must be at least 1, got 0",
+        "my.toml:4: warm_up 2: unknown key 'secs' (did you mean 'seconds'?)",
+        "my.toml:4: warm_up 2: missing required key 'seconds'",
+        "my.toml:5: warm_up 3: 'seconds' must be at least 1, got -1",
+    ]
