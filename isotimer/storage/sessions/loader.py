@@ -8,7 +8,6 @@ from typing import Any
 
 from isotimer.core.model import (
     DEFAULT_BREATHING,
-    Block,
     Breathing,
     Exercise,
     Hold,
@@ -19,6 +18,7 @@ from isotimer.core.model import (
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.library import Library
 from isotimer.storage.problems import ValidationError, did_you_mean
+from isotimer.storage.sessions.blocks import read_blocks
 from isotimer.storage.toml.lines import Path as KeyPath
 from isotimer.storage.toml.source import TomlSource, parse_toml, read_toml
 
@@ -47,7 +47,6 @@ HOLD_KEYS = (
     "breathing",
     "effort",
 )
-BLOCK_KEYS = ("name", "seconds", "cues")
 LEVELS = [level.value for level in Level]
 SIDES = [sides.value for sides in Sides]
 
@@ -77,9 +76,9 @@ def session_from_source(
     between = reader.number(data, "rest_between_rounds", (), where, low=0)
     breathing = _breathing(reader, data, (), where)
     level = reader.choice(data, "level", (), where, LEVELS)
-    warm_up = _blocks(reader, data, "warm_up")
+    warm_up = read_blocks(reader, data, "warm_up")
     holds = _holds(reader, data.get("hold"), library)
-    cool_down = _blocks(reader, data, "cool_down")
+    cool_down = read_blocks(reader, data, "cool_down")
     if reader.problems:
         raise ValidationError(reader.problems)
     return Session(
@@ -117,37 +116,6 @@ def _breathing(reader: FieldReader, table: dict, path: KeyPath, where: str) -> B
     if any(v is None for v in values.values()) or not {"inhale", "exhale"} <= values.keys():
         return None
     return Breathing(**values)
-
-
-def _blocks(reader: FieldReader, data: dict, key: str) -> tuple[Block, ...]:
-    """The ``warm_up`` or ``cool_down`` list: ``[[warm_up]]`` tables or inline ones."""
-    tables = data.get(key)
-    if tables is None:
-        return ()
-    if not isinstance(tables, list):
-        what = f"'{key}' must be a list of {{ name, seconds, cues }} blocks"
-        reader.report((key,), "session", what)
-        return ()
-    blocks = (_block(reader, (key, index), table) for index, table in enumerate(tables))
-    return tuple(block for block in blocks if block is not None)
-
-
-def _block(reader: FieldReader, path: KeyPath, table: Any) -> Block | None:
-    """One timed block: a name, its seconds and optional cues, nothing else."""
-    where = f"{path[0]} {int(path[1]) + 1}"
-    if not isinstance(table, dict):
-        reader.report(path, where, 'must be a table such as { name = "Easy bike", seconds = 300 }')
-        return None
-    before = len(reader.problems)
-    reader.unknown_keys(table, BLOCK_KEYS, path, where)
-    name = reader.text(table, "name", path, where, required=True)
-    if "seconds" not in table:
-        reader.report(path, where, "missing required key 'seconds'")
-    seconds = reader.number(table, "seconds", path, where, low=1)
-    cues = reader.texts(table, "cues", path, where)
-    if len(reader.problems) > before:
-        return None
-    return Block(name=name, seconds=seconds, cues=cues or ())
 
 
 def _holds(reader: FieldReader, holds: Any, library: Library) -> list[Hold]:
