@@ -26,9 +26,12 @@ WARM, LEAD_IN, HOLD, COOL = PLAN.steps
 @pytest.mark.parametrize(
     ("step", "words"),
     [
-        (WARM, "Warm-up: Easy bike, 300 seconds"),
+        (WARM, "Warm-up: Easy bike, 5 minutes"),
         (LEAD_IN, "Get ready: Wall sit"),
-        (COOL, "Cool-down: Belly breathing, 120 seconds"),
+        (COOL, "Cool-down: Belly breathing, 2 minutes"),
+        (replace(COOL, seconds=60), "Cool-down: Belly breathing, 1 minute"),
+        (replace(COOL, seconds=90), "Cool-down: Belly breathing, 90 seconds"),
+        (replace(COOL, seconds=45), "Cool-down: Belly breathing, 45 seconds"),
     ],
 )
 def test_a_block_is_announced_by_its_own_name(step, words):
