@@ -28,10 +28,11 @@ def _say(ctx: Context, message: str) -> None:
 
 def run_new(args: argparse.Namespace, ctx: Context) -> int:
     """Write the starter to the user's folder; only its path goes to stdout, for scripts."""
-    name = args.name.strip()
-    if not name:
+    asked = args.name.strip()
+    if not asked:
         _say(ctx, "isotimer: the session needs a name")
         return 2
+    name = ctx.catalog.free_name(asked)
     session_id = new_session_id(name, ctx.paths.session_dirs())
     path = ctx.paths.user_sessions / f"{session_id}.toml"
     try:
@@ -40,6 +41,8 @@ def run_new(args: argparse.Namespace, ctx: Context) -> int:
         _say(ctx, f"isotimer: cannot write {path}: {error.strerror or error}")
         return 1
     ctx.console.out(str(path), highlight=False)
+    if name != asked:
+        _say(ctx, f"A session is already called '{asked}', so this one is '{name}'.")
     _say(ctx, f"Change it with 'isotimer edit {session_id}' or any text editor;")
     _say(ctx, f"run it with 'isotimer run {session_id}'.")
     return 0
@@ -70,6 +73,7 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
         title=title,
         lead_in=settings.lead_in,
         theme=settings.theme,
+        taken=ctx.catalog.names(besides=session.id if target.session_id == session.id else None),
     )
     saved = app.run()
     if saved is None:

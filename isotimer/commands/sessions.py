@@ -41,7 +41,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("holds", justify="right")
     table.add_column("duration", justify="right")
     table.add_column("tags")
-    for session in ctx.catalog.sorted_sessions():
+    for session in ctx.catalog.ordered_sessions():
         plan = build_plan(session)
         table.add_row(
             session.id,

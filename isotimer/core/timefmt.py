@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 
 def clock(seconds: float) -> str:
@@ -20,3 +21,17 @@ def short(seconds: float) -> str:
         return f"{whole} s"
     minutes, secs = divmod(whole, 60)
     return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+
+
+def ago(day: date, today: date) -> str:
+    """When a session was last done, as a runner says it: "today", "3 d ago", "12 Nov"."""
+    days = (today - day).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"{days} d ago"
+    if day.year == today.year or days < 180:
+        return f"{day.day} {day:%b}"
+    return f"{day:%b} {day.year}"

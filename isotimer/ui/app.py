@@ -19,6 +19,7 @@ from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion
+from isotimer.core.timefmt import ago
 from isotimer.paths import Paths
 from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 class IsoTimerApp(SessionFiles, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
-    CSS_PATH: ClassVar = ["app.tcss", "run.tcss"]
+    CSS_PATH: ClassVar = ["app.tcss"]
     TITLE = "isotimer"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (20, "-tall")]
@@ -88,6 +89,7 @@ class IsoTimerApp(SessionFiles, App[None]):
             lead_in=settings.lead_in,
             warm_up=settings.warm_up,
             suggest=self.suggestions,
+            last_done=self.last_done,
             progression=settings.progression,
         )
 
@@ -116,12 +118,14 @@ class IsoTimerApp(SessionFiles, App[None]):
 
     def on_ready(self) -> None:
         self.call_after_refresh(mark_ready, self.clock)
+        self.call_after_refresh(self.picker.first_frame_drawn)
 
     def _start_requested(self) -> None:
         if self.start is not None:
             self.start_session(*self.start, from_picker=False)
         else:
-            self._offer_resume()
+            # After the picker's first frame: looking for a cut-off run reads the history.
+            self.call_after_refresh(self._offer_resume)
 
     # -- an unusable history file ---------------------------------------------------
     def _offer_fresh_history(self, path: Path) -> None:
@@ -159,6 +163,17 @@ class IsoTimerApp(SessionFiles, App[None]):
     def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
         """Today's targets for ``session``, from the recent history of its holds."""
         return todays_suggestions(self.history, session, level)
+
+    def last_done(self) -> dict[str, str]:
+        """When each session was last done, in words ("yesterday"), for the picker."""
+        if self.history is None:
+            return {}
+        today = self.clock.now().date()
+        try:
+            days = self.history.last_done()
+        except HistoryError:
+            return {}
+        return {session: ago(day, today) for session, day in days.items()}
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""

@@ -21,14 +21,30 @@ def editor_for(
         ValidationError: the session's file no longer reads as a session.
     """
     if action == "new" or session is None:
-        draft = starter_draft(NEW_NAME)
-        return EditorScreen(draft, catalog.library, paths, title="New session", lead_in=lead_in)
+        draft = starter_draft(catalog.free_name(NEW_NAME))
+        return EditorScreen(
+            draft,
+            catalog.library,
+            paths,
+            title="New session",
+            lead_in=lead_in,
+            taken=catalog.names(),
+        )
     if action == "edit":
         target = edit_target(session, paths)
         title = f"Edit {session.name}" + (" (as your own copy)" if target.copy else "")
+        # A copy saved under the bundled id replaces the bundled session, name and all.
+        taken = catalog.names(besides=session.id if target.session_id == session.id else None)
     else:
-        target = duplicate_target(session)
+        target = duplicate_target(session, catalog.free_name(f"{session.name} (copy)"))
         title = f"Duplicate of {session.name}"
+        taken = catalog.names()
     return EditorScreen(
-        target.draft, catalog.library, paths, target.session_id, title=title, lead_in=lead_in
+        target.draft,
+        catalog.library,
+        paths,
+        target.session_id,
+        title=title,
+        lead_in=lead_in,
+        taken=taken,
     )

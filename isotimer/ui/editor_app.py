@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual.app import App
@@ -29,9 +30,12 @@ class EditorApp(App[str | None]):
         title: str | None = None,
         lead_in: float = 5.0,
         theme: str | None = None,
+        taken: Collection[str] = (),
     ) -> None:
         super().__init__()
-        self.editor = EditorScreen(draft, library, paths, session_id, title=title, lead_in=lead_in)
+        self.editor = EditorScreen(
+            draft, library, paths, session_id, title=title, lead_in=lead_in, taken=taken
+        )
         self._theme_name = theme
 
     def on_mount(self) -> None:

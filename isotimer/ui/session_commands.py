@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from isotimer.core.model import Session
+from isotimer.storage.catalog import Catalog
 
-if TYPE_CHECKING:
-    from isotimer.ui.screens.picker import PickerScreen
+
+class SessionSource(Protocol):
+    """What the palette needs of the screen it is opened on (the picker)."""
+
+    catalog: Catalog
+
+    def choose(self, session: Session) -> None: ...
 
 
 class SessionCommands(Provider):
@@ -21,11 +27,11 @@ class SessionCommands(Provider):
     """
 
     @property
-    def _picker(self) -> PickerScreen:
-        return cast("PickerScreen", self.screen)
+    def _picker(self) -> SessionSource:
+        return cast(SessionSource, self.screen)
 
     def _sessions(self) -> list[Session]:
-        return self._picker.catalog.sorted_sessions()
+        return self._picker.catalog.ordered_sessions()
 
     def _start(self, session: Session) -> None:
         self._picker.choose(session)

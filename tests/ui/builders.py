@@ -8,7 +8,7 @@ from isotimer.core.clock import FakeClock
 from isotimer.core.cues import Cue
 from isotimer.core.model import Breathing, Hold, Level, Session, Sides
 from isotimer.paths import Paths
-from isotimer.storage.catalog import Catalog
+from isotimer.storage.catalog import Catalog, Origin
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import Problem
 from isotimer.storage.settings import Settings
@@ -65,7 +65,13 @@ def catalog(*sessions: Session, problems: list[Problem] | None = None) -> Catalo
         session("knee-tendon", "Knee tendon holds", CALF, tags=("rehab", "knee"), lead_in=5),
         session("achilles", "Achilles holds", CALF, tags=("rehab",), lead_in=5),
     )
-    return Catalog(library={}, sessions={s.id: s for s in found}, problems=problems or [])
+    return Catalog(
+        library={},
+        sessions={s.id: s for s in found},
+        problems=problems or [],
+        origins={s.id: Origin.BUNDLED for s in found},
+        bundled=[s.id for s in sorted(found, key=lambda s: s.name)],
+    )
 
 
 class FakeAnnouncer:

@@ -240,3 +240,16 @@ def run_summaries(read: Read, runs: Sequence[RunRecord]) -> list[RunSummary]:
     )
     totals = {run_id: (count, held) for run_id, count, held in rows}
     return [RunSummary(run, *totals.get(run.id, (0, 0.0))) for run in runs]
+
+
+def last_done(read: Read) -> dict[str, date]:
+    """Each session's latest local day with a hold held for a second or more.
+
+    A run in which nothing was held (stopped in the get-ready, every hold
+    skipped at once) is not a session done, so it never counts here.
+    """
+    rows = read(
+        "SELECT r.session, MAX(substr(r.started_at, 1, 10)) FROM runs r WHERE EXISTS"
+        " (SELECT 1 FROM holds h WHERE h.run_id = r.id AND h.held_s >= 1) GROUP BY r.session"
+    )
+    return {session: date.fromisoformat(day) for session, day in rows}

@@ -213,5 +213,9 @@ class HistoryStore:
         """The latest ``limit`` runs, newest first, with their hold count and time held."""
         return queries.run_summaries(self._read, self.runs(limit))
 
+    def last_done(self) -> dict[str, date]:
+        """Session id to the latest day it was done (see ``queries.last_done``)."""
+        return queries.last_done(self._read)
+
     def run_count(self) -> int:
         return self._read("SELECT count(*) FROM runs")[0][0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from isotimer.core.draft import HOLD_ORDER, SESSION_ORDER, SessionDraft
@@ -34,9 +35,19 @@ class DraftCheck:
         return self.session is not None
 
 
-def check_draft(draft: SessionDraft, library: Library, session_id: str) -> DraftCheck:
-    """Run the draft's own file text through the loader ``isotimer validate`` uses."""
+def check_draft(
+    draft: SessionDraft, library: Library, session_id: str, taken: Collection[str] = ()
+) -> DraftCheck:
+    """Run the draft's own file text through the loader ``isotimer validate`` uses.
+
+    ``taken`` holds the other sessions' names (folded): two sessions of one name
+    could not be told apart in the picker or by ``isotimer show NAME``.
+    """
     text = session_text(draft)
+    name = str(draft.name).strip()
+    if name.casefold() in taken:
+        problem = f"another session is already called '{name}': choose another name"
+        return DraftCheck(text, None, {(None, "name"): (problem,)})
     try:
         session = session_from_text(text, session_id, library, f"{session_id}.toml")
     except ValidationError as error:

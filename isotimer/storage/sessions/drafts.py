@@ -61,7 +61,7 @@ def edit_target(session: Session, paths: Paths) -> EditTarget:
     return EditTarget(draft, new_session_id(session.name, paths.session_dirs()), copy=True)
 
 
-def duplicate_target(session: Session) -> EditTarget:
-    """A copy named "... (copy)" that is saved as a new file."""
+def duplicate_target(session: Session, name: str | None = None) -> EditTarget:
+    """A copy that is saved as a new file, named ``name`` (default "... (copy)")."""
     draft = draft_from_file(Path(session.source))
-    return EditTarget(replace(draft, name=f"{session.name} (copy)"), None, copy=True)
+    return EditTarget(replace(draft, name=name or f"{session.name} (copy)"), None, copy=True)

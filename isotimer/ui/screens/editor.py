@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from typing import ClassVar
 
@@ -56,8 +57,10 @@ class EditorScreen(Screen[str | None]):
         *,
         title: str | None = None,
         lead_in: float = DEFAULT_LEAD_IN_S,
+        taken: Collection[str] = (),
     ) -> None:
         super().__init__()
+        self.taken = frozenset(taken)
         self.draft = self.original = draft
         self.library = library
         self.paths = paths
@@ -65,7 +68,7 @@ class EditorScreen(Screen[str | None]):
         self.title_text = title or ("Edit session" if session_id else "New session")
         self.lead_in = lead_in
         self.current: int | None = 0 if draft.holds else None
-        self.check: DraftCheck = check_draft(draft, library, session_id or UNSAVED_ID)
+        self.check: DraftCheck = self._checked()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="editor-top"):
@@ -183,13 +186,16 @@ class EditorScreen(Screen[str | None]):
         return hold_line(index + 1, hold, self._exercise(hold), flagged)
 
     def _recheck(self, relabel: bool = True) -> None:
-        self.check = check_draft(self.draft, self.library, self.session_id or UNSAVED_ID)
+        self.check = self._checked()
         if relabel:
             holds = self.query_one(HoldList)
             for index in range(len(self.draft.holds)):
                 holds.relabel(index, self._hold_line(index))
         self._show_problems()
         self._show_total()
+
+    def _checked(self) -> DraftCheck:
+        return check_draft(self.draft, self.library, self.session_id or UNSAVED_ID, self.taken)
 
     def _show_problems(self) -> None:
         problems = self.check.problems

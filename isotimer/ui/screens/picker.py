@@ -21,17 +21,19 @@ from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock
-from isotimer.storage.catalog import Catalog
+from isotimer.storage.catalog import Catalog, Origin
 from isotimer.storage.problems import Problem
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
 from isotimer.ui.widgets.session_preview import SessionPreview, plan_preview, problems_preview
-from isotimer.ui.widgets.session_table import SessionTable
+from isotimer.ui.widgets.session_table import SessionRow, SessionTable
 
 BROKEN = "broken:"
 # Keys that keep their meaning on the list; any other letter starts the filter.
 LIST_KEYS = frozenset("qslph?/123456789")
 Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
+LastDone = Callable[[], Mapping[str, str]]
+MARKS = {Origin.EDITED: "edited", Origin.OWN: "yours"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Entry:
     session: Session | None = None
     plan: Plan | None = None
     problems: tuple[Problem, ...] = ()
+    number: int | None = None  # fixed by the catalog's order, whatever the filter shows
 
     def matches(self, words: list[str]) -> bool:
         if self.session is None:
@@ -52,9 +55,9 @@ class Entry:
 
 def quick_start_hint(entries: list[Entry], session_id: str = "recovery-day") -> str:
     """How to start a favourite in two presses: its number, then Enter."""
-    for number, entry in enumerate(entries[:9], start=1):
-        if entry.session is not None and entry.session.id == session_id:
-            return f"{entry.session.name} in two presses: {number} then Enter."
+    for entry in entries:
+        if entry.session is not None and entry.session.id == session_id and entry.number:
+            return f"{entry.session.name} in two presses: {entry.number} then Enter."
     return "Any of the first nine sessions in two presses: its number, then Enter."
 
 
@@ -70,17 +73,19 @@ class PickerScreen(Screen[None]):
         # (7 then Enter picks session 7 however fast it is typed), so the list's
         # and the filter's own Enter messages start the session instead.
         Binding("enter", "start", "Start", show=False),
+        # Help and Quit straight after Start: a narrow footer cuts from the right.
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
         Binding("l", "toggle_level", "Level"),
-        Binding("p", "toggle_progression", "Progression"),
-        Binding("ctrl+e", "edit('edit')", "Edit"),
-        Binding("ctrl+n", "edit('new')", "New"),
+        # Left out of the footer so Start, Help and Quit fit at 80 columns; help lists them.
+        Binding("p", "toggle_progression", "Progression", show=False),
+        Binding("ctrl+e", "edit('edit')", "Edit", show=False),
+        Binding("ctrl+n", "edit('new')", "New", show=False),
         Binding("ctrl+d", "edit('duplicate')", "Duplicate", show=False),
         Binding("delete", "delete", "Delete", show=False),
         Binding("h", "history", "History"),
         Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("s", "settings", "Settings"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),
@@ -136,6 +141,7 @@ class PickerScreen(Screen[None]):
         lead_in: float = 5.0,
         warm_up: bool = True,
         suggest: Suggest | None = None,
+        last_done: LastDone | None = None,
         progression: Collection[str] = (),
     ) -> None:
         super().__init__()
@@ -143,11 +149,14 @@ class PickerScreen(Screen[None]):
         self.lead_in = lead_in
         self.warm_up = warm_up
         self.suggest = suggest
+        self.last_done = last_done
+        self._last_done: Mapping[str, str] = {}
         self.progression = frozenset(progression)
         self._suggestions: dict[tuple[str, Level], Mapping[str, Suggestion]] = {}
         self.set_reactive(PickerScreen.level, level)
         self._entries: list[Entry] = []
         self._shown: list[Entry] = []
+        self._drawn = False  # the preview waits for the list's first frame
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="picker-top"):
@@ -165,12 +174,8 @@ class PickerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("#", key="number")
-        table.add_column("Session", key="name")
-        table.add_column("Time", key="time")
-        table.add_column("Holds", key="holds")
-        table.add_column("Tags", key="tags")
+        table = self.query_one(SessionTable)
+        self._last_done = self.last_done() if self.last_done else {}
         self._entries = self._build_entries()
         self._fill()
         broken = sum(1 for entry in self._entries if entry.session is None)
@@ -183,11 +188,22 @@ class PickerScreen(Screen[None]):
             )
         table.focus()
 
+    def first_frame_drawn(self) -> None:
+        """Show the preview now that the list is on screen and taking keys.
+
+        The app calls this after its first frame: the preview reads today's
+        targets from the history and is the most text to lay out, so start-up
+        does not wait for it.
+        """
+        self._drawn = True
+        self._preview()
+
     def on_screen_resume(self) -> None:
         # Back from a run or a dialog: keys go to the list, so q quits and numbers pick.
         self.set_focus(self.query_one(DataTable))
         # A run may have changed the history that today's targets come from.
         self._suggestions.clear()
+        self._last_done = self.last_done() if self.last_done else {}
         self._entries = self._build_entries()
         self._fill()
 
@@ -211,7 +227,10 @@ class PickerScreen(Screen[None]):
 
     # -- rows -------------------------------------------------------------------
     def _build_entries(self) -> list[Entry]:
-        entries = [Entry(s.id, s, self.plan_for(s)) for s in self.catalog.sorted_sessions()]
+        entries = [
+            Entry(s.id, s, self.plan_for(s), number=number)
+            for number, s in enumerate(self.catalog.ordered_sessions(), start=1)
+        ]
         by_file: dict[str, list[Problem]] = defaultdict(list)
         for problem in self.catalog.problems:
             by_file[problem.file].append(problem)
@@ -219,31 +238,27 @@ class PickerScreen(Screen[None]):
         return entries
 
     def _fill(self) -> None:
-        """Show the entries matching the filter, numbered, keeping the highlight if it stays."""
-        table = self.query_one(DataTable)
+        """Show the entries matching the filter, keeping the highlight if it stays."""
         words = self.query_one("#filter", Input).value.casefold().split()
-        keep = self.selected
         self._shown = [entry for entry in self._entries if entry.matches(words)]
-        table.clear()
-        numbered = [entry for entry in self._shown if entry.session is not None]
-        for entry in self._shown:
-            table.add_row(*self._cells(entry, numbered), key=entry.key)
-        rows = [entry.key for entry in self._shown]
-        if keep is not None and keep.key in rows:
-            table.move_cursor(row=rows.index(keep.key))
+        self.query_one(SessionTable).show_rows([self._row(entry) for entry in self._shown])
         self._preview()
 
-    def _cells(self, entry: Entry, numbered: list[Entry]) -> tuple[Text | str, ...]:
+    def _row(self, entry: Entry) -> SessionRow:
         if entry.session is None or entry.plan is None:
             name = entry.key.removeprefix(BROKEN).rsplit("/", 1)[-1]
-            return ("⚠", Text(f"{name}: did not load"), "", "", "")
-        number = numbered.index(entry) + 1
-        return (
-            str(number) if number <= 9 else "",
-            entry.session.name,
-            clock(entry.plan.total_seconds),
-            str(len(entry.plan.hold_steps)),
-            ", ".join(entry.session.tags),
+            return SessionRow(entry.key, "⚠", f"{name}: did not load", broken=True)
+        session = entry.session
+        number = entry.number
+        return SessionRow(
+            entry.key,
+            str(number) if number is not None and number <= 9 else "",
+            session.name,
+            mark=MARKS.get(self.catalog.origin(session.id), ""),
+            time=clock(entry.plan.total_seconds),
+            last=self._last_done.get(session.id, "never"),
+            holds=str(len(entry.plan.hold_steps)),
+            tags=", ".join(session.tags),
         )
 
     @property
@@ -253,6 +268,8 @@ class PickerScreen(Screen[None]):
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _preview(self) -> None:
+        if not self._drawn:
+            return
         entry = self.selected
         preview = self.query_one(SessionPreview)
         if entry is None:
@@ -361,9 +378,12 @@ class PickerScreen(Screen[None]):
 
     def action_pick(self, number: int) -> None:
         """Highlight the session numbered ``number``; Enter then starts it."""
-        numbered = [entry for entry in self._shown if entry.session is not None]
-        if number <= len(numbered):
-            self.query_one(DataTable).move_cursor(row=self._shown.index(numbered[number - 1]))
+        for row, entry in enumerate(self._shown):
+            if entry.number == number and entry.session is not None:
+                self.query_one(DataTable).move_cursor(row=row)
+                return
+        if any(entry.number == number for entry in self._entries):
+            self.notify(f"Session {number} is hidden by the filter.", severity="warning")
 
     def action_start(self) -> None:
         entry = self.selected

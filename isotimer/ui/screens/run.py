@@ -65,6 +65,8 @@ class RunScreen(Screen[RunResult]):
     and a step ends on its deadline. Paused, nothing is scheduled at all.
     """
 
+    # Parsed when the first run opens, not at start-up (the picker does not need it).
+    CSS_PATH = "../run.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause", "Pause"),
         Binding("d", "end_hold", "End hold"),
