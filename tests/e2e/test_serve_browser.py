@@ -172,7 +172,7 @@ async def test_a_phone_browser_runs_a_session_and_its_holds_are_saved(server, fo
         await browser.type_text("/tiny")
         # Enter only once the list is filtered: pressed sooner it starts the row highlighted before.
         await wait_until(
-            lambda: served.shows("10  Tiny browser hold") and not served.shows("Achilles"),
+            lambda: served.shows("9  Tiny browser hold") and not served.shows("Achilles"),
             TIMEOUT_S,
             "the filter to leave one session",
         )

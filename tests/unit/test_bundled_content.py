@@ -106,9 +106,15 @@ LIBRARY, _ = load_library([bundled_sessions_dir() / "exercises.toml"])
         "banded-bridge-hold",
     ],
 )
-def test_the_holds_the_article_names_are_in_the_library_and_in_a_session(bundled, exercise_id):
-    assert exercise_id in LIBRARY
-    assert any(h.exercise == exercise_id for s in bundled.values() for h in s.holds)
+def test_the_holds_the_article_names_are_in_the_library(exercise_id):
+    exercise = LIBRARY[exercise_id]
+    assert exercise.id in {e.id for e in current_exercises(LIBRARY)}
+    assert exercise.setup and exercise.breathing and len(exercise.cues) >= 3
+
+
+def test_the_hip_session_uses_the_banded_hip_holds(bundled):
+    used = {h.exercise for h in bundled["hip-stability"].holds}
+    assert {"banded-clamshell-hold", "banded-bridge-hold"} <= used
 
 
 def test_the_knee_extension_hold_defaults_to_the_studys_45_seconds():
