@@ -29,11 +29,13 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.session_files import SessionFiles
+from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, App[None]):
+class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -67,6 +69,7 @@ class IsoTimerApp(SessionFiles, App[None]):
         settings_problems: Sequence[str] = (),
         announcer: Announcer | None = None,
         voice: bool = False,
+        share: tuple[str, int] | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -79,6 +82,8 @@ class IsoTimerApp(SessionFiles, App[None]):
         self.history_blocked = history_blocked
         self.settings_problems = list(settings_problems)
         self.voice = voice
+        self.share = share
+        self.live = None
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
         self.timing_log = TimingLog.from_env(clock)
@@ -150,6 +155,7 @@ class IsoTimerApp(SessionFiles, App[None]):
         self._start_requested()
 
     def on_unmount(self) -> None:
+        self.close_live()
         self._signals.remove()
         self.announcer.close()
         if self.timing_log is not None:
@@ -222,6 +228,8 @@ class IsoTimerApp(SessionFiles, App[None]):
             cue_rotation_s=self.settings.cue_rotation_s,
         )
         self.push_screen(screen, partial(self._run_ended, from_picker))
+        if self.follow_live(engine) and self.share is not None and not from_picker:
+            self.action_share()  # started with --share: show the code to scan first
 
     def _announce(self, event: Event) -> None:
         self.announcer.play(cue_for(event))
