@@ -135,6 +135,10 @@ class Announcer:
                 self._bell()
         if cue.words and self._voice:
             with self._changed:
+                # Checked again under the lock: the worker may have given up since,
+                # and words queued after that would wait for a worker that is gone.
+                if not self._voice or self._closed:
+                    return
                 self._pending.append(cue.words)
                 while len(self._pending) > MAX_PENDING:
                     self._pending.popleft()

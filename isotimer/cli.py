@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from isotimer import __version__
+from isotimer.commands.parser import CommandParser, GroupedHelpFormatter
 from isotimer.paths import DATA_DIR_ENV, Paths
 
 # Each command module by the subcommands it registers. Only the module that the
@@ -22,8 +23,24 @@ COMMANDS = {
     "isotimer.commands.app": ("run",),
     "isotimer.commands.builder": ("new", "edit"),
     "isotimer.commands.serve": ("serve",),
+    "isotimer.commands.completion": ("completion",),
 }
-TAKES_VALUE = frozenset({"--data-dir", "--sessions"})
+# How ``isotimer --help`` groups the commands; one not named here is listed under "more".
+GROUPS = {
+    "run a session": ("run",),
+    "sessions": ("list", "show", "validate", "new", "edit"),
+    "history": ("history", "stats", "export", "import"),
+}
+EXAMPLES = """\
+examples:
+  isotimer                                  open the session picker
+  isotimer run recovery-day                 start Recovery day now
+  isotimer run recovery-day --plain         the same, line by line, for any terminal
+  isotimer list | grep -i wall              find sessions by name (one a line in a pipe)
+  isotimer history --since 2026-01-01 --json | jq '.holds | length'
+  isotimer stats --exercise wall-sit        bests, trend and balance of one hold
+  isotimer completion bash > ~/.local/share/bash-completion/completions/isotimer"""
+TAKES_VALUE = frozenset({"--data-dir", "--sessions", "--screenshot-dir"})
 
 
 def command_modules(argv: Sequence[str] | None) -> list[ModuleType]:
@@ -45,10 +62,13 @@ def _command_word(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The whole command line; ``argv`` decides which command modules are loaded."""
+    parser = CommandParser(
         prog="isotimer",
+        usage="isotimer [--data-dir DIR] [--sessions DIR] [--screenshot-dir DIR] [COMMAND ...]",
         description="A terminal coach for isometric strength sessions. "
         "With no command, opens the session picker.",
+        formatter_class=GroupedHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"isotimer {__version__}")
     parser.add_argument(
@@ -62,10 +82,29 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="append",
         help="an extra folder of session files (may be given more than once)",
     )
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.add_argument(
+        "--screenshot-dir",
+        metavar="DIR",
+        help="where the palette's Screenshot saves (default: screenshots in the data folder)",
+    )
+    sub = parser.add_subparsers(metavar="COMMAND", prog="isotimer")
     for module in command_modules(argv):
         module.register(sub)
+    parser.epilog = grouped_help(sub) + "\n\n" + EXAMPLES
     return parser
+
+
+def grouped_help(sub: argparse._SubParsersAction) -> str:
+    """The commands under their group titles, each with its one-line help."""
+    helps = {action.dest: action.help or "" for action in sub._choices_actions}
+    grouped = [word for words in GROUPS.values() for word in words]
+    groups = {**GROUPS, "more": tuple(word for word in helps if word not in grouped)}
+    blocks = []
+    for title, words in groups.items():
+        lines = [f"  {word:<12} {helps[word]}" for word in words if word in helps]
+        if lines:
+            blocks.append("\n".join([f"{title}:", *lines]))
+    return "\n\n".join(blocks)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
         parser = build_parser(argv)
         args = parser.parse_args(argv)
-        ctx = Context(Paths.from_options(args.data_dir, args.sessions))
+        ctx = Context(Paths.from_options(args.data_dir, args.sessions, args.screenshot_dir))
         run = getattr(args, "run", None)
         if run is None or run is app.run_session:
             gc.enable()

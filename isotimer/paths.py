@@ -39,11 +39,15 @@ class Paths:
 
     data_dir: Path
     extra_sessions: tuple[Path, ...] = ()
+    screenshots: Path | None = None
 
     @classmethod
-    def from_options(cls, data_dir: str | None, sessions: list[str] | None) -> Paths:
+    def from_options(
+        cls, data_dir: str | None, sessions: list[str] | None, screenshots: str | None = None
+    ) -> Paths:
         base = Path(data_dir).expanduser() if data_dir else default_data_dir()
-        return cls(base, tuple(Path(s).expanduser() for s in sessions or ()))
+        shots = Path(screenshots).expanduser() if screenshots else None
+        return cls(base, tuple(Path(s).expanduser() for s in sessions or ()), shots)
 
     @property
     def bundled_sessions(self) -> Path:
@@ -68,6 +72,11 @@ class Paths:
     @property
     def settings_file(self) -> Path:
         return self.data_dir / "settings.toml"
+
+    @property
+    def screenshot_dir(self) -> Path:
+        """Where the palette's Screenshot saves: ``--screenshot-dir``, else the data folder's."""
+        return self.screenshots or self.data_dir / "screenshots"
 
     def session_dirs(self) -> tuple[Path, ...]:
         """Folders in override order: later ones win for the same session id."""

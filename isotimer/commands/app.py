@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from isotimer.commands.context import Context
+from isotimer.commands.parser import usage_error
+from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.core.model import Level
 from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
@@ -18,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
     run.add_argument("--level", choices=LEVEL_CHOICES, help="default: the level in your settings")
     run.add_argument("--voice", action="store_true", help="speak the cues for this run")
+    run.add_argument(
+        "--plain",
+        action="store_true",
+        help="no full screen: a line per step, for any terminal, a screen reader or a pipe",
+    )
     share = run.add_argument_group("a second screen: follow the run on a phone or tablet")
     share.add_argument(
         "--share", action="store_true", help="publish the run as a live web page (shows a QR code)"
@@ -37,16 +45,20 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:
-        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False)
-        return 1
+        return usage_error(error.args[0])
     except ValidationError as error:
         ctx.err.print(str(error), markup=False, highlight=False)
         return 1
     level = Level(args.level) if args.level else None
     if not 0 <= args.port <= 65535:
-        ctx.err.print(f"isotimer: --port must be 0 to 65535, got {args.port}", markup=False)
-        return 2
+        return usage_error(f"--port must be 0 to 65535, got {args.port}")
     share = (args.host, args.port) if args.share else None
+    if args.plain:
+        from isotimer.commands.plain import run_plain
+
+        return run_plain(ctx, session, level, args.voice, share=share)
+    if problem := terminal_problem():
+        return refuse_without_terminal(problem, shlex.quote(args.session))
     return open_app(args, ctx, start=(session, level), voice=args.voice, share=share)
 
 
@@ -59,6 +71,8 @@ def open_app(
     share: tuple[str, int] | None = None,
 ) -> int:
     """Build the real clock, catalog, history and settings, then run the app to its end."""
+    if problem := terminal_problem():
+        return refuse_without_terminal(problem)
     # Textual is imported here only, so the other commands start fast without it.
     from isotimer.core.clock import SystemClock
     from isotimer.storage.catalog import load_catalog

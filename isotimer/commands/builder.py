@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from isotimer.commands.context import Context
+from isotimer.commands.parser import usage_error
+from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.sessions.drafts import edit_target
 from isotimer.storage.sessions.writer import new_session_id, save_text, starter_text
@@ -54,11 +56,12 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
         session = ctx.catalog.find(args.session)
         target = edit_target(session, ctx.paths)
     except LookupError as error:
-        _say(ctx, f"isotimer: {error.args[0]}")
-        return 1
+        return usage_error(error.args[0])
     except ValidationError as error:
         _say(ctx, str(error))
         return 1
+    if problem := terminal_problem():
+        return refuse_without_terminal(problem, what="the session editor")
     # Textual is imported here only, so the other commands start fast without it.
     from isotimer.storage.settings import load_settings
     from isotimer.ui.editor_app import EditorApp

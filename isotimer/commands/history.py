@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
 from isotimer.commands import fit_export
+from isotimer.commands.history_json import stats_document
+from isotimer.commands.history_rows import HISTORY_COLUMNS, history_row
+from isotimer.commands.output import Column, print_json, print_table
+from isotimer.commands.parser import existing_file, iso_date, positive_int, usage_error
 from isotimer.core import stats
 from isotimer.core.clock import SystemClock
 from isotimer.core.model import Exercise
 from isotimer.core.records import HoldRecord
 from isotimer.core.review import (
+    ExerciseReview,
     MemoryHistory,
     Review,
     ReviewSource,
@@ -22,6 +26,7 @@ from isotimer.core.review import (
     gap_text,
     trend_text,
 )
+from isotimer.core.timefmt import clock, short
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.history.transfer import (
     FORMATS,
@@ -32,6 +37,7 @@ from isotimer.storage.history.transfer import (
     write_export,
 )
 from isotimer.storage.library import LIBRARY_FILE, load_library
+from isotimer.storage.problems import did_you_mean
 
 if TYPE_CHECKING:
     from isotimer.commands.context import Context
@@ -42,12 +48,14 @@ NO_HOLDS = "No holds recorded yet."
 def register(sub: argparse._SubParsersAction) -> None:
     history = sub.add_parser("history", help="list recorded holds, newest first")
     history.add_argument("--exercise", metavar="ID", help="only this exercise")
-    history.add_argument("--since", metavar="YYYY-MM-DD", type=date.fromisoformat)
-    history.add_argument("--limit", metavar="N", type=int, default=50, help="default: 50")
+    history.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date, help="from this day on")
+    history.add_argument("--limit", metavar="N", type=positive_int, default=50, help="default: 50")
+    history.add_argument("--json", action="store_true", help="print the holds as JSON")
     history.set_defaults(run=run_history)
 
     stats_parser = sub.add_parser("stats", help="bests, trends, balance and next targets")
     stats_parser.add_argument("--exercise", metavar="ID", help="only this exercise")
+    stats_parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats_parser.set_defaults(run=run_stats)
 
     export = sub.add_parser("export", help="write every hold as JSON, CSV or TOML, or runs as FIT")
@@ -65,7 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.set_defaults(run=run_export)
 
     importer = sub.add_parser("import", help="merge holds from an export; duplicates are skipped")
-    importer.add_argument("file", metavar="FILE", type=Path)
+    importer.add_argument("file", metavar="FILE", type=existing_file)
     importer.add_argument("--format", choices=FORMATS, help="default: from the file's suffix")
     importer.set_defaults(run=run_import)
 
@@ -87,26 +95,43 @@ def _read_holds(ctx: Context, **query: object) -> list[HoldRecord] | None:
 def run_history(args: argparse.Namespace, ctx: Context) -> int:
     try:
         holds = _read_holds(ctx, exercise=args.exercise, since=args.since, limit=args.limit)
+        if not holds and args.exercise and (unknown := _unknown_exercise(ctx, args.exercise)):
+            return usage_error(unknown)
     except HistoryError as error:
         return _fail(ctx, error.message)
-    if not holds:
-        ctx.console.print(NO_HOLDS, highlight=False)
+    if args.json:
+        # Exactly the records of ``isotimer export``: what history prints, import takes back.
+        print_json(ctx.console, json.loads(export_holds(holds or [], "json")))
         return 0
-    table = Table("when", "session", "hold", "side", "set", "held", "", "effort", "pain")
-    for hold in holds:
-        table.add_row(
-            hold.started_at.strftime("%Y-%m-%d %H:%M"),
-            hold.session_name,
-            hold.exercise_name,
-            "" if hold.side == "none" else hold.side,
-            f"{hold.set} (round {hold.round})" if hold.round > 1 else str(hold.set),
-            f"{hold.held_s:g}/{hold.target_s:g} s",
-            "done" if hold.completed else "early",
-            "" if hold.effort is None else str(hold.effort),
-            "" if hold.pain is None else str(hold.pain),
-        )
-    ctx.console.print(table)
+    if not holds:
+        ctx.console.print(_no_holds(args.exercise, args.since), highlight=False)
+        return 0
+    terminal, now = ctx.console.is_terminal, SystemClock().now()
+    rows = [history_row(hold, terminal, now) for hold in holds]
+    print_table(ctx.console, HISTORY_COLUMNS, rows)
     return 0
+
+
+def _no_holds(exercise: str | None, since: date | None = None) -> str:
+    """Why nothing is listed, naming the filters that left nothing."""
+    if not (exercise or since):
+        return NO_HOLDS
+    parts = [f"of {exercise}"] if exercise else []
+    parts += [f"since {since:%Y-%m-%d}"] if since else []
+    return f"No holds {' '.join(parts)} recorded."
+
+
+def _unknown_exercise(ctx: Context, exercise: str) -> str | None:
+    """Why ``--exercise`` names nothing known (neither the library nor the history has it)."""
+    known = set(_library(ctx))
+    path = ctx.paths.history_file
+    if path.exists():
+        with HistoryStore.open(path) as store:
+            known.update(store.exercise_ids())
+    if exercise in known:
+        return None
+    hint = did_you_mean(exercise, known)
+    return f"no exercise '{exercise}'{hint}; give an id from the library or your history"
 
 
 def run_stats(args: argparse.Namespace, ctx: Context) -> int:
@@ -117,49 +142,65 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
     holds and lets core.stats answer, the same figures over fewer holds.
     """
     path = ctx.paths.history_file
-    if not path.exists():
-        ctx.console.print(NO_HOLDS, highlight=False)
-        return 0
+    review = None
     today = SystemClock().now().date()
     try:
-        with HistoryStore.open(path) as store:
-            source: ReviewSource = store
-            if args.exercise:
-                source = MemoryHistory(store.holds(exercise=args.exercise, newest_first=False))
-            review = build_review(source, today, _library(ctx))
+        if path.exists():
+            with HistoryStore.open(path) as store:
+                source: ReviewSource = store
+                if args.exercise:
+                    source = MemoryHistory(store.holds(exercise=args.exercise, newest_first=False))
+                review = build_review(source, today, _library(ctx))
+        empty = review is None or review.empty
+        if empty and args.exercise and (unknown := _unknown_exercise(ctx, args.exercise)):
+            return usage_error(unknown)
     except HistoryError as error:
         return _fail(ctx, error.message)
-    if review.empty:
-        ctx.console.print(NO_HOLDS, highlight=False)
+    if args.json:
+        print_json(ctx.console, stats_document(review))
         return 0
-    ctx.console.print(_stats_table(review))
+    if review is None or review.empty:
+        ctx.console.print(_no_holds(args.exercise), highlight=False)
+        return 0
+    terminal = ctx.console.is_terminal
+    print_table(ctx.console, STATS_COLUMNS, [_stats_row(review, row) for row in review.exercises])
     week = review.weeks[-1]
-    ctx.console.print(
+    # A pipe gets records only; the week's line goes beside them, on stderr.
+    (ctx.console if terminal else ctx.err).print(
         f"This week: {week.sessions}/{stats.WEEKLY_GOAL} sessions, "
-        f"{week.time_under_tension_s / 60:.1f} min under tension; "
+        f"{clock(week.time_under_tension_s)} under tension; "
         f"streak: {review.streak} week(s) at {stats.WEEKLY_GOAL} or more.",
         highlight=False,
     )
     return 0
 
 
-def _stats_table(review: Review) -> Table:
-    table = Table("hold", "side", "best", "last", "trend", "L/R gap", "next", "why")
-    for row in review.exercises:
-        figures, advice = row.stats, row.next
-        # The gap is shown once per exercise, on its left row.
-        gap = review.balances.get(figures.exercise) if figures.side == "left" else None
-        table.add_row(
-            figures.exercise_name,
-            "" if figures.side == "none" else figures.side,
-            f"{figures.best_s:g} s ({figures.best_on:%d %b})",
-            f"{figures.last_s:g} s ({figures.last_on:%d %b})",
-            trend_text(figures.trend_s_per_week),
-            gap_text(gap),
-            f"{advice.target_s:g} s",
-            advice.reason,
-        )
-    return table
+STATS_COLUMNS = (
+    Column("hold", wrap=True),
+    Column("side"),
+    Column("best"),
+    Column("last"),
+    Column("trend"),
+    Column("L/R gap", wrap=True),
+    Column("next", justify="right"),
+    Column("why", wrap=True),
+)
+
+
+def _stats_row(review: Review, row: ExerciseReview) -> tuple[str, ...]:
+    figures, advice = row.stats, row.next
+    # The gap is shown once per exercise, on its left row.
+    gap = review.balances.get(figures.exercise) if figures.side == "left" else None
+    return (
+        figures.exercise_name,
+        "" if figures.side == "none" else figures.side,
+        f"{short(figures.best_s)} ({figures.best_on:%d %b})",
+        f"{short(figures.last_s)} ({figures.last_on:%d %b})",
+        trend_text(figures.trend_s_per_week),
+        gap_text(gap),
+        short(advice.target_s),
+        advice.reason,
+    )
 
 
 def _library(ctx: Context) -> dict[str, Exercise]:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from rich.table import Table
-
 from isotimer.commands.context import Context
+from isotimer.commands.output import Column, print_json, print_table
+from isotimer.commands.parser import existing_file, usage_error
 from isotimer.core.model import Level, Side
 from isotimer.core.plan import Plan, Step, StepKind, build_plan
 from isotimer.core.timefmt import clock
 from isotimer.storage.library import LIBRARY_FILE, load_library
-from isotimer.storage.problems import ValidationError
+from isotimer.storage.problems import Problem, ValidationError
 from isotimer.storage.sessions.loader import load_session
 
 LEVEL_CHOICES = [level.value for level in Level]
@@ -21,6 +20,7 @@ LEVEL_CHOICES = [level.value for level in Level]
 
 def register(sub: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="list the sessions you can run")
+    listing.add_argument("--json", action="store_true", help="print the sessions as JSON")
     listing.set_defaults(run=run_list)
 
     show = sub.add_parser("show", help="print every step of a session and its total time")
@@ -30,66 +30,91 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.set_defaults(run=run_show)
 
     validate = sub.add_parser("validate", help="check session files and report every problem")
-    validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    validate.add_argument("files", metavar="FILE", nargs="+", type=existing_file)
+    validate.add_argument("--json", action="store_true", help="print the problems as JSON")
     validate.set_defaults(run=run_validate)
 
 
+LIST_COLUMNS = (
+    Column("id"),
+    Column("name", wrap=True),
+    Column("holds", justify="right"),
+    Column("duration", justify="right"),
+    Column("tags", wrap=True),
+)
+PLAN_COLUMNS = (
+    Column("#", justify="right"),
+    Column("at", justify="right"),
+    Column("step", wrap=True),
+    Column("time", justify="right"),
+)
+
+
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
-    table = Table(title="isotimer sessions")
-    table.add_column("id", no_wrap=True)
-    table.add_column("name")
-    table.add_column("holds", justify="right")
-    table.add_column("duration", justify="right")
-    table.add_column("tags")
-    for session in ctx.catalog.ordered_sessions():
-        plan = build_plan(session)
-        table.add_row(
-            session.id,
-            session.name,
-            str(len(plan.hold_steps)),
+    plans = [build_plan(session) for session in ctx.catalog.ordered_sessions()]
+    if args.json:
+        print_json(ctx.console, {"sessions": [_session_entry(plan) for plan in plans]})
+        return 0
+    rows = [
+        (
+            plan.session.id,
+            plan.session.name,
+            len(plan.hold_steps),
             clock(plan.total_seconds),
-            ", ".join(session.tags),
+            ", ".join(plan.session.tags),
         )
-    ctx.console.print(table)
+        for plan in plans
+    ]
+    print_table(ctx.console, LIST_COLUMNS, rows, title="isotimer sessions")
     return 0
+
+
+def _session_entry(plan: Plan) -> dict[str, object]:
+    """One session in ``list --json`` (schemas/list.schema.json)."""
+    session = plan.session
+    return {
+        "id": session.id,
+        "name": session.name,
+        "description": session.description,
+        "level": plan.level.value,
+        "holds": len(plan.hold_steps),
+        "total_seconds": plan.total_seconds,
+        "time_under_tension_s": plan.time_under_tension_s,
+        "tags": list(session.tags),
+        "file": session.source or None,
+    }
 
 
 def run_show(args: argparse.Namespace, ctx: Context) -> int:
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:
-        ctx.err.print(f"isotimer: {error.args[0]}", markup=False, highlight=False, soft_wrap=True)
-        return 1
+        return usage_error(error.args[0])
     except ValidationError as error:
         ctx.err.print(str(error), markup=False, highlight=False, soft_wrap=True)
         return 1
     plan = build_plan(session, Level(args.level) if args.level else None)
     if args.json:
-        ctx.console.out(json.dumps(plan.to_dict(), indent=2), highlight=False)
-    else:
-        ctx.console.print(_plan_table(plan))
+        # Extended, never renamed: plan.to_dict()'s keys stay as they were.
+        document = {**plan.to_dict(), "time_under_tension_s": plan.time_under_tension_s}
+        print_json(ctx.console, document)
+        return 0
+    print_table(ctx.console, PLAN_COLUMNS, _plan_rows(plan), title=_plan_title(plan))
+    total = _totals(plan)
+    # A pipe gets records only; the total goes beside them, on stderr.
+    (ctx.console if ctx.console.is_terminal else ctx.err).print(total, highlight=False)
     return 0
 
 
-def _plan_table(plan: Plan) -> Table:
-    session = plan.session
-    table = Table(
-        "#",
-        "at",
-        "step",
-        "time",
-        title=f"{session.name} ({plan.level.value})",
-        caption=_totals(plan),
-    )
-    for number, step in enumerate(plan.steps, start=1):
-        row = (
-            str(number),
-            clock(step.start_s),
-            _describe(step, session.rounds),
-            clock(step.seconds),
-        )
-        table.add_row(*row)
-    return table
+def _plan_title(plan: Plan) -> str:
+    return f"{plan.session.name} ({plan.level.value})"
+
+
+def _plan_rows(plan: Plan) -> list[tuple[object, ...]]:
+    return [
+        (number, clock(step.start_s), _describe(step, plan.session.rounds), clock(step.seconds))
+        for number, step in enumerate(plan.steps, start=1)
+    ]
 
 
 def _totals(plan: Plan) -> str:
@@ -125,7 +150,7 @@ def _describe(step: Step, rounds: int) -> str:
 def run_validate(args: argparse.Namespace, ctx: Context) -> int:
     """Check each file; an ``exercises.toml`` is checked as a library file."""
     library = ctx.catalog.library
-    problems = []
+    problems: list[Problem] = []
     for file in args.files:
         if file.name == LIBRARY_FILE:
             problems.extend(load_library([file], require_file=True)[1])
@@ -134,9 +159,23 @@ def run_validate(args: argparse.Namespace, ctx: Context) -> int:
             load_session(file, library)
         except ValidationError as error:
             problems.extend(error.problems)
+    if args.json:
+        print_json(ctx.console, _validation_document(args.files, problems))
+        return 1 if problems else 0
     for problem in problems:
         ctx.console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
     if not problems:
         count = len(args.files)
         ctx.err.print(f"{count} file{'s' if count != 1 else ''} valid", highlight=False)
     return 1 if problems else 0
+
+
+def _validation_document(files: list[Path], problems: list[Problem]) -> dict[str, object]:
+    """``validate --json`` (schemas/validate.schema.json): every file, then every problem."""
+    return {
+        "valid": not problems,
+        "files": [str(file) for file in files],
+        "problems": [
+            {"file": p.file, "line": p.line, "where": p.where, "message": p.what} for p in problems
+        ],
+    }

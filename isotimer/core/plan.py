@@ -122,7 +122,6 @@ class Plan:
             "total_seconds": self.total_seconds,
             "warm_up_seconds": self.seconds_of(StepKind.WARM_UP),
             "cool_down_seconds": self.seconds_of(StepKind.COOL_DOWN),
-            "time_under_tension_seconds": self.time_under_tension_s,
         }
 
 

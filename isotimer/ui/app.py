@@ -17,7 +17,7 @@ from isotimer.core.cues import cue_for
 from isotimer.core.engine import Engine
 from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
-from isotimer.core.plan import Plan, build_plan
+from isotimer.core.plan import Plan
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import ago
 from isotimer.paths import Paths
@@ -29,11 +29,13 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.storage.todays_plan import todays_plan
 from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
+from isotimer.ui.screenshots import Screenshots
 from isotimer.ui.session_files import SessionFiles
 from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, App[None]):
+class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -183,14 +185,7 @@ class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, App[None]):
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
-        targets = None
-        if session.id in self.settings.progression:
-            suggestions = self.suggestions(session, level)
-            targets = {key: suggestion.target_s for key, suggestion in suggestions.items()}
-        settings = self.settings
-        return build_plan(
-            session, level, targets=targets, lead_in=settings.lead_in, warm_up=settings.warm_up
-        )
+        return todays_plan(self.history, session, level, self.settings)
 
     def start_session(
         self,

@@ -11,9 +11,10 @@ from isotimer.core.draft import SessionDraft
 from isotimer.paths import Paths
 from isotimer.storage.library import Library
 from isotimer.ui.screens.editor import EditorScreen
+from isotimer.ui.screenshots import Screenshots
 
 
-class EditorApp(App[str | None]):
+class EditorApp(Screenshots, App[str | None]):
     """Opens one draft in the editor and exits with the saved session id, or None."""
 
     # The shared stylesheet styles the confirm dialog the editor asks before discarding.
@@ -33,6 +34,7 @@ class EditorApp(App[str | None]):
         taken: Collection[str] = (),
     ) -> None:
         super().__init__()
+        self.paths = paths
         self.editor = EditorScreen(
             draft, library, paths, session_id, title=title, lead_in=lead_in, taken=taken
         )

@@ -23,6 +23,7 @@ def built(monkeypatch):
         self._return_code = 0
 
     monkeypatch.setattr(IsoTimerApp, "run", run)
+    monkeypatch.setattr("isotimer.commands.app.terminal_problem", lambda: None)
     return apps
 
 
@@ -50,7 +51,7 @@ def test_run_level_and_voice_options(built, tmp_path):
 
 
 def test_unknown_session_is_a_plain_error(built, tmp_path, capsys):
-    assert cli.main(["--data-dir", str(tmp_path), "run", "recovery-dya"]) == 1
+    assert cli.main(["--data-dir", str(tmp_path), "run", "recovery-dya"]) == 2
     assert "no session 'recovery-dya' (did you mean 'recovery-day'?)" in capsys.readouterr().err
     assert built == []
 

@@ -32,9 +32,10 @@ def test_list_shows_bundled_and_extra_sessions(capsys, extra):
 
 def test_show_prints_every_step_and_the_total(capsys, extra):
     assert main(["--sessions", str(extra), "show", "tiny"]) == 0
-    out = capsys.readouterr().out
-    assert out.count("Plank") == 4  # lead-in, two sets, the rest between them
-    assert "total 0:53" in out
+    captured = capsys.readouterr()
+    assert captured.out.count("Plank") == 4  # lead-in, two sets, the rest between them
+    # Piped, stdout holds the records only; the total goes to stderr.
+    assert "total 0:53" in captured.err
 
 
 def test_show_json_follows_the_contract(capsys, extra):
@@ -58,7 +59,7 @@ def test_show_accepts_a_path(capsys, extra):
 
 
 def test_show_unknown_session_is_a_clear_error(capsys):
-    assert main(["show", "recovry-day"]) == 1
+    assert main(["show", "recovry-day"]) == 2
     assert "did you mean 'recovery-day'" in capsys.readouterr().err
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from isotimer.cli import main
+from tests.unit.cli_helpers import check
 
 WITH_BLOCKS = """\
 name = "Warm"
@@ -39,7 +40,8 @@ def extra(tmp_path):
 
 def test_show_lists_each_block_and_totals_them_apart_from_the_holds(capsys, extra):
     assert main(["--sessions", str(extra), "show", "warm"]) == 0
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out + captured.err  # a pipe gets the steps; the totals go to stderr
     for line in ("warm-up: Easy spin", "warm-up: Leg swings", "cool-down: Slow breathing"):
         assert line in out
     # 300 warm-up + 5 lead-in + 20 + 10 + 20 + 90 cool-down; the caption may wrap.
@@ -53,7 +55,7 @@ def test_show_lists_each_block_and_totals_them_apart_from_the_holds(capsys, extr
         ("total_seconds", 445),
         ("warm_up_seconds", 300),
         ("cool_down_seconds", 90),
-        ("time_under_tension_seconds", 40),
+        ("time_under_tension_s", 40),
     ],
 )
 def test_show_json_totals_the_blocks(capsys, extra, key, expected):
@@ -80,3 +82,8 @@ def test_a_session_without_blocks_totals_zero_for_them(capsys):
     main(["show", "wall-sit-finisher", "--json"])
     data = json.loads(capsys.readouterr().out)
     assert (data["warm_up_seconds"], data["cool_down_seconds"]) == (0, 0)
+
+
+def test_show_json_with_blocks_meets_its_published_schema(capsys, extra):
+    main(["--sessions", str(extra), "show", "warm", "--json"])
+    check(json.loads(capsys.readouterr().out), "show")

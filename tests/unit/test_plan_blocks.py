@@ -86,7 +86,6 @@ def test_the_json_shape_keeps_its_keys_and_adds_the_totals():
     assert {"session", "name", "level", "steps", "total_seconds"} <= data.keys()
     assert data["warm_up_seconds"] == 300
     assert data["cool_down_seconds"] == 120
-    assert data["time_under_tension_seconds"] == 30
     warm, hold_step = data["steps"][0], data["steps"][2]
     assert warm.keys() - {"cues"} == hold_step.keys()
     assert warm["kind"] == "warm_up"

@@ -324,5 +324,5 @@ def test_new_refuses_a_blank_name(tmp_path, capsys):
 
 
 def test_edit_of_an_unknown_session_is_a_plain_error(tmp_path, capsys):
-    assert main(["--data-dir", str(tmp_path), "edit", "knee-tendom"]) == 1
+    assert main(["--data-dir", str(tmp_path), "edit", "knee-tendom"]) == 2
     assert "did you mean 'knee-tendon'" in capsys.readouterr().err

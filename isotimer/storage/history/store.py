@@ -188,6 +188,10 @@ class HistoryStore:
     def count(self) -> int:
         return self._read("SELECT count(*) FROM holds")[0][0]
 
+    def exercise_ids(self) -> list[str]:
+        """Every exercise id with a hold recorded, for a did-you-mean on a mistyped one."""
+        return [row[0] for row in self._read("SELECT DISTINCT exercise FROM holds ORDER BY 1")]
+
     # -- figures (history_queries): what core.stats computes, without loading every hold --
     def side_stats(self, today: date) -> list[SideStats]:
         return queries.side_stats(self._read, today)

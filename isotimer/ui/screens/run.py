@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,6 +19,7 @@ from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
 from isotimer.core.pacer import breathing_for, cue_at, pacer_at, reminders_for
 from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
+from isotimer.core.timefmt import countdown_seconds
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen
@@ -160,7 +160,7 @@ class RunScreen(Screen[RunResult]):
         flashing = snapshot.index > 0 and snapshot.elapsed_s < FLASH_S and not snapshot.paused
         self.set_class(flashing, "-flash")
         self.query_one(PhaseBanner).words = phase_words(step.kind, snapshot.paused)
-        self.query_one(Countdown).seconds = math.ceil(snapshot.remaining_s - 1e-9)
+        self.query_one(Countdown).seconds = countdown_seconds(snapshot.remaining_s)
         pattern = breathing_for(step, self.plan.session.breathing)
         # Whole pacer frames only, so a key press or a late tick never draws an extra frame.
         elapsed = frame_elapsed(snapshot.elapsed_s, pacer_frame_s(step.kind))
@@ -221,7 +221,9 @@ class RunScreen(Screen[RunResult]):
             self.tick()
 
     def _title(self) -> str:
-        return f"{self.plan.session.name} · {self.plan.level.value}"
+        # Muted is said in words, not only by colour: NO_COLOR and screen readers see it too.
+        muted = " · sound muted" if self.announcer is not None and self.announcer.muted else ""
+        return f"{self.plan.session.name} · {self.plan.level.value}{muted}"
 
     # -- keys -------------------------------------------------------------------
     def action_pause(self) -> None:

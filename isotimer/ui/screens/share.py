@@ -11,20 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from isotimer.live.access import who_can_see
 from isotimer.live.qr import qr_lines
-
-
-def who_can_see(local_only: bool) -> str:
-    """The sentence under the code: the privacy of the page in words."""
-    if local_only:
-        return (
-            "Only this computer can open it (127.0.0.1). To follow on a phone, run with "
-            '--share --host 0.0.0.0 or choose "my network" for sharing in settings.'
-        )
-    return (
-        "Anyone on your network who has this address can see the session and pause it or "
-        "end a hold; the key in it is new for every run. It cannot read your history."
-    )
 
 
 class ShareScreen(ModalScreen[None]):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import ClassVar
 
 from rich.style import Style
@@ -12,7 +11,7 @@ from textual.renderables.bar import Bar as BarRenderable
 from textual.widget import Widget
 from textual.widgets import Label
 
-from isotimer.core.timefmt import clock
+from isotimer.core.timefmt import clock, countdown_seconds
 
 
 class SessionBar(Widget):
@@ -77,7 +76,7 @@ class SessionProgress(Widget):
 
     def show(self, total_s: float, remaining_s: float) -> None:
         """Set the bar from planned total and remaining seconds."""
-        self.remaining_s = math.ceil(remaining_s - 1e-9)
+        self.remaining_s = countdown_seconds(remaining_s)
         total = max(1, round(total_s))
         self.query_one(SessionBar).done = max(0, total - self.remaining_s) / total
 

@@ -1,0 +1,44 @@
+"""One hold as a row of ``isotimer history``: short words for a terminal, exact ones for a pipe."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from isotimer.commands.output import Column
+from isotimer.core.records import HoldRecord
+from isotimer.core.timefmt import held
+
+HISTORY_COLUMNS = (
+    # "Tue 1 Dec 21:41" is 15 characters: the date never gives way to the names.
+    Column("when", min_width=15),
+    Column("session", wrap=True),
+    Column("hold", wrap=True),
+    Column("side"),
+    Column("set", wrap=True),
+    Column("held", justify="right"),
+    Column("status"),
+    Column("effort", justify="right"),
+    Column("pain", justify="right"),
+)
+
+
+def short_date(moment: datetime, today: datetime | None = None) -> str:
+    """``Tue 1 Dec 21:41``; the year is added only when it is not this year's."""
+    year = "" if today is not None and moment.year == today.year else f" {moment.year}"
+    return f"{moment:%a} {moment.day} {moment:%b}{year} {moment:%H:%M}"
+
+
+def history_row(hold: HoldRecord, terminal: bool, today: datetime | None = None) -> tuple[str, ...]:
+    """The cells for ``hold``: a pipe gets the ISO time, which sorts as text."""
+    when = short_date(hold.started_at, today) if terminal else hold.started_at.isoformat()
+    return (
+        when,
+        hold.session_name,
+        hold.exercise_name,
+        "" if hold.side == "none" else hold.side,
+        f"{hold.set} (round {hold.round})" if hold.round > 1 else str(hold.set),
+        held(hold.held_s, hold.target_s),
+        "done" if hold.completed else "early",
+        "" if hold.effort is None else str(hold.effort),
+        "" if hold.pain is None else str(hold.pain),
+    )

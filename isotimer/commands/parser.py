@@ -1,0 +1,74 @@
+"""The argument parser's manners: one-line errors with exit status 2, and checked values."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+USAGE_ERROR = 2
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An ArgumentParser whose mistakes are one line on stderr, then exit status 2.
+
+    argparse's own error prints the whole usage block first; a script's log or
+    a person at the prompt needs only what was wrong and where to look.
+    Subparsers inherit the class, so every subcommand behaves the same.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+class GroupedHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Leaves out argparse's flat list of commands: the epilog lists them in groups.
+
+    The commands stay in the parser (shtab reads them from there for completion);
+    only their place in the help text changes.
+    """
+
+    def add_arguments(self, actions: Iterable[argparse.Action]) -> None:
+        keep = [action for action in actions if not isinstance(action, argparse._SubParsersAction)]
+        super().add_arguments(keep)
+
+
+def usage_error(message: str) -> int:
+    """Say a bad argument found after parsing (an unknown id, a missing file); return 2."""
+    sys.stderr.write(f"isotimer: {message}\n")
+    return USAGE_ERROR
+
+
+def positive_int(text: str) -> int:
+    """A whole number of 1 or more, for ``--limit``."""
+    try:
+        value = int(text)
+    except ValueError:
+        message = f"'{text}' is not a whole number; give 1 or more"
+        raise argparse.ArgumentTypeError(message) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is below 1; give 1 or more")
+    return value
+
+
+def iso_date(text: str) -> date:
+    """A calendar date written YYYY-MM-DD, for ``--since``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {date(2026, 3, 1)}"
+        ) from None
+
+
+def existing_file(text: str) -> Path:
+    """A path that names a file, checked before any command reads it."""
+    path = Path(text).expanduser()
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"no such file: {text}")
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{text} is a folder; give a file")
+    return path

@@ -1,0 +1,166 @@
+"""``isotimer run SESSION --plain``: the same engine, recorder and sound, as lines of text."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from isotimer.announce import Announcer
+from isotimer.commands.context import Context
+from isotimer.core.clock import Clock, SystemClock
+from isotimer.core.cues import cue_for
+from isotimer.core.engine import Engine
+from isotimer.core.model import Level, Session
+from isotimer.plain.keys import TerminalKeys, keys_for
+from isotimer.plain.narration import KEYS_LINE, summary_lines
+from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
+from isotimer.plain.sharing import PlainShare
+from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.settings import Settings, load_settings
+from isotimer.storage.todays_plan import todays_plan
+
+EXIT_BY_SIGNAL = {"SIGTERM": 143, "SIGHUP": 129}
+# The same two ratings the app's summary asks for, saved on the run and its holds.
+EFFORT_QUESTION = "How hard was it?"
+PAIN_QUESTION = "Any pain?"
+
+
+class LineWriter:
+    """Prints whole lines and flushes each, so a slow link or a reader sees it at once."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def __call__(self, line: str) -> None:
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def bell(self) -> None:
+        """The terminal bell; a pipe or a file gets no control characters."""
+        if self.stream.isatty():
+            self.stream.write("\a")
+            self.stream.flush()
+
+
+def run_plain(
+    ctx: Context,
+    session: Session,
+    level: Level | None,
+    voice: bool,
+    clock: Clock | None = None,
+    share: tuple[str, int] | None = None,
+) -> int:
+    """Run ``session`` line by line; every hold is saved the moment it ends.
+
+    With ``share`` (host, port) the run is also published as the live page.
+    """
+    clock = clock or SystemClock()
+    settings, problems = load_settings(ctx.paths.settings_file)
+    write = LineWriter(sys.stdout)
+    for problem in problems:
+        _warn(ctx, problem)
+    store = _open_store(ctx)
+    level = level or settings.level
+    plan = todays_plan(store, session, level, settings)
+    recorder = SessionRecorder(store, clock, plan, level)
+    engine = Engine(plan)
+    engine.subscribe(recorder.on_event)
+    announcer = _announcer(ctx, settings, voice, write)
+    engine.subscribe(lambda event: announcer.play(cue_for(event)))
+    code = 0
+    try:
+        with keys_for() as terminal, interrupted_by_signals(), _sharing(share, write) as live:
+            keys = terminal
+            if live is not None:
+                keys = live.keys(terminal)
+                live.follow(engine, clock, lambda: announcer.muted)
+            write(f"{plan.session.name} ({plan.level.value})")
+            if isinstance(terminal, TerminalKeys):
+                write(KEYS_LINE)
+            run = PlainRun(engine, clock, keys, write, announcer.toggle_mute)
+            run.run()
+    except KeyboardInterrupt:
+        code = 130
+    except EOFError:
+        code = 129
+    except Interrupted as interrupted:
+        code = EXIT_BY_SIGNAL.get(str(interrupted), 1)
+    finally:
+        announcer.close()
+    for line in summary_lines(plan, recorder.records):
+        write(line)
+    if code == 0 and recorder.records and sys.stdin is not None and sys.stdin.isatty():
+        recorder.rate(ask_rating(EFFORT_QUESTION, 1, 10), ask_rating(PAIN_QUESTION, 0, 10))
+    _keep_everything(ctx, recorder, clock.now())
+    if store is not None:
+        store.close()
+    return code
+
+
+def _sharing(
+    share: tuple[str, int] | None, write: LineWriter
+) -> contextlib.AbstractContextManager[PlainShare | None]:
+    """The live page's server for the run when asked for, else nothing."""
+    if share is None:
+        return contextlib.nullcontext()
+    return PlainShare(*share, write)
+
+
+def ask_rating(question: str, low: int, high: int) -> int | None:
+    """A whole number from ``low`` to ``high`` typed at the prompt, or None for Enter."""
+    while True:
+        try:
+            text = input(f"{question} ({low}-{high}, Enter to skip): ").strip()
+        except EOFError:
+            return None
+        if not text:
+            return None
+        if text.isdigit() and low <= int(text) <= high:
+            return int(text)
+        print(f"Give a whole number from {low} to {high}, or press Enter to skip.")
+
+
+def _warn(ctx: Context, message: str) -> None:
+    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _open_store(ctx: Context) -> HistoryStore | None:
+    """The history, or None with a warning: the run goes on and its holds are kept."""
+    try:
+        return HistoryStore.open(ctx.paths.history_file)
+    except HistoryError as error:
+        _warn(ctx, f"{error.message} This session's holds are kept and written to a file.")
+        return None
+
+
+def _announcer(ctx: Context, settings: Settings, voice: bool, write: LineWriter) -> Announcer:
+    return Announcer(
+        bell=write.bell,
+        notify=lambda message: _warn(ctx, message),
+        sound=settings.sound,
+        voice=settings.voice or voice,
+        voice_program=settings.voice_program,
+    )
+
+
+def _keep_everything(ctx: Context, recorder: SessionRecorder, now: datetime) -> None:
+    """Retry what the history refused; write what is still unsaved to a file that import takes."""
+    if recorder.retry():
+        return
+    if not recorder.pending:
+        _warn(ctx, f"the end of this run was not saved: {recorder.last_error}")
+        return
+    path = ctx.paths.data_dir / f"unsaved-holds-{now:%Y%m%d-%H%M%S}.json"
+    try:
+        recorder.export_pending(path)
+    except OSError as error:
+        path = Path.cwd() / path.name
+        _warn(ctx, f"cannot write to the data folder ({error.strerror or error}); trying {path}")
+        recorder.export_pending(path)
+    count = len(recorder.pending)
+    _warn(ctx, f"{count} hold(s) not saved ({recorder.last_error}); written to {path}:")
+    _warn(ctx, f"add them later with 'isotimer import {path}'")

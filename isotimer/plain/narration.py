@@ -1,0 +1,96 @@
+"""What plain mode says, as lines of text: pure functions of the plan, events and snapshots.
+
+A line per step as it starts, the time left every ten seconds and then 3, 2,
+1, and a summary at the end. Nothing here writes or reads a clock, so the
+wording is tested as tables and the loop only decides when to ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from isotimer.core.engine import Snapshot
+from isotimer.core.events import CountdownTick, Event, SessionFinished, StepStarted
+from isotimer.core.model import Side
+from isotimer.core.plan import Plan, Step, StepKind
+from isotimer.core.records import HoldRecord
+from isotimer.core.timefmt import clock, countdown_seconds, held, short
+
+MARK_EVERY_S = 10
+COUNTED = frozenset({StepKind.HOLD, StepKind.REST, StepKind.LEAD_IN})
+KEYS_LINE = "Keys: space pause, d end hold (form broke), n next, b back, m mute, q stop"
+
+
+def hold_words(step: Step) -> str:
+    """``Wall sit, left side``: the hold's name and, when it has one, its side."""
+    side = "" if step.side is Side.NONE else f", {step.side.value} side"
+    return f"{step.hold.name}{side}"
+
+
+def step_line(plan: Plan, index: int) -> str:
+    """The line said as step ``index`` starts: ``Wall sit, left side: 30 s``."""
+    step = plan.steps[index]
+    seconds = short(step.seconds)
+    if step.kind is StepKind.HOLD:
+        effort = f" at {step.hold.effort}% effort" if step.hold.effort else ""
+        return f"{hold_words(step)}: {seconds}{effort}"
+    if step.kind is StepKind.SWITCH:
+        return f"Switch sides: {seconds}"
+    if step.block is not None:
+        label = "Warm-up" if step.kind is StepKind.WARM_UP else "Cool-down"
+        cues = f" ({'; '.join(step.block.cues)})" if step.block.cues else ""
+        return f"{label}, {step.block.name}: {seconds}{cues}"
+    coming = next((s for s in plan.steps[index + 1 :] if s.is_hold), None)
+    after = f", then {hold_words(coming)}{_set_words(coming, plan)}" if coming else ""
+    if step.kind is StepKind.REST:
+        return f"Rest: {seconds}{after}"
+    return f"Get ready: {seconds}{after}"
+
+
+def _set_words(step: Step, plan: Plan) -> str:
+    parts = [f"set {step.set} of {step.hold.sets}"] if step.hold.sets > 1 else []
+    rounds = plan.session.rounds
+    parts += [f"round {step.round} of {rounds}"] if rounds > 1 else []
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def event_line(plan: Plan, event: Event) -> str | None:
+    """The line an engine event gives, or None for the events plain mode keeps quiet."""
+    if isinstance(event, StepStarted):
+        return step_line(plan, event.index)
+    if isinstance(event, CountdownTick) and event.step.kind in COUNTED:
+        return str(event.seconds_left)
+    if isinstance(event, SessionFinished):
+        return "Session complete." if event.completed else "Session stopped."
+    return None
+
+
+def time_left_mark(snapshot: Snapshot) -> int | None:
+    """The seconds left when they are a ten-second mark worth saying, else None.
+
+    A mark is a multiple of ten below the step's own length (its first line
+    already says that) and above the 3, 2, 1 that the engine counts.
+    """
+    step = snapshot.step
+    if step is None or snapshot.paused or step.kind not in COUNTED:
+        return None
+    shown = countdown_seconds(snapshot.remaining_s)
+    if shown % MARK_EVERY_S or shown >= countdown_seconds(step.seconds) or shown <= 3:
+        return None
+    return shown
+
+
+def summary_lines(plan: Plan, holds: Sequence[HoldRecord]) -> list[str]:
+    """The end of the run: what was held, hold by hold, and the total under tension."""
+    done = sum(1 for hold in holds if hold.completed)
+    under = sum(hold.held_s for hold in holds)
+    count = f"{len(holds)} hold{'s' if len(holds) != 1 else ''}"
+    lines = [
+        f"{plan.session.name}: {count}, {done} held to the end, {len(holds) - done} ended early; "
+        f"{clock(under)} under tension of {clock(plan.time_under_tension_s)} planned."
+    ]
+    for hold in holds:
+        side = "" if hold.side == "none" else f", {hold.side} side"
+        state = "done" if hold.completed else "ended early"
+        lines.append(f"  {hold.exercise_name}{side}: {held(hold.held_s, hold.target_s)}, {state}")
+    return lines

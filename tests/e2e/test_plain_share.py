@@ -1,0 +1,78 @@
+"""``isotimer run SESSION --plain --share`` in a real pty: the page follows and its buttons work."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sys
+import urllib.request
+
+import pytest
+
+from isotimer.storage.history.store import HistoryStore
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = pytest.mark.e2e
+
+SHARED = """\
+name = "Shared plain"
+lead_in = 1
+
+[[hold]]
+exercise = "plank"
+seconds = 30
+"""
+TIMEOUT_S = 20
+
+
+def state(url: str) -> dict:
+    with urllib.request.urlopen(url + "events", timeout=5) as stream:
+        for raw in stream:
+            if raw.startswith(b"data: "):
+                return json.loads(raw.removeprefix(b"data: "))
+    raise AssertionError("no state")
+
+
+def press(url: str, name: str) -> int:
+    request = urllib.request.Request(url + f"command/{name}", method="POST")
+    with urllib.request.urlopen(request, timeout=5) as reply:
+        return reply.status
+
+
+def test_the_page_follows_a_plain_run_and_pauses_and_ends_its_hold(tmp_path):
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    (folder / "shared-plain.toml").write_text(SHARED)
+    data = tmp_path / "data"
+    env = {**os.environ, "ISOTIMER_DATA_DIR": str(data), "NO_COLOR": "1", "TERM": "dumb"}
+    argv = ["-m", "isotimer", "--sessions", str(folder), "run", "shared-plain", "--plain"]
+    child = pexpect.spawn(
+        sys.executable, [*argv, "--share"], env=env, encoding="utf-8", timeout=TIMEOUT_S
+    )
+    try:
+        child.expect(r"Live page: (http://127\.0\.0\.1:\d+/[\w-]+/)")
+        url = child.match.group(1)
+        child.expect_exact("Only this computer can open it")
+        child.expect(re.escape("Plank") + ".*30 s")
+        assert state(url)["phase"] in ("lead_in", "hold")
+        child.expect_exact("s left")  # well into the hold
+        assert press(url, "pause") == 204
+        child.expect_exact("Paused")  # the terminal says so, as for its own space key
+        paused = state(url)
+        assert paused["paused"] is True and paused["words"] == "PAUSED"
+        assert press(url, "pause") == 204
+        child.expect_exact("Resumed")
+        assert press(url, "end-hold") == 204
+        child.expect_exact("ended early")
+        for _ in ("effort", "pain"):
+            child.expect_exact("Enter to skip")
+            child.sendline("")
+        child.expect(pexpect.EOF)
+    finally:
+        if child.isalive():
+            child.kill(signal.SIGKILL)
+    with HistoryStore.open(data / "history.sqlite3") as store:
+        (hold,) = store.holds()
+    assert hold.exercise == "plank" and not hold.completed and 0 < hold.held_s < 30

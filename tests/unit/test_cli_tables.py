@@ -1,0 +1,110 @@
+"""Tables piped (a header and one tab-separated record a line) and in a terminal (fitted)."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+
+import pytest
+from rich.console import Console
+
+from isotimer.cli import build_parser, main
+from isotimer.commands.context import Context
+from isotimer.commands.history_rows import short_date
+from isotimer.paths import Paths, bundled_sessions_dir
+from tests.unit.cli_helpers import fill_history
+
+HEADERS = {
+    "list": "id\tname\tholds\tduration\ttags",
+    "history": "when\tsession\thold\tside\tset\theld\tstatus\teffort\tpain",
+    "stats": "hold\tside\tbest\tlast\ttrend\tL/R gap\tnext\twhy",
+    "show recovery-day": "#\tat\tstep\ttime",
+}
+
+
+@pytest.mark.parametrize("command", list(HEADERS))
+def test_piped_tables_are_a_header_then_one_record_a_line(capsys, isolated_data_dir, command):
+    fill_history(isolated_data_dir)
+    assert main(command.split()) == 0
+    header, *records = capsys.readouterr().out.splitlines()
+    assert header == HEADERS[command]
+    assert records
+    width = header.count("\t")
+    assert all(record.count("\t") == width for record in records)
+
+
+def test_piped_list_greps_to_whole_records(capsys):
+    main(["list"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "wall" in line.lower()]
+    assert lines
+    for line in lines:
+        _id, _name, holds, duration, _tags = line.split("\t")
+        assert holds.isdigit() and re.fullmatch(r"\d+:\d\d", duration)
+    assert any(line.startswith("wall-sit-finisher\tPost-run wall-sit finisher\t") for line in lines)
+
+
+def test_piped_history_keeps_every_field_whole(capsys, isolated_data_dir):
+    fill_history(isolated_data_dir)
+    main(["history"])
+    records = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]
+    assert len(records) == 6
+    oldest = records[-1]
+    # A tab and a line break inside a name become spaces: the record stays one line.
+    assert oldest[1] == "Legs And Hips"
+    assert datetime.fromisoformat(oldest[0]).tzinfo is not None
+    assert [record[5] for record in records[:3]] == ["23/30 s", "15/30 s", "30/30 s"]
+    assert records[1][6] == "early" and records[2][6] == "done"
+
+
+def terminal_output(width: int, *argv: str) -> str:
+    console = Console(
+        file=io.StringIO(), force_terminal=True, width=width, color_system=None, emoji=False
+    )
+    ctx = Context(Paths.from_options(None, None), console=console)
+    args = build_parser(list(argv)).parse_args(list(argv))
+    assert args.run(args, ctx) == 0
+    return console.file.getvalue()
+
+
+def test_history_at_80_columns_shows_whole_dates_and_a_status_header(isolated_data_dir):
+    fill_history(isolated_data_dir)
+    text = terminal_output(80, "history")
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "status" in lines[0] and "when" in lines[0]
+    dates = re.findall(r"^(\w{3} \d{1,2} \w{3} \d\d:\d\d)\s", text, re.MULTILINE)
+    assert len(dates) == 6
+    assert "…" not in text
+
+
+SESSION_IDS = [p.stem for p in bundled_sessions_dir().glob("*.toml") if p.stem != "exercises"]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_a_terminal_table_fits_and_cuts_a_word_only_with_an_ellipsis(width):
+    text = terminal_output(width, "list")
+    assert all(len(line) <= width for line in text.splitlines())
+    lines = text.splitlines()
+    if any(line.startswith("id: ") for line in lines):
+        # Too narrow for the columns: each record as "header: value" lines.
+        first_cells = [line.removeprefix("id: ") for line in lines if line.startswith("id: ")]
+    else:
+        first_cells = [line.split()[0] for line in lines[3:] if line[:1].isalpha()]
+    assert len(first_cells) == len(SESSION_IDS)
+    for cell in first_cells:
+        whole = cell in SESSION_IDS
+        cut = cell.endswith("…") and any(i.startswith(cell[:-1]) for i in SESSION_IDS)
+        assert whole or cut, cell
+
+
+@pytest.mark.parametrize(
+    ("moment", "today", "shown"),
+    [
+        (datetime(2026, 12, 1, 21, 41), datetime(2026, 12, 2), "Tue 1 Dec 21:41"),
+        (datetime(2025, 3, 9, 7, 5), datetime(2026, 12, 2), "Sun 9 Mar 2025 07:05"),
+        (datetime(2026, 1, 5, 7, 0, tzinfo=UTC), None, "Mon 5 Jan 2026 07:00"),
+    ],
+)
+def test_short_date(moment, today, shown):
+    assert short_date(moment, today) == shown

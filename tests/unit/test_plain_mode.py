@@ -1,0 +1,213 @@
+"""Plain mode on a fake clock: its lines, its keys, and what the recorder saves."""
+
+from __future__ import annotations
+
+import os
+import pty
+import termios
+
+import pytest
+
+from isotimer.core.clock import FakeClock
+from isotimer.core.engine import Engine
+from isotimer.core.model import Sides
+from isotimer.core.plan import build_plan
+from isotimer.plain.keys import TerminalKeys
+from isotimer.plain.narration import step_line, summary_lines, time_left_mark
+from isotimer.plain.runner import STOP_QUESTION, PlainRun
+from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.storage.history.store import HistoryStore
+from tests.unit.factories import hold, session
+
+
+class ScriptedKeys:
+    """Keys pressed at given monotonic times; waiting moves the fake clock, never sleeps."""
+
+    def __init__(self, clock: FakeClock, presses: list[tuple[float, str]]) -> None:
+        self.clock = clock
+        self.presses = sorted(presses)
+        self.waits: list[float | None] = []
+
+    def read(self, timeout: float | None) -> str:
+        self.waits.append(timeout)
+        now = self.clock.monotonic()
+        due = self.presses[0][0] if self.presses else None
+        if due is not None and (timeout is None or due <= now + timeout):
+            self.clock.advance(max(0.0, due - now))
+            return self.presses.pop(0)[1]
+        assert timeout is not None, "waiting for a key that never comes"
+        self.clock.advance(timeout)
+        return ""
+
+
+PLAN = build_plan(
+    session(
+        hold("Side plank", seconds=12, sides=Sides.BOTH, switch=5, rest=20),
+        hold("Wall sit", seconds=30, sets=2, rest=15),
+        lead_in=5,
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("index", "line"),
+    [
+        (0, "Get ready: 5 s, then Side plank, left side"),
+        (1, "Side plank, left side: 12 s"),
+        (2, "Switch sides: 5 s"),
+        (3, "Side plank, right side: 12 s"),
+        (4, "Rest: 20 s, then Wall sit (set 1 of 2)"),
+        (5, "Wall sit: 30 s"),
+        (6, "Rest: 15 s, then Wall sit (set 2 of 2)"),
+    ],
+)
+def test_step_lines(index, line):
+    assert step_line(PLAN, index) == line
+
+
+def run_plain(presses: list[tuple[float, str]] = (), store: HistoryStore | None = None):
+    clock = FakeClock(start=0.0)
+    engine = Engine(PLAN)
+    recorder = SessionRecorder(store, clock, PLAN)
+    engine.subscribe(recorder.on_event)
+    lines: list[str] = []
+    keys = ScriptedKeys(clock, list(presses))
+    PlainRun(engine, clock, keys, lines.append, toggle_mute=lambda: True).run()
+    return lines, recorder, keys
+
+
+def test_a_run_untouched_says_each_step_the_tens_and_the_last_three_seconds():
+    lines, recorder, _ = run_plain()
+    wall_sit = lines.index("Wall sit: 30 s")
+    assert lines[wall_sit : wall_sit + 6] == [
+        "Wall sit: 30 s",
+        "20 s left",
+        "10 s left",
+        "3",
+        "2",
+        "1",
+    ]
+    assert lines[-1] == "Session complete."
+    assert lines.count("Side plank, left side: 12 s") == 1
+    assert "10 s left" in lines[lines.index("Side plank, left side: 12 s") :][:2]
+    assert [r.completed for r in recorder.records] == [True, True, True, True]
+
+
+def test_the_loop_waits_for_whole_seconds_not_ticks():
+    _, _, keys = run_plain()
+    total = PLAN.total_seconds
+    # One wake per second shown, a hair after it: never a busy loop of short waits.
+    assert len(keys.waits) <= total + len(PLAN.steps) + 1
+    assert min(w for w in keys.waits if w is not None) > 0.001
+
+
+def test_pause_freezes_the_countdown_and_says_so():
+    lines, recorder, _ = run_plain([(7.0, " "), (60.0, " ")])
+    assert lines.index("Paused") < lines.index("Resumed")
+    [first, *_] = recorder.records
+    assert first.held_s == 12 and first.completed
+    # 53 s of pause moved the whole session later: the first hold ended at 5 + 12 + 53.
+    assert (first.ended_at - first.started_at).total_seconds() == pytest.approx(65)
+
+
+def test_d_ends_the_hold_early_and_n_skips_the_switch():
+    lines, recorder, _ = run_plain([(9.0, "d"), (12.0, "n"), (3.0, "d")])
+    assert "Not holding: d ends a hold early when form breaks." in lines
+    first = recorder.records[0]
+    assert (first.held_s, first.completed) == (4.0, False)
+    assert lines[lines.index("Switch sides: 5 s") + 1] == "Side plank, right side: 12 s"
+
+
+def test_q_asks_then_y_stops_and_the_hold_in_progress_is_saved(tmp_path):
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    lines, _recorder, _ = run_plain([(10.0, "q"), (11.0, "y")], store=store)
+    assert STOP_QUESTION in lines and lines[-1] == "Session stopped."
+    [saved] = store.holds()
+    assert (saved.held_s, saved.completed) == (5.0, False)
+    store.close()
+
+
+def test_q_then_another_key_goes_on():
+    lines, _recorder, _ = run_plain([(10.0, "q"), (20.0, "x")])
+    assert lines[lines.index(STOP_QUESTION) + 1] == "Going on"
+    assert lines[-1] == "Session complete."
+
+
+def test_ctrl_c_stops_and_saves_the_hold_in_progress(tmp_path):
+    clock = FakeClock(start=0.0)
+    engine = Engine(PLAN)
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    recorder = SessionRecorder(store, clock, PLAN)
+    engine.subscribe(recorder.on_event)
+
+    class Interrupting(ScriptedKeys):
+        def read(self, timeout):
+            if self.clock.monotonic() >= 8:
+                raise KeyboardInterrupt
+            return super().read(timeout)
+
+    with pytest.raises(KeyboardInterrupt):
+        PlainRun(engine, clock, Interrupting(clock, []), lambda line: None).run()
+    [saved] = store.holds()
+    assert not saved.completed and 2.9 <= saved.held_s <= 4
+    store.close()
+
+
+def test_summary_lines_count_and_round_as_the_app_does():
+    _, recorder, _ = run_plain([(9.7, "d")])
+    summary = summary_lines(PLAN, recorder.records)
+    assert summary[0].startswith("Test: 4 holds, 3 held to the end, 1 ended early;")
+    assert "  Side plank, left side: 5/12 s, ended early" in summary
+
+
+@pytest.mark.parametrize(
+    ("at", "mark"),
+    [
+        (5.0, None),  # the step's first line already says 12 s
+        (7.0, 10),
+        (7.5, 10),  # still showing 10: the loop says it once
+        (8.0, None),
+        (34.0, None),  # a 20 s rest's own length is not a mark
+        (64.0, 20),
+        (74.0, 10),
+        (81.5, None),  # 3, 2, 1 are the engine's count, not marks
+    ],
+)
+def test_time_left_marks(at, mark):
+    engine = Engine(PLAN)
+    engine.start(0.0)
+    assert time_left_mark(engine.update(at)) == mark
+
+
+def test_terminal_keys_put_the_terminal_back_on_every_way_out():
+    main, other = pty.openpty()
+    with os.fdopen(other, "r") as stream:
+        before = termios.tcgetattr(other)
+        with pytest.raises(RuntimeError), TerminalKeys(stream) as keys:
+            assert not termios.tcgetattr(other)[3] & termios.ICANON
+            os.write(main, b"d")
+            assert keys.read(1.0) == "d"
+            assert keys.read(0.01) == ""
+            raise RuntimeError("the run failed")
+        assert termios.tcgetattr(other) == before
+    os.close(main)
+
+
+@pytest.mark.parametrize(
+    ("index", "line"),
+    [
+        (0, "Warm-up, Easy bike: 5 min (Chatting pace)"),
+        (1, "Get ready: 5 s, then Wall sit"),
+        (3, "Cool-down, Belly breathing: 2 min"),
+    ],
+)
+def test_plain_mode_names_warm_up_and_cool_down_blocks(index, line):
+    from isotimer.plain.narration import step_line
+    from tests.unit.factories import block, hold, session
+
+    blocked = session(
+        hold(seconds=30),
+        warm_up=(block("Easy bike", 300, "Chatting pace"),),
+        cool_down=(block("Belly breathing", 120),),
+    )
+    assert step_line(build_plan(blocked), index) == line
