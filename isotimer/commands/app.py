@@ -14,6 +14,7 @@ from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
 
 LEVEL_CHOICES = [level.value for level in Level]
+FINAL_WRITE_S = 5.0  # a locked history gets its busy timeout once more before the app exits
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,6 +77,7 @@ def open_app(
     # Textual is imported here only, so the other commands start fast without it.
     from isotimer.core.clock import SystemClock
     from isotimer.storage.catalog import load_catalog
+    from isotimer.storage.history.writer import HistoryWriter
     from isotimer.storage.settings import load_settings
     from isotimer.ui.app import IsoTimerApp
 
@@ -96,12 +98,14 @@ def open_app(
         settings_problems=settings_problems,
         voice=voice or getattr(args, "voice", False),
         share=share,
+        writer=(writer := HistoryWriter()),
     )
     try:
         app.run()
     finally:
-        if history is not None:
-            history.close()
+        writer.close(timeout=FINAL_WRITE_S)
+        if app.history is not None:
+            app.history.close()
     return app.return_code or 0
 
 

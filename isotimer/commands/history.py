@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from isotimer.commands.context import Context
 
 NO_HOLDS = "No holds recorded yet."
+MAX_REASONS = 10
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,7 +89,7 @@ def _read_holds(ctx: Context, **query: object) -> list[HoldRecord] | None:
     path = ctx.paths.history_file
     if not path.exists():
         return None
-    with HistoryStore.open(path) as store:
+    with HistoryStore.open_read_only(path) as store:
         return store.holds(**query)
 
 
@@ -126,7 +127,7 @@ def _unknown_exercise(ctx: Context, exercise: str) -> str | None:
     known = set(_library(ctx))
     path = ctx.paths.history_file
     if path.exists():
-        with HistoryStore.open(path) as store:
+        with HistoryStore.open_read_only(path) as store:
             known.update(store.exercise_ids())
     if exercise in known:
         return None
@@ -146,7 +147,7 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
     today = SystemClock().now().date()
     try:
         if path.exists():
-            with HistoryStore.open(path) as store:
+            with HistoryStore.open_read_only(path) as store:
                 source: ReviewSource = store
                 if args.exercise:
                     source = MemoryHistory(store.holds(exercise=args.exercise, newest_first=False))
@@ -222,7 +223,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         return _fail(ctx, "--session and --since go with --format fit")
     try:
         fmt = args.format or (guess_format(args.output) if args.output else "json")
-        holds = _read_holds(ctx, newest_first=False)
+        holds, skipped = _exportable_holds(ctx)
         if not holds:
             ctx.err.print(NO_HOLDS, highlight=False)
         if args.output:
@@ -234,7 +235,20 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         return _fail(ctx, str(error))
     except OSError as error:
         return _fail(ctx, f"cannot write {args.output}: {error.strerror}")
+    for reason in skipped[:MAX_REASONS]:
+        ctx.err.print(f"  skipped {reason}", markup=False, highlight=False)
+    if skipped:
+        return _fail(ctx, f"{len(skipped)} damaged holds could not be read and were left out")
     return 0
+
+
+def _exportable_holds(ctx: Context) -> tuple[list[HoldRecord] | None, list[str]]:
+    """Every hold that can be read, and why each other one cannot (see readable_holds)."""
+    path = ctx.paths.history_file
+    if not path.exists():
+        return None, []
+    with HistoryStore.open_read_only(path) as store:
+        return store.readable_holds()
 
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:

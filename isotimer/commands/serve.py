@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import shlex
 import sys
 
 from isotimer.commands.context import Context
 from isotimer.paths import Paths
+from isotimer.ui.web_access import WILDCARDS, Access, is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+ADDRESS = "<this computer's address>"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,36 +35,35 @@ def app_command(paths: Paths) -> str:
     return shlex.join(parts)
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+__all__ = ["app_command", "is_loopback", "notice", "register", "run_serve"]
 
 
 def is_wildcard(host: str) -> bool:
-    return host in ("0.0.0.0", "::", "")
+    return host in WILDCARDS
 
 
-def notice(host: str, port: int) -> list[str]:
+def notice(access: Access) -> list[str]:
     """What the runner must know before the server starts: where, and who can get in."""
+    host, port = access.host, access.port
     if is_wildcard(host):
         where = [
             f"isotimer serve: listening on every network address of this computer, port {port}.",
-            "On a phone or tablet on the same network, open"
-            f" http://<this computer's address>:{port}",
+            f"On a phone or tablet on the same network, open {access.url(ADDRESS)}",
         ]
     else:
-        where = [f"isotimer serve: open http://{host}:{port} in a browser."]
-    reach = "Only this computer can reach it." if is_loopback(host) else "Use a network you trust."
-    return [
-        *where,
-        "Anyone who can reach that address can use isotimer as you: run sessions, "
-        f"edit your sessions and read your history. {reach}",
-        "Press Ctrl+C to stop.",
-    ]
+        where = [f"isotimer serve: open {access.url()} in a browser."]
+    if is_loopback(host):
+        reach = (
+            "Every program and every user account on this computer can reach it and use "
+            "isotimer as you: run sessions, edit your sessions and read your history."
+        )
+    else:
+        reach = (
+            "Anyone who has this address with its token can use isotimer as you: run "
+            "sessions, edit your sessions and read your history. Share it only with your "
+            "own devices, on a network you trust (the token is new each time)."
+        )
+    return [*where, reach, "Press Ctrl+C to stop."]
 
 
 def run_serve(args: argparse.Namespace, ctx: Context) -> int:
@@ -72,11 +72,10 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     except ImportError:
         ctx.err.print("isotimer serve needs textual-serve: pip install textual-serve")
         return 1
-    for line in notice(args.host, args.port):
+    access = Access.for_server(args.host, args.port)
+    for line in notice(access):
         ctx.console.print(line, markup=False, highlight=False, soft_wrap=True)
-    server = IsoTimerServer(
-        app_command(ctx.paths), host=args.host, port=args.port, title="isotimer"
-    )
+    server = IsoTimerServer(app_command(ctx.paths), access=access, title="isotimer")
     try:
         server.serve()
     except OSError as error:

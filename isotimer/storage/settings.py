@@ -13,6 +13,7 @@ import tomli_w
 
 from isotimer.core.model import Level
 from isotimer.storage.fields import FieldReader
+from isotimer.storage.folders import make_private_dir
 from isotimer.storage.problems import Problem, ValidationError
 from isotimer.storage.toml.source import parse_toml
 
@@ -83,7 +84,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     The text goes to a temporary file beside ``path`` that then replaces it in
     one step. Raises OSError when the folder cannot be written.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     data = asdict(settings) | {
         "level": settings.level.value,
         "progression": list(settings.progression),

@@ -27,11 +27,13 @@ from isotimer.storage.history.file import move_aside
 from isotimer.storage.history.interrupted import Resumable, close_interrupted, find_resumable
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.history.writer import HistoryWriter
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
 from isotimer.storage.todays_plan import todays_plan
 from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.probes import TimingLog, mark_ready
+from isotimer.ui.run_guard import RunGuard
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
@@ -41,14 +43,14 @@ from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
-    from isotimer.ui.screens.run import RunResult, RunScreen
+    from isotimer.ui.screens.run import RunResult
 
 # The screens after the picker are imported when first shown, not here: the history's
 # charts, the editor and the run screen would otherwise add a third to start-up time
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
+class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -72,8 +74,10 @@ class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
         announcer: Announcer | None = None,
         voice: bool = False,
         share: tuple[str, int] | None = None,
+        writer: HistoryWriter | None = None,
     ) -> None:
         super().__init__()
+        self.writer = writer  # None: history writes happen on the UI thread (tests)
         self.catalog = catalog
         self.history = history
         self.clock = clock
@@ -207,7 +211,13 @@ class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
         run_id = resume.run.id if resume else None
         earlier = resume.holds if resume else ()
         recorder = SessionRecorder(
-            self.history, self.clock, plan, level, run_id=run_id, earlier=earlier
+            self.history,
+            self.clock,
+            plan,
+            level,
+            run_id=run_id,
+            earlier=earlier,
+            writer=self.writer,
         )
         engine.subscribe(recorder.on_event)
         engine.subscribe(self._announce)
@@ -233,7 +243,20 @@ class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
         from isotimer.ui.screens.summary import SummaryScreen
 
         if result is not None:
-            self.push_screen(SummaryScreen(result), partial(self._summary_closed, from_picker))
+            summary = SummaryScreen(result, reopen=self.reopen_history)
+            self.push_screen(summary, partial(self._summary_closed, from_picker))
+
+    def reopen_history(self) -> HistoryStore:
+        """A fresh connection to the history (the summary's retry), or the error saying why.
+
+        Raises:
+            HistoryError: the history still cannot be opened.
+        """
+        if self.history is None:
+            self.history = HistoryStore.open(self.paths.history_file)
+        else:
+            self.history.reopen()
+        return self.history
 
     def _summary_closed(self, from_picker: bool, _: None) -> None:
         if not from_picker:
@@ -264,33 +287,6 @@ class IsoTimerApp(SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
             close_interrupted(self.history, found.run, found.holds)
         except HistoryError as error:
             self.notify(error.message, title="History", severity="error", timeout=15)
-
-    def _run_screen(self) -> RunScreen | None:
-        from isotimer.ui.screens.run import RunScreen
-
-        return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
-
-    def stop_running(self) -> None:
-        """Stop the session in progress, if any, so its current hold is saved as stopped."""
-        run = self._run_screen()
-        if run is not None and not run.engine.finished:
-            run.engine.stop(self.clock.monotonic())
-
-    def pause_running(self, at: float) -> None:
-        """Pause the session in progress as of ``at`` (the moment the process was suspended)."""
-        run = self._run_screen()
-        if run is not None and not run.engine.finished:
-            run.engine.pause(at)
-            run.tick()
-
-    def _ended_by_signal(self, signum: int) -> None:
-        self.stop_running()
-        self.exit(return_code=128 + signum)
-
-    async def action_quit(self) -> None:
-        """Ctrl+Q: quit at once, but never lose the hold in progress."""
-        self.stop_running()
-        self.exit()
 
     # -- history ------------------------------------------------------------------
     def show_history(self) -> None:

@@ -1,14 +1,15 @@
-"""What a real terminal does to the app: closing it (SIGHUP), ``kill`` (SIGTERM), Ctrl+Z.
+"""What a real terminal does to the app: closing it (SIGHUP), ``kill`` (SIGTERM, SIGINT), Ctrl+Z.
 
 Decisions:
 
-* SIGHUP (the terminal window closed, ssh dropped) and SIGTERM end the app the
-  way stopping does: the hold in progress is saved as stopped, then the app
-  exits. Without a handler the process would die with that hold unsaved.
-  After SIGHUP the process leaves with ``os._exit`` straight after saving:
-  the terminal is gone, so there is nothing to restore, and Textual writing
-  to a dead terminal can block its shutdown for ever. Should the event loop
-  never get to the handler at all, a watchdog ends the process regardless.
+* SIGHUP (the terminal window closed, ssh dropped), SIGTERM and SIGINT cut
+  the run off: the hold in progress is saved, the run is left to be resumed
+  next time, then the app exits through Textual's own shutdown, which puts
+  the terminal back (alternate screen, raw mode, mouse tracking) when it is
+  still there, as after ``kill -HUP``. Without a handler the process would
+  die with that hold unsaved. Should the event loop never get to the handler,
+  or Textual's shutdown block on a terminal that is gone, a watchdog ends the
+  process regardless, after the save.
 * SIGTSTP (Ctrl+Z, or ``kill -TSTP``) pauses the session at the moment of
   suspension, as Space would: a hold cannot go on while its timer is frozen
   in the background, and after ``fg`` the countdown shows exactly what was
@@ -30,9 +31,9 @@ from contextlib import suppress
 
 from isotimer.core.clock import Clock
 
-# Closing the terminal, and ``kill``; looked up by name since Windows has no SIGHUP.
+# Closing the terminal, ``kill`` and ``kill -INT``; by name since Windows has no SIGHUP.
 ENDING_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name)
 )
 EXIT_DEADLINE_S = 5.0
 
@@ -62,6 +63,9 @@ class TerminalSignals:
             return
         self._loop = asyncio.get_running_loop()
         for signum in ENDING_SIGNALS:
+            # Textual's web driver ends the app on SIGINT and SIGTERM from the loop,
+            # which would skip saving the hold in progress: this handler replaces it.
+            self._loop.remove_signal_handler(signum)
             self._previous[signum] = signal.signal(signum, self._ending)
         self._previous[signal.SIGTSTP] = signal.signal(signal.SIGTSTP, self._suspend)
 
@@ -78,12 +82,7 @@ class TerminalSignals:
         watchdog.daemon = True
         watchdog.start()
         if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._end, signum)
-
-    def _end(self, signum: int) -> None:
-        self.on_end(signum)
-        if signum == getattr(signal, "SIGHUP", None):
-            os._exit(128 + signum)
+            self._loop.call_soon_threadsafe(self.on_end, signum)
 
     def _suspend(self, signum: int, frame: object) -> None:
         # A signal handler may run in the middle of any code, the engine's too:

@@ -32,6 +32,17 @@ seconds = 2
 sets = 6
 rest = 1
 """
+# Two long holds: cut off in the first, the second is left to resume.
+TWO = """\
+name = "Hardening two"
+lead_in = 1
+
+[[hold]]
+name = "Long hold"
+seconds = 60
+sets = 2
+rest = 1
+"""
 # One long hold, to be in the middle of when something happens.
 LONG = """\
 name = "Hardening long"
@@ -145,7 +156,59 @@ def test_the_terminal_closing_saves_the_hold_in_progress_and_ends_the_app(folder
     assert gone(pid), "the app exits"
     [(_, _, _, held, completed)] = holds(data)
     assert 1.5 <= held <= 4 and completed == 0
-    assert outcomes(data) == ["stopped"]
+    assert outcomes(data) == ["in_progress"]  # cut off, not stopped: offered for resume
+
+
+def launch_in_shell(terminal: Terminal, first: list[str], then: list[str], after: Path) -> int:
+    """``sh`` runs ``first``, records the terminal's modes, waits for ``go``, runs ``then``.
+
+    Returns the pid of ``first``. The second program runs in the same pane, so the
+    terminal is looked at between the two without restarting tmux.
+    """
+    go = after.with_name("go")
+    script = (
+        f"{shlex.join(first)}; stty -a > {shlex.quote(str(after))}; "
+        f"while [ ! -e {shlex.quote(str(go))} ]; do sleep 0.1; done; exec {shlex.join(then)}"
+    )
+    terminal.tmux("kill-server")
+    terminal.tmux("new-session", "-d", "-s", terminal.name, "-x", "100", "-y", "30",
+                  shlex.join(["sh", "-c", script]))  # fmt: skip
+    shell = terminal.tmux("display", "-p", "-t", terminal.name, "#{pane_pid}").strip()
+    deadline = time.monotonic() + TIMEOUT_S
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.05)
+    pytest.fail("isotimer did not start")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT, signal.SIGTERM])
+def test_a_signal_with_the_terminal_open_restores_it_and_the_run_resumes(
+    folders, terminal, tmp_path, signum
+):
+    data, sessions = folders
+    (sessions / "hardening-two.toml").write_text(TWO)
+    after = tmp_path / "stty.txt"
+    first = isotimer(data, sessions, "run", "hardening-two")
+    pid = launch_in_shell(terminal, first, isotimer(data, sessions), after)
+    terminal.wait_for("HOLD")
+    time.sleep(1)  # into the first of two 60 s holds
+    os.kill(pid, signum)
+    assert gone(pid), "the app exits"
+    deadline = time.monotonic() + TIMEOUT_S
+    while not (after.exists() and after.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    flags = "#{alternate_on} #{mouse_any_flag} #{mouse_all_flag} #{cursor_flag}"
+    modes = terminal.tmux("display", "-p", "-t", terminal.name, flags)
+    assert modes.split() == ["0", "0", "0", "1"], modes  # main screen, no mouse, cursor on
+    words = after.read_text().split()
+    assert "icanon" in words and "echo" in words, "the terminal is out of raw mode"
+    [(_, _, _, held, completed)] = holds(data)
+    assert 0.5 <= held <= 30 and completed == 0, "the hold in progress is saved"
+    assert outcomes(data) == ["in_progress"]
+    (tmp_path / "go").touch()  # the picker starts in the same terminal
+    terminal.wait_for("Resume your interrupted session?")
 
 
 def left(screen: str) -> int:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from isotimer.core.clock import SystemClock
+from isotimer.storage.folders import make_private_dir
 from isotimer.storage.history import schema
 from isotimer.storage.history.errors import ForeignHistoryFile, HistoryUnavailable, translated
 
@@ -31,6 +32,7 @@ def connect(path: Path) -> sqlite3.Connection:
         )
     try:
         with translated(path):
+            check_intact(conn, path)
             _enable_wal(conn)
             conn.execute("PRAGMA synchronous = FULL")
             if version < schema.SCHEMA_VERSION:
@@ -42,6 +44,66 @@ def connect(path: Path) -> sqlite3.Connection:
         with suppress(OSError):
             os.chmod(f"{path}{suffix}", 0o600)
     return conn
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read, for ``history``, ``stats`` and ``export``.
+
+    ``mode=ro`` works in a folder the user may read but not write (a backup, a
+    read-only mount), where a normal open fails on the -wal and -shm files.
+    """
+    with translated(path):
+        version = check_ours(path)
+        if version != schema.SCHEMA_VERSION:
+            raise HistoryUnavailable(
+                f"The history {path} needs upgrading: open isotimer once where it can be written.",
+                path,
+            )
+        return _read_only_connection(path)
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        f"{path.absolute().as_uri()}?mode=ro",
+        uri=True,
+        timeout=BUSY_TIMEOUT_S,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        # A WAL file needs its -shm beside it, which a read-only folder cannot take.
+        # With no -wal left over, every commit is in the main file, which SQLite can
+        # then read as immutable; with one, reading it so would miss those holds.
+        if Path(f"{path}-wal").exists():
+            raise
+    return sqlite3.connect(
+        f"{path.absolute().as_uri()}?mode=ro&immutable=1",
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+
+
+def check_intact(conn: sqlite3.Connection, path: Path) -> None:
+    """Run SQLite's ``quick_check`` so damage is found at open, not at the first write.
+
+    Left to the first write, a bit flip past the first page made every hold of
+    the session fail to save; found here, the app offers to move the file aside.
+    It reads every page once (benchmarks/run.py measures it at 100,000 holds).
+
+    Raises:
+        HistoryUnavailable: the check found damage.
+    """
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise HistoryUnavailable(
+            f"The history file {path} is damaged ({'; '.join(problems)}); it was left untouched.",
+            path,
+        )
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
@@ -85,8 +147,7 @@ def create_owner_only(path: Path) -> None:
     if path.is_dir():
         raise ForeignHistoryFile(f"The history path {path} is a folder, not a file.", path)
     with translated(path):
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, mode=0o700)
+        make_private_dir(path.parent)
         # O_EXCL: an existing file is SQLite's to open, never truncated or re-moded here.
         with suppress(FileExistsError):
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -99,7 +160,7 @@ def check_ours(path: Path) -> int:
     if not schema.has_sqlite_header(path):
         raise ForeignHistoryFile(foreign_message(path), path)
     # Read-only, so inspecting another app's database cannot change a byte of it.
-    probe = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    probe = _read_only_connection(path)
     try:
         app_id, version, tables = schema.describe(probe)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from isotimer.storage.history.run_lock import RunLock
 from isotimer.storage.history.schema import check_rating
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.history.transfer import write_export
+from isotimer.storage.history.writer import HistoryWriter
 
 # A hold skipped or backed out of within its first second was a mis-press or a
 # change of mind, not a hold: recording it would count as "ended early" and pull
@@ -46,7 +48,9 @@ class SessionRecorder:
     can offer :meth:`export_pending`. Nothing raises into the engine's loop.
     With no store (history unavailable) everything waits in memory; assigning
     ``store`` later, say after a broken file was moved aside, and calling
-    :meth:`retry` saves it all.
+    :meth:`retry` saves it all. Given a ``writer``, the writes are made on its
+    thread and :attr:`behind` says some are still on their way; without one
+    they are made on the calling thread.
     """
 
     def __init__(
@@ -57,6 +61,7 @@ class SessionRecorder:
         level: Level | str | None = None,
         run_id: str | None = None,
         earlier: Sequence[HoldRecord] = (),
+        writer: HistoryWriter | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
@@ -69,6 +74,10 @@ class SessionRecorder:
         self._queue: list[_Write] = []
         self._anchor: tuple[datetime, float] | None = None
         self._lock: RunLock | None = None
+        self._writer = writer
+        self._cut_off = False
+        self._queue_lock = threading.Lock()  # held only to change the queue, never to write
+        self._saving = threading.RLock()  # one retry loop at a time, writer's or caller's
 
     @property
     def records(self) -> list[HoldRecord]:
@@ -78,12 +87,18 @@ class SessionRecorder:
     @property
     def pending(self) -> list[HoldRecord]:
         """Holds not yet in the store."""
-        return [write.hold for write in self._queue if write.hold is not None]
+        with self._queue_lock:
+            return [write.hold for write in self._queue if write.hold is not None]
 
     @property
     def saved(self) -> bool:
         """True when the store has everything, the run's start, end and rating too."""
         return not self._queue
+
+    @property
+    def behind(self) -> bool:
+        """True while writes wait for the writer thread or for a disk that refused them."""
+        return bool(self._queue) and self.store is not None
 
     @property
     def started(self) -> bool:
@@ -97,35 +112,52 @@ class SessionRecorder:
                 self._begin(event.started_at)
             self._add(self._hold_record(event))
         elif isinstance(event, SessionFinished) and self._anchor is not None:
+            if self._cut_off:
+                self._release()
+                return
             outcome = Outcome.COMPLETED if event.completed else Outcome.STOPPED
             self._write(_Write("end_run", (self.run_id, self._wall(event.at), outcome)))
-            if self._lock is not None:
-                self._lock.release()
+            self._release()
+
+    def cut_off(self) -> None:
+        """Call before stopping the engine for a signal or a crash, not the runner's stop.
+
+        The hold in progress is still saved, but the run stays in progress so
+        the next start offers to resume it, as after a ``kill -9``.
+        """
+        self._cut_off = True
 
     def rate(self, effort: int | None, pain: int | None, note: str = "") -> None:
         """Attach how the session felt to the run and its holds (buffered on failure)."""
         check_rating(effort, pain)
         rated = {"effort": effort, "pain": pain, "note": note}
         self._records = [replace(record, **rated) for record in self._records]
-        self._queue = [
-            replace(write, hold=replace(write.hold, **rated)) if write.hold else write
-            for write in self._queue
-        ]
+        with self._queue_lock:
+            self._queue = [
+                replace(write, hold=replace(write.hold, **rated)) if write.hold else write
+                for write in self._queue
+            ]
         self._write(_Write("rate_run", (self.run_id, effort, pain, note)))
 
     def retry(self) -> bool:
         """Try the queued writes again; True when nothing is left waiting."""
-        if self.store is None:
+        with self._saving:
+            while self.store is not None and (write := self._head()) is not None:
+                try:
+                    write.apply(self.store)
+                except HistoryError as error:
+                    self.last_error = error.message
+                    return False
+                with self._queue_lock:
+                    # rate() may have swapped in a rated copy: still the same write, in front.
+                    self._queue.pop(0)
+            if self.store is not None:
+                self.last_error = None
             return not self._queue
-        while self._queue:
-            try:
-                self._queue[0].apply(self.store)
-            except HistoryError as error:
-                self.last_error = error.message
-                return False
-            self._queue.pop(0)
-        self.last_error = None
-        return True
+
+    def _head(self) -> _Write | None:
+        with self._queue_lock:
+            return self._queue[0] if self._queue else None
 
     def export_pending(self, path: Path) -> Path:
         """Write the unsaved holds as JSON that ``isotimer import`` takes back."""
@@ -183,9 +215,16 @@ class SessionRecorder:
         self._records.append(hold)
         self._write(_Write("add_hold", hold=hold))
 
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
     def _write(self, write: _Write) -> None:
-        self._queue.append(write)
+        with self._queue_lock:
+            self._queue.append(write)
         if self.store is None:
             self.last_error = NO_STORE_MESSAGE
-            return
-        self.retry()
+        elif self._writer is not None:
+            self._writer.submit(self.retry)
+        else:
+            self.retry()

@@ -14,6 +14,8 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
+from isotimer.storage.folders import make_private_dir
+
 try:
     import fcntl
 except ImportError:  # Windows: no flock, so every in-progress run counts as interrupted
@@ -37,7 +39,7 @@ class RunLock:
             return self._fd is not None
         fd = None
         try:
-            self.path.parent.mkdir(mode=0o700, exist_ok=True)
+            make_private_dir(self.path.parent)
             fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -14,7 +14,7 @@ from isotimer.core.records import HoldRecord, Outcome, RunRecord
 from isotimer.core.review import RunSummary
 from isotimer.core.stats import Balance, SideStats, Week
 from isotimer.storage.history import file as history_file
-from isotimer.storage.history import queries, schema
+from isotimer.storage.history import queries, salvage, schema
 from isotimer.storage.history.errors import (
     ForeignHistoryFile,
     HistoryError,
@@ -62,6 +62,31 @@ class HistoryStore:
             HistoryWriteError: the folder or file cannot be created or written.
         """
         return cls(Path(path), history_file.connect(Path(path)))
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> HistoryStore:
+        """Open an existing history for reading only; every write then fails.
+
+        Raises:
+            HistoryUnavailable: the file is damaged, foreign or not yet migrated.
+            HistoryWriteError: the file cannot be opened.
+        """
+        return cls(Path(path), history_file.connect_read_only(Path(path)))
+
+    def reopen(self) -> None:
+        """Replace the connection with a fresh one, checked like a first open.
+
+        After a full or failing disk an old connection may keep failing: the
+        summary's retry reopens, so a save can succeed once the disk has room.
+
+        Raises:
+            HistoryError: the file still cannot be opened.
+        """
+        conn = history_file.connect(self.path)
+        with self._lock:
+            old, self._conn = self._conn, conn
+        with suppress(sqlite3.Error):
+            old.close()
 
     def close(self) -> None:
         with self._lock:
@@ -167,6 +192,10 @@ class HistoryStore:
             sql += " LIMIT ?"
             params.append(int(limit))
         return [schema.hold_from_row(row) for row in self._read(sql, params)]
+
+    def readable_holds(self) -> tuple[list[HoldRecord], list[str]]:
+        """Every hold that can be decoded, oldest first, and why each other one cannot."""
+        return salvage.readable_holds(self._read)
 
     def run_holds(self, run_id: str) -> list[HoldRecord]:
         sql = f"SELECT {schema.HOLD_COLUMNS} FROM holds WHERE run_id = ? ORDER BY started_ts, rowid"

@@ -12,6 +12,7 @@ from typing import Any
 import tomli_w
 
 from isotimer.core.draft import HoldDraft, SessionDraft
+from isotimer.storage.folders import make_private_dir
 from isotimer.storage.library import LIBRARY_FILE
 
 HEADER = """\
@@ -98,7 +99,7 @@ def save_text(path: Path, text: str) -> bool:
     with contextlib.suppress(OSError):
         if path.read_bytes() == data:
             return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:

@@ -28,12 +28,15 @@ from isotimer.ui.widgets.countdown import Countdown
 from isotimer.ui.widgets.cue_rotator import CueRotator
 from isotimer.ui.widgets.pacer import BreathPacer
 from isotimer.ui.widgets.phase_banner import PhaseBanner, phase_words
+from isotimer.ui.widgets.save_status import SaveStatus
 from isotimer.ui.widgets.session_progress import SessionProgress
 from isotimer.ui.widgets.step_heading import StepHeading
 from isotimer.ui.widgets.up_next import UpNext, next_hold
 
 REST_KEYS = Binding.Group("Rest ±5 s", compact=True)
 FLASH_S = 0.6
+# How often the save line looks at the writer thread's progress (real time; cheap).
+SAVE_POLL_S = 0.5
 STATE_CLASSES = {
     StepKind.WARM_UP: "-warm-up",
     StepKind.LEAD_IN: "-lead-in",
@@ -117,12 +120,14 @@ class RunScreen(Screen[RunResult]):
             yield CueRotator(id="cue")
             yield UpNext(id="up-next")
             yield SessionProgress(id="progress")
+            yield SaveStatus(id="save-status")
         # The palette could only start another session or quit: keep the room for keys.
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.engine.start(self.clock.monotonic())
         self.tick()
+        self.set_interval(SAVE_POLL_S, self.show_saving)
 
     # -- ticking --------------------------------------------------------------
     def tick(self) -> None:
@@ -199,14 +204,17 @@ class RunScreen(Screen[RunResult]):
         if isinstance(event, SessionFinished):
             self._completed = event.completed
         elif isinstance(event, HoldFinished):
-            self._tell_unsaved()
+            self.show_saving()
 
-    def _tell_unsaved(self) -> None:
-        """Say once per new problem that holds are not reaching the history.
+    def show_saving(self) -> None:
+        """Say when holds are not yet in the history, and once per new problem why.
 
-        The recorder has already tried to write the hold (it subscribed first);
+        The recorder has handed the hold to its writer (or tried it already);
         the session goes on and the holds wait in memory for the summary.
         """
+        for status in self.query(SaveStatus):  # none once the screen is gone (a signal)
+            status.waiting = len(self.recorder.pending) if self.recorder.behind else 0
+            status.refused = self.recorder.last_error is not None
         error = self.recorder.last_error
         if error and error != self._told_error and self.recorder.store is not None:
             self._told_error = error

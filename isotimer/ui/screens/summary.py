@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,8 +20,13 @@ from textual.widgets import Footer, Input, Label, Static
 
 from isotimer.core.records import HoldRecord
 from isotimer.core.timefmt import clock, short
+from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
+from isotimer.ui.screens.unsaved_holds import UnsavedHolds
+
+# While the writer thread still has this run's writes, the saved line is refreshed this often.
+SAVING_POLL_S = 0.25
 
 
 def parse_rating(text: str, low: int, high: int) -> int | None:
@@ -58,11 +65,13 @@ def holds_table(holds: list[HoldRecord] | tuple[HoldRecord, ...]) -> Table:
     return table
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(UnsavedHolds, Screen[None]):
     """Shows the result; the rating is optional and never in the way of leaving.
 
     Nothing is focused at first, so ``q`` quits and Enter leaves straight
     away; Tab moves into the rating fields, where Enter saves the rating.
+    Holds the history refused never go without a choice: leaving asks to
+    retry (``reopen`` gives a fresh store), export them, or discard them.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,12 +87,21 @@ class SummaryScreen(Screen[None]):
     ]
     AUTO_FOCUS = None
 
-    def __init__(self, result: RunResult, *, export_dirs: tuple[Path, ...] = ()) -> None:
+    def __init__(
+        self,
+        result: RunResult,
+        *,
+        export_dirs: tuple[Path, ...] = (),
+        reopen: Callable[[], HistoryStore] | None = None,
+    ) -> None:
         super().__init__()
         self.result = result
         self.recorder = result.recorder
         self.export_dirs = export_dirs or (Path.home(), Path.cwd())
+        self.reopen = reopen
         self.rated = False
+        self.let_go = False  # the unsaved holds were exported or knowingly discarded
+        self._shown_saved: tuple[str, bool] | None = None
 
     def compose(self) -> ComposeResult:
         plan = self.result.plan
@@ -92,7 +110,7 @@ class SummaryScreen(Screen[None]):
             yield Static(f"{plan.session.name} · {plan.level.value} · {ended}", id="summary-title")
             yield Static(self._totals(), id="totals")
             yield Static(holds_table(self.result.holds) if self.result.holds else "", id="holds")
-            yield Static(id="saved")
+            yield Static(self._saved_text(), id="saved", markup=False)
             yield Label("How did it feel? (optional: Tab to rate, Enter to save)", id="rate-title")
             with Horizontal(id="rating"):
                 yield Label("Effort 1-10")
@@ -106,6 +124,7 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._show_saved()
+        self.set_interval(SAVING_POLL_S, self._show_saved)
 
     def _totals(self) -> Text:
         holds = self.result.holds
@@ -119,20 +138,27 @@ class SummaryScreen(Screen[None]):
         text.append(" holds held to the end")
         return text
 
-    def _show_saved(self) -> None:
-        pending = self.recorder.pending
-        holds = [h for h in pending if h is not None]
-        saved = self.query_one("#saved", Static)
-        saved.set_class(bool(holds), "-warning")
+    def _saved_text(self) -> str:
+        holds = self.recorder.pending
+        if holds and self.recorder.last_error is None and self.recorder.behind:
+            return "Saving…"
         if holds:
             reason = self.recorder.last_error or "the history could not be written"
             count = f"{len(holds)} hold{'s are' if len(holds) != 1 else ' is'}"
-            saved.update(f"⚠ {count} not saved: {reason} Press e to export them to a file.")
-        elif self.recorder.store is not None:
-            saved.update("Every hold is saved in your history.")
-        else:
-            saved.update("")
-        self.refresh_bindings()
+            return f"⚠ {count} not saved: {reason} Press r to retry or e to export them."
+        return "Every hold is saved in your history." if self.recorder.store is not None else ""
+
+    def _show_saved(self) -> None:
+        # Also called from a timer and after keys: never assume the screen is still mounted.
+        text, pending = self._saved_text(), bool(self.recorder.pending)
+        if (text, pending) == self._shown_saved:
+            return
+        self._shown_saved = (text, pending)
+        for saved in self.query("#saved").results(Static):
+            saved.set_class(pending, "-warning")
+            saved.update(text)
+        if self.is_mounted:
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("export", "retry"):
@@ -177,11 +203,11 @@ class SummaryScreen(Screen[None]):
             self.set_focus(None)
             return
         self._save_quietly()
-        self.dismiss(None)
+        self._leave(partial(self.dismiss, None))
 
     def action_quit(self) -> None:
         self._save_quietly()
-        self.app.exit(return_code=0)
+        self._leave(partial(self.app.exit, return_code=0))
 
     class HistoryRequested(Message):
         """The runner pressed ``h``: the rating typed so far is saved first."""
@@ -215,27 +241,6 @@ class SummaryScreen(Screen[None]):
             "Enter saves them; Escape leaves the fields, so q quits again."
         )
         self.app.push_screen(HelpScreen("The summary", self.BINDINGS, notes))
-
-    # -- unsaved holds ------------------------------------------------------------
-    def action_retry(self) -> None:
-        if self.recorder.retry():
-            self.notify("Saved: every hold is in your history now.")
-        else:
-            self.notify(self.recorder.last_error or "Still cannot save.", severity="warning")
-        self._show_saved()
-
-    def action_export(self) -> None:
-        name = f"isotimer-unsaved-{self.recorder.run_id[:8]}.json"
-        problems = []
-        for folder in self.export_dirs:
-            try:
-                path = self.recorder.export_pending(folder / name)
-            except OSError as error:
-                problems.append(f"{folder}: {error.strerror or error}")
-                continue
-            self.notify(f"Unsaved holds written to {path}", timeout=15)
-            return
-        self.notify("Could not export: " + "; ".join(problems), severity="error", timeout=15)
 
 
 _NUMBER = {"type": "integer", "max_length": 2, "compact": True}
