@@ -20,6 +20,7 @@ from isotimer.paths import DATA_DIR_ENV, Paths
 COMMANDS = {
     "isotimer.commands.sessions": ("list", "show", "validate"),
     "isotimer.commands.history": ("history", "stats", "export", "import"),
+    "isotimer.commands.coaching": ("targets", "checkin"),
     "isotimer.commands.app": ("run",),
     "isotimer.commands.builder": ("new", "edit"),
     "isotimer.commands.serve": ("serve",),

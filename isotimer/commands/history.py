@@ -16,7 +16,7 @@ from isotimer.commands.parser import existing_file, iso_date, positive_int, usag
 from isotimer.core import stats
 from isotimer.core.clock import SystemClock
 from isotimer.core.model import Exercise
-from isotimer.core.records import HoldRecord
+from isotimer.core.records import CheckIn, HoldRecord
 from isotimer.core.review import (
     ExerciseReview,
     MemoryHistory,
@@ -33,6 +33,7 @@ from isotimer.storage.history.transfer import (
     TransferError,
     export_holds,
     guess_format,
+    parse_checkins,
     parse_import,
     write_export,
 )
@@ -54,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     history.add_argument("--json", action="store_true", help="print the holds as JSON")
     history.set_defaults(run=run_history)
 
-    stats_parser = sub.add_parser("stats", help="bests, trends, balance and next targets")
+    stats_parser = sub.add_parser("stats", help="bests, trends and balance per exercise")
     stats_parser.add_argument("--exercise", metavar="ID", help="only this exercise")
     stats_parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats_parser.set_defaults(run=run_stats)
@@ -136,7 +137,9 @@ def _unknown_exercise(ctx: Context, exercise: str) -> str | None:
 
 
 def run_stats(args: argparse.Namespace, ctx: Context) -> int:
-    """Bests, balance, next targets and the week, from SQL aggregates.
+    """Bests, balance and the week per exercise and side, from SQL aggregates.
+
+    Targets belong to a session: ``isotimer targets SESSION`` shows them.
 
     The whole history is read as figures, never as one record per hold, so the
     command stays quick at 100,000 holds; ``--exercise`` reads that exercise's
@@ -151,7 +154,7 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
                 source: ReviewSource = store
                 if args.exercise:
                     source = MemoryHistory(store.holds(exercise=args.exercise, newest_first=False))
-                review = build_review(source, today, _library(ctx))
+                review = build_review(source, today)
         empty = review is None or review.empty
         if empty and args.exercise and (unknown := _unknown_exercise(ctx, args.exercise)):
             return usage_error(unknown)
@@ -183,13 +186,11 @@ STATS_COLUMNS = (
     Column("last"),
     Column("trend"),
     Column("L/R gap", wrap=True),
-    Column("next", justify="right"),
-    Column("why", wrap=True),
 )
 
 
 def _stats_row(review: Review, row: ExerciseReview) -> tuple[str, ...]:
-    figures, advice = row.stats, row.next
+    figures = row.stats
     # The gap is shown once per exercise, on its left row.
     gap = review.balances.get(figures.exercise) if figures.side == "left" else None
     return (
@@ -199,8 +200,6 @@ def _stats_row(review: Review, row: ExerciseReview) -> tuple[str, ...]:
         f"{short(figures.last_s)} ({figures.last_on:%d %b})",
         trend_text(figures.trend_s_per_week),
         gap_text(gap),
-        short(advice.target_s),
-        advice.reason,
     )
 
 
@@ -216,6 +215,14 @@ def _library(ctx: Context) -> dict[str, Exercise]:
     return load_library(files)[0]
 
 
+def _read_checkins(ctx: Context) -> list[CheckIn]:
+    path = ctx.paths.history_file
+    if not path.exists():
+        return []
+    with HistoryStore.open_read_only(path) as store:
+        return store.checkins()
+
+
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
     if fit_export.wants_fit(args):
         return fit_export.run_fit_export(args, ctx)
@@ -224,13 +231,14 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
     try:
         fmt = args.format or (guess_format(args.output) if args.output else "json")
         holds, skipped = _exportable_holds(ctx)
+        checkins = _read_checkins(ctx) if fmt == "json" else []
         if not holds:
             ctx.err.print(NO_HOLDS, highlight=False)
         if args.output:
-            write_export(args.output, holds or [], fmt)
+            write_export(args.output, holds or [], fmt, checkins)
             ctx.err.print(f"Wrote {len(holds or [])} holds to {args.output}", markup=False)
         else:
-            ctx.console.file.write(export_holds(holds or [], fmt))
+            ctx.console.file.write(export_holds(holds or [], fmt, checkins))
     except (HistoryError, TransferError) as error:
         return _fail(ctx, str(error))
     except OSError as error:
@@ -255,8 +263,10 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
         data = args.file.read_bytes()
         records, rejected = parse_import(data, args.format, filename=str(args.file))
+        checkins, bad_checkins = parse_checkins(data, args.format, filename=str(args.file))
         with HistoryStore.open(ctx.paths.history_file) as store:
             new, duplicate = store.import_holds(records)
+            new_checkins, _ = store.add_checkins(checkins)
     except OSError as error:
         return _fail(ctx, f"cannot read {args.file}: {error.strerror}")
     except (HistoryError, TransferError) as error:
@@ -264,6 +274,14 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     ctx.console.print(
         f"{new} new, {duplicate} duplicate, {len(rejected)} rejected", highlight=False
     )
+    if checkins or bad_checkins:
+        ctx.console.print(
+            f"check-ins: {new_checkins} new, {len(checkins) - new_checkins} duplicate,"
+            f" {len(bad_checkins)} rejected",
+            highlight=False,
+        )
     for index, reason in rejected:
         ctx.err.print(f"  hold {index}: {reason}", markup=False, highlight=False)
-    return 1 if rejected else 0
+    for index, reason in bad_checkins:
+        ctx.err.print(f"  check-in {index}: {reason}", markup=False, highlight=False)
+    return 1 if rejected or bad_checkins else 0

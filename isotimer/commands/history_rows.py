@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from isotimer.commands.output import Column
-from isotimer.core.records import HoldRecord
+from isotimer.core.records import HoldOutcome, HoldRecord
 from isotimer.core.timefmt import held
+
+# How each hold ended (its ``outcome``), in the status column.
+OUTCOME_WORDS = {
+    HoldOutcome.COMPLETED: "done",
+    HoldOutcome.ENDED_EARLY: "ended early",
+    HoldOutcome.SKIPPED: "skipped",
+    HoldOutcome.STOPPED: "stopped",
+}
 
 HISTORY_COLUMNS = (
     # "Tue 1 Dec 21:41" is 15 characters: the date never gives way to the names.
@@ -38,7 +46,7 @@ def history_row(hold: HoldRecord, terminal: bool, today: datetime | None = None)
         "" if hold.side == "none" else hold.side,
         f"{hold.set} (round {hold.round})" if hold.round > 1 else str(hold.set),
         held(hold.held_s, hold.target_s),
-        "done" if hold.completed else "early",
+        OUTCOME_WORDS[hold.outcome],
         "" if hold.effort is None else str(hold.effort),
         "" if hold.pain is None else str(hold.pain),
     )

@@ -65,7 +65,7 @@ def run_plain(
         _warn(ctx, problem)
     store = _open_store(ctx)
     level = level or settings.level
-    plan = todays_plan(store, session, level, settings)
+    plan = todays_plan(store, session, level, settings, ctx.catalog.library)
     recorder = SessionRecorder(store, clock, plan, level)
     engine = Engine(plan)
     engine.subscribe(recorder.on_event)

@@ -135,8 +135,8 @@ def _describe(step: Step, rounds: int) -> str:
     side = f", {step.side.value}" if step.side is not Side.NONE else ""
     parts = [f"set {step.set}/{hold.sets}"] if hold.sets > 1 else []
     parts += [f"round {step.round}/{rounds}"] if rounds > 1 else []
-    if step.kind is StepKind.HOLD and hold.effort:
-        parts.append(f"{hold.effort}% effort")
+    if step.kind is StepKind.HOLD and step.effort:
+        parts.append(f"{step.effort}% effort")
     where = f" ({', '.join(parts)})" if parts else ""
     if step.kind is StepKind.HOLD:
         return f"{hold.name}{side}{where}"

@@ -20,6 +20,7 @@ SESSION_ORDER = (
     "description",
     "tags",
     "level",
+    "progress",
     "rounds",
     "lead_in",
     "rest_between_rounds",
@@ -161,6 +162,7 @@ class SessionDraft:
     description: Any = None
     tags: tuple[str, ...] | Any = None
     level: Any = None
+    progress: Any = None
     rounds: Any = None
     lead_in: Any = None
     rest_between_rounds: Any = None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.records import HoldOutcome, HoldRecord, Outcome, RunRecord
 
 
 class SetKind(StrEnum):
@@ -17,33 +17,6 @@ class SetKind(StrEnum):
 
     ACTIVE = "active"
     REST = "rest"
-
-
-# How one hold ended; the first four are the per-hold outcomes the history records.
-COMPLETED, ENDED_EARLY, STOPPED, SKIPPED = "completed", "ended_early", "stopped", "skipped"
-
-
-# A hold that ended within this of the run's stop was ended by the stop.
-STOP_TOLERANCE = timedelta(seconds=1)
-
-
-def hold_outcome(hold: HoldRecord, run: RunRecord) -> str:
-    """How ``hold`` ended: its own ``outcome`` when the history has one, else inferred.
-
-    Without a per-hold outcome, a hold not held to its target ended early,
-    unless it ended when its run was stopped: then the stop ended it.
-    """
-    recorded = getattr(hold, "outcome", None)
-    if recorded:
-        return str(getattr(recorded, "value", recorded))  # a plain string or an Enum
-    if hold.completed:
-        return COMPLETED
-    stopped_with_run = (
-        run.outcome == Outcome.STOPPED
-        and run.ended_at is not None
-        and abs(run.ended_at - hold.ended_at) < STOP_TOLERANCE
-    )
-    return STOPPED if stopped_with_run else ENDED_EARLY
 
 
 @dataclass(frozen=True)
@@ -110,7 +83,8 @@ def build_activity(run: RunRecord, holds: list[HoldRecord]) -> FitActivity:
     sets: list[FitSet] = []
     for index, hold in enumerate(holds):
         start, end = _utc(hold.started_at), _utc(hold.ended_at)
-        outcome = hold_outcome(hold, run)
+        # Each hold's own outcome (the history records how every hold ended).
+        outcome = HoldOutcome(hold.outcome).value
         sets.append(FitSet(SetKind.ACTIVE, start, hold.held_s, hold.round, hold, outcome))
         if index + 1 < len(holds):
             gap = (_utc(holds[index + 1].started_at) - end).total_seconds()

@@ -20,6 +20,17 @@ class Sides(StrEnum):
     NONE = "none"
 
 
+class Progress(StrEnum):
+    """What moves from one run of a session to the next (see core.progression)."""
+
+    TIME = "time"
+    EFFORT = "effort"
+    NONE = "none"
+
+
+DEFAULT_MAX_S = 60.0  # the article keeps holds within 20-60 s
+
+
 class Side(StrEnum):
     """The side a single hold step works."""
 
@@ -65,6 +76,8 @@ class Exercise:
     breathing: str = ""
     harder: str = ""
     old_ids: tuple[str, ...] = ()
+    max_s: float = DEFAULT_MAX_S
+    harder_id: str = ""
 
     def seconds_for(self, level: Level) -> float:
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s
@@ -94,9 +107,18 @@ class Hold:
     equipment: tuple[str, ...] = ()
     harder: str = ""
     breathing_advice: str = ""
+    advanced_effort: int | None = None
+    max_s: float = DEFAULT_MAX_S
+    harder_id: str = ""
 
     def seconds_for(self, level: Level) -> float:
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s
+
+    def effort_for(self, level: Level) -> int | None:
+        """Percent of maximal effort; ``effort`` is the beginner's (and both when one is set)."""
+        if level is Level.ADVANCED and self.advanced_effort is not None:
+            return self.advanced_effort
+        return self.effort
 
 
 DEFAULT_LEAD_IN_S = 5.0
@@ -135,6 +157,7 @@ class Session:
     level: Level = Level.BEGINNER
     warm_up: tuple[Block, ...] = ()
     cool_down: tuple[Block, ...] = ()
+    progress: Progress = Progress.TIME
     source: str = field(default="", compare=False)
 
     @property

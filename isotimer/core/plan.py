@@ -43,6 +43,7 @@ class Step:
     set: int = 1
     round: int = 1
     block: Block | None = None
+    effort: int | None = None
 
     @property
     def end_s(self) -> float:
@@ -131,6 +132,7 @@ def build_plan(
     targets: dict[str, float] | None = None,
     lead_in: float = DEFAULT_LEAD_IN_S,
     warm_up: bool = True,
+    efforts: dict[str, int] | None = None,
 ) -> Plan:
     """Expand ``session`` into steps.
 
@@ -147,6 +149,7 @@ def build_plan(
             ``"exercise"`` or ``"exercise:side"`` (progression's "today's target").
         lead_in: get-ready seconds for a session whose file does not set them.
         warm_up: False leaves the warm-up out, for a runner already warm from a run.
+        efforts: per-hold overrides of the percent effort, keyed as ``targets``.
     """
     level = level or session.level
     steps: list[Step] = []
@@ -161,7 +164,8 @@ def build_plan(
     for step in everything:
         if step.seconds <= 0:
             continue
-        steps.append(replace(step, start_s=offset))
+        effort = _effort(step, level, efforts or {}) if step.is_hold else None
+        steps.append(replace(step, start_s=offset, effort=effort))
         offset += step.seconds
     return Plan(session=session, level=level, steps=tuple(steps))
 
@@ -174,6 +178,11 @@ def target_key(exercise: str, side: Side) -> str:
 def _target(hold: Hold, level: Level, side: Side, targets: dict[str, float]) -> float:
     key = target_key(hold.exercise, side)
     return targets.get(key, targets.get(hold.exercise, hold.seconds_for(level)))
+
+
+def _effort(step: Step, level: Level, efforts: dict[str, int]) -> int | None:
+    key = target_key(step.hold.exercise, step.side)
+    return efforts.get(key, efforts.get(step.hold.exercise, step.hold.effort_for(level)))
 
 
 def _steps(

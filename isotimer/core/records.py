@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -16,9 +16,24 @@ class Outcome(StrEnum):
     INTERRUPTED = "interrupted"
 
 
+class HoldOutcome(StrEnum):
+    """How one hold ended, which decides what it counts for (see core.outcomes)."""
+
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+    STOPPED = "stopped"
+    SKIPPED = "skipped"
+
+
 @dataclass(frozen=True)
 class HoldRecord:
-    """One hold as it was done; field names are the export contract."""
+    """One hold as it was done; field names are the export contract.
+
+    ``outcome`` left empty is derived from ``completed``, as older exports and
+    history files knew only that: a hold not completed counted as ended early.
+    ``completed`` is true exactly when ``outcome`` is ``completed``.
+    ``target_effort`` is the percent of maximal effort the hold was done at.
+    """
 
     id: str
     run_id: str
@@ -35,9 +50,44 @@ class HoldRecord:
     target_s: float
     held_s: float
     completed: bool
+    outcome: HoldOutcome = field(default=None)  # type: ignore[assignment]
     effort: int | None = None
     pain: int | None = None
     note: str = ""
+    target_effort: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.outcome is None or self.outcome == "":
+            derived = HoldOutcome.COMPLETED if self.completed else HoldOutcome.ENDED_EARLY
+            object.__setattr__(self, "outcome", derived)
+        else:
+            object.__setattr__(self, "outcome", HoldOutcome(self.outcome))
+        if self.completed != (self.outcome is HoldOutcome.COMPLETED):
+            raise ValueError(f"completed is {self.completed} but outcome is {self.outcome}")
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """How a sore spot felt the morning after a run, on one side (or ``none``).
+
+    ``compared`` is better, same or worse than before that run. A check-in with
+    neither a comparison nor a pain rating records that the question was skipped,
+    so the app asks only once.
+    """
+
+    id: str
+    run_id: str
+    at: datetime
+    side: str = "none"
+    compared: str | None = None
+    pain: int | None = None
+
+    @property
+    def skipped(self) -> bool:
+        return self.compared is None and self.pain is None
+
+
+COMPARED = ("better", "same", "worse")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What the history review shows: per-hold figures, balance, weeks and next targets."""
+"""What the history review shows: per-hold figures, balance and weeks, across sessions."""
 
 # The figures come from a ReviewSource: the SQLite store answers with
 # aggregates (fast at 100,000 holds) and MemoryHistory answers from records
@@ -12,11 +12,8 @@ from datetime import date
 from typing import Protocol
 
 from isotimer.core import stats
-from isotimer.core.model import Exercise
-from isotimer.core.progression import Suggestion, suggest
 from isotimer.core.records import HoldRecord, RunRecord
 from isotimer.core.stats import Balance, SideStats, Week
-from isotimer.core.timefmt import short
 
 
 class ReviewSource(Protocol):
@@ -30,17 +27,15 @@ class ReviewSource(Protocol):
 
     def streak(self, today: date, goal: int = stats.WEEKLY_GOAL) -> int: ...
 
-    def last_runs_holds(
-        self, exercise: str, side: str, level: str, runs: int = 2
-    ) -> list[HoldRecord]: ...
-
 
 @dataclass(frozen=True)
 class ExerciseReview:
-    """One exercise on one side: its figures and what to aim for next."""
+    """One exercise on one side, across every session that used it.
+
+    Targets are a session's own (core.progression); a review has none.
+    """
 
     stats: SideStats
-    next: Suggestion
 
     @property
     def key(self) -> str:
@@ -87,30 +82,11 @@ class RunSummary:
     held_s: float
 
 
-def build_review(source: ReviewSource, today: date, library: Mapping[str, Exercise]) -> Review:
-    """Ask ``source`` for every figure; one call per exercise and side for its next target."""
-    exercises = []
-    for row in source.side_stats(today):
-        holds = source.last_runs_holds(row.exercise, row.side, row.level)
-        exercises.append(ExerciseReview(row, next_target(row, holds, library)))
+def build_review(source: ReviewSource, today: date) -> Review:
+    """Ask ``source`` for every figure: per exercise and side, balance, weeks and streak."""
+    exercises = tuple(ExerciseReview(row) for row in source.side_stats(today))
     weeks = tuple(source.weekly(today))
-    return Review(tuple(exercises), source.balances(), weeks, source.streak(today))
-
-
-def next_target(
-    row: SideStats, holds: Iterable[HoldRecord], library: Mapping[str, Exercise]
-) -> Suggestion:
-    """The progression suggestion for ``row`` from its holds at the level last used.
-
-    The cap is twice the library's advanced time; a hold missing from the
-    library (renamed, or inline in a session) falls back to twice its largest
-    target so it can still progress.
-    """
-    exercise = library.get(row.exercise)
-    cap = 2 * exercise.advanced_s if exercise else 2 * row.max_target_s
-    harder = exercise.harder if exercise else ""
-    same_level = [hold for hold in holds if hold.level == row.level]
-    return suggest(same_level, row.exercise, row.side, row.last_target_s, cap, harder)
+    return Review(exercises, source.balances(), weeks, source.streak(today))
 
 
 class MemoryHistory:
@@ -131,16 +107,6 @@ class MemoryHistory:
     def streak(self, today: date, goal: int = stats.WEEKLY_GOAL) -> int:
         return stats.streak(self._holds, today, goal)
 
-    def last_runs_holds(
-        self, exercise: str, side: str, level: str, runs: int = 2
-    ) -> list[HoldRecord]:
-        """Every hold of this exercise, side and level: a superset of the last ``runs`` runs."""
-        return [
-            hold
-            for hold in self._holds
-            if hold.exercise == exercise and hold.side == side and hold.level == level
-        ]
-
 
 # -- words ------------------------------------------------------------------------
 
@@ -159,24 +125,12 @@ def trend_text(trend_s_per_week: float | None) -> str:
     return f"{round(trend_s_per_week, 1) + 0.0:+.1f} s/wk"
 
 
-def why_text(suggestion: Suggestion) -> str:
-    """The reason without the change it starts with (``+5 s: ``), for beside the change."""
-    head, _, why = suggestion.reason.partition(": ")
-    return why if why and head.startswith(("+", "-", "Keep ")) else suggestion.reason
-
-
 def balance_text(balance: Balance) -> str:
     """``⚠ right lags by 12.5%``, or ``even``; the mark is the >10% flag."""
     if not balance.lagging:
         return "even"
     mark = "⚠ " if balance.flagged else ""
     return f"{mark}{balance.lagging} lags by {balance.gap_pct:g}%"
-
-
-def change_text(row: ExerciseReview) -> str:
-    """``45 s → 50 s``, or ``keep 45 s`` when the target stays."""
-    now, target = row.stats.last_target_s, row.next.target_s
-    return f"keep {short(now)}" if target == now else f"{short(now)} → {short(target)}"
 
 
 def gap_text(balance: Balance | None) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from isotimer.core.outcomes import MIN_SESSION_HOLD_S
 from isotimer.core.records import HoldRecord
 
 TREND_WEEKS = 8
@@ -189,7 +190,8 @@ def _monday(day: date) -> date:
 def _runs_by_week(holds: Iterable[HoldRecord]) -> dict[date, set[str]]:
     runs_by_day: dict[date, set[str]] = {}
     for hold in holds:
-        runs_by_day.setdefault(hold.started_at.date(), set()).add(hold.run_id)
+        if hold.held_s >= MIN_SESSION_HOLD_S:
+            runs_by_day.setdefault(hold.started_at.date(), set()).add(hold.run_id)
     by_week: dict[date, set[str]] = {}
     for day, runs in runs_by_day.items():
         by_week.setdefault(_monday(day), set()).update(runs)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from isotimer.core.model import Exercise
 from isotimer.storage.fields import FieldReader
-from isotimer.storage.problems import Problem, ValidationError
+from isotimer.storage.problems import Problem, ValidationError, did_you_mean
 from isotimer.storage.toml.source import read_toml
 
 LIBRARY_FILE = "exercises.toml"
@@ -24,6 +24,8 @@ _KEYS = (
     "breathing",
     "harder",
     "old_ids",
+    "harder_id",
+    "max_seconds",
 )
 Library = dict[str, Exercise]
 
@@ -39,6 +41,7 @@ def load_library(
     """
     library: Library = {}
     problems: list[Problem] = []
+    checks: dict[str, FieldReader] = {}
     for path in paths:
         if not path.is_file() and not require_file:
             continue
@@ -52,7 +55,10 @@ def load_library(
             entry = _read_entry(reader, exercise_id, table, library.get(exercise_id))
             if entry is not None:
                 library[exercise_id] = entry
+                if isinstance(table, dict) and "harder_id" in table:
+                    checks[exercise_id] = reader  # the file that set it last answers for it
         problems.extend(reader.problems)
+    problems.extend(_unknown_harder(library, checks))
     return _with_old_ids(library), problems
 
 
@@ -68,6 +74,21 @@ def _with_old_ids(library: Library) -> Library:
 def current_exercises(library: Library) -> list[Exercise]:
     """Each exercise once, under its own id: what a chooser lists."""
     return [exercise for key, exercise in library.items() if key == exercise.id]
+
+
+def _unknown_harder(library: Library, checks: dict[str, FieldReader]) -> list[Problem]:
+    """A ``harder_id`` must name a library entry (in any file, so checked after all of them)."""
+    found = []
+    for exercise_id, reader in checks.items():
+        harder_id = library[exercise_id].harder_id
+        if harder_id and harder_id not in library:
+            hint = did_you_mean(harder_id, library)
+            before = len(reader.problems)
+            where = f"exercise '{exercise_id}'"
+            what = f"unknown exercise '{harder_id}'{hint}"
+            reader.report((exercise_id, "harder_id"), where, what)
+            found += reader.problems[before:]
+    return found
 
 
 def _read_entry(
@@ -91,6 +112,8 @@ def _read_entry(
         "old_ids": reader.texts(table, "old_ids", path, where),
         "beginner_s": reader.number(table, "beginner", path, where, low=1),
         "advanced_s": reader.number(table, "advanced", path, where, low=1),
+        "max_s": reader.number(table, "max_seconds", path, where, low=5),
+        "harder_id": reader.text(table, "harder_id", path, where),
     }
     per_side = table.get("per_side")
     if per_side is not None and not isinstance(per_side, bool):

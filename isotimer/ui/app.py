@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from isotimer.announce import Announcer
+from isotimer.core.bests import NewBest, best_keys, new_bests
 from isotimer.core.clock import Clock
 from isotimer.core.cues import cue_for
 from isotimer.core.engine import Engine
@@ -32,6 +33,7 @@ from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
 from isotimer.storage.todays_plan import todays_plan
 from isotimer.ui.fit_saving import FitSaving
+from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.run_guard import RunGuard
 from isotimer.ui.screens.confirm import ConfirmScreen
@@ -50,7 +52,9 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, App[None]):
+class IsoTimerApp(
+    RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, MorningCheckin, App[None]
+):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -137,6 +141,7 @@ class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, A
         else:
             # After the picker's first frame: looking for a cut-off run reads the history.
             self.call_after_refresh(self._offer_resume)
+            self.call_after_refresh(self.offer_checkin)  # on top: asked before the resume offer
 
     # -- an unusable history file ---------------------------------------------------
     def _offer_fresh_history(self, path: Path) -> None:
@@ -174,7 +179,7 @@ class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, A
     # -- running a session --------------------------------------------------------
     def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
         """Today's targets for ``session``, from the recent history of its holds."""
-        return todays_suggestions(self.history, session, level)
+        return todays_suggestions(self.history, session, level, self.catalog.library)
 
     def last_done(self) -> dict[str, str]:
         """When each session was last done, in words ("yesterday"), for the picker."""
@@ -189,7 +194,7 @@ class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, A
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
-        return todays_plan(self.history, session, level, self.settings)
+        return todays_plan(self.history, session, level, self.settings, self.catalog.library)
 
     def start_session(
         self,
@@ -243,8 +248,10 @@ class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, A
         from isotimer.ui.screens.summary import SummaryScreen
 
         if result is not None:
-            summary = SummaryScreen(result, reopen=self.reopen_history)
-            self.push_screen(summary, partial(self._summary_closed, from_picker))
+            screen = SummaryScreen(
+                result, reopen=self.reopen_history, bests=self._new_bests(result)
+            )
+            self.push_screen(screen, partial(self._summary_closed, from_picker))
 
     def reopen_history(self) -> HistoryStore:
         """A fresh connection to the history (the summary's retry), or the error saying why.
@@ -257,6 +264,15 @@ class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, A
         else:
             self.history.reopen()
         return self.history
+
+    def _new_bests(self, result: RunResult) -> list[NewBest]:
+        if self.history is None or not result.holds:
+            return []
+        try:
+            before = self.history.bests_before(best_keys(result.holds), result.recorder.run_id)
+        except HistoryError:
+            return []  # a best not celebrated is no loss; the summary says what was saved
+        return new_bests(result.holds, before)
 
     def _summary_closed(self, from_picker: bool, _: None) -> None:
         if not from_picker:
@@ -293,7 +309,7 @@ class IsoTimerApp(RunGuard, SessionFiles, LiveSharing, FitSaving, Screenshots, A
         from isotimer.ui.screens.history import HistoryScreen
 
         today = self.clock.now().date()
-        self.push_screen(HistoryScreen(self.history, self.catalog.library, today))
+        self.push_screen(HistoryScreen(self.history, today))
 
     def on_picker_screen_history_requested(self) -> None:
         self.show_history()

@@ -1,30 +1,32 @@
-"""What stopping a session now would keep, in one sentence for the confirmation."""
+"""What stopping a session now would keep, in plain English for the confirmation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from isotimer.core.outcomes import describe_holds
 from isotimer.core.plan import Step
+from isotimer.core.records import HoldRecord
 from isotimer.core.timefmt import short
 
 
-def stop_message(finished: int, current: Step | None, held_s: float, saving: bool) -> str:
-    """Say what is kept: the holds done and the one in progress, if any.
+def stop_message(
+    holds: Sequence[HoldRecord], current: Step | None, held_s: float, saving: bool
+) -> str:
+    """Say what is kept: the holds so far, counted by outcome, and the one in progress.
 
     Args:
-        finished: holds already ended (and recorded) in this run.
+        holds: the holds already ended (and recorded) in this run.
         current: the step running now.
         held_s: seconds held of ``current`` when it is a hold.
         saving: whether a history store is there to save to.
     """
-    kept = "saved" if saving else "kept for the summary (history is unavailable)"
-    parts = []
-    if finished:
-        holds = "hold you finished is" if finished == 1 else "holds you finished are"
-        parts.append(f"the {finished} {holds} {kept}")
+    kept = "Saved so far" if saving else "Kept for the summary (history is unavailable)"
+    sentences = [f"{kept}: {describe_holds(holds)}."] if holds else []
     if current is not None and current.is_hold:
         name = current.hold.name
-        what = f"the {name[:1].lower()}{name[1:]} in progress ({short(held_s)})"
-        parts.append(f"{what} will be {'saved' if saving else 'listed'} as stopped early")
-    if not parts:
+        what = f"The {name[:1].lower()}{name[1:]} in progress ({short(held_s)})"
+        sentences.append(f"{what} will be {'saved' if saving else 'listed'} as stopped.")
+    if not sentences:
         return "Nothing has been held yet, so there is nothing to save."
-    sentence = "; ".join(parts)
-    return sentence[:1].upper() + sentence[1:] + "."
+    return " ".join(sentences)

@@ -33,6 +33,16 @@ seconds = 1
 sets = 2
 rest = 1
 """
+LONG = """\
+name = "E2E long"
+lead_in = 1
+
+[[hold]]
+name = "Long hold"
+seconds = 30
+sets = 2
+rest = 1
+"""
 TIMEOUT_S = 15.0
 
 
@@ -116,7 +126,7 @@ def test_run_a_session_directly_to_the_summary(folders, terminal, tmp_path):
     terminal.start(isotimer(data, sessions, "run", "e2e-quick"), status)
     terminal.wait_for("GET READY")
     screen = terminal.wait_for("held to the end")
-    assert "2 of 2" in screen
+    assert "2 holds held to the end" in screen and "complete" in screen
     assert saved_holds(data) == [("quick-hold", 1.0, 1), ("quick-hold", 1.0, 1)]
     terminal.keys("q")
     assert wait_exit(status) == 0
@@ -139,3 +149,27 @@ def test_pick_a_session_by_typing_then_return_to_the_picker(folders, terminal, t
         time.sleep(0.3)
     assert wait_exit(status) == 0
     assert len(saved_holds(data)) == 2
+
+
+def test_a_hold_left_with_n_is_saved_as_skipped_not_as_a_failed_set(folders, terminal, tmp_path):
+    data, sessions = folders
+    (sessions / "e2e-long.toml").write_text(LONG)
+    status = tmp_path / "status"
+    terminal.start(isotimer(data, sessions, "run", "e2e-long"), status)
+    terminal.wait_for("HOLD")
+    time.sleep(1.5)  # a second or more held, so the run counts as a session
+    terminal.keys("n")  # set 1 left before its target
+    terminal.wait_for("REST")
+    terminal.keys("n")  # past the rest into set 2
+    time.sleep(0.5)
+    terminal.keys("n")  # set 2 left too
+    screen = terminal.wait_for("skipped")
+    assert "E2E long · beginner · partial" in screen
+    with sqlite3.connect(data / "history.sqlite3") as conn:
+        rows = conn.execute(
+            'SELECT "set", outcome, completed, held_s FROM holds ORDER BY started_ts'
+        ).fetchall()
+    assert [(row[0], row[1], row[2]) for row in rows] == [(1, "skipped", 0), (2, "skipped", 0)]
+    assert rows[0][3] >= 1.0
+    terminal.keys("q")
+    assert wait_exit(status) == 0

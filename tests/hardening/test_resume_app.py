@@ -40,7 +40,8 @@ async def test_resuming_goes_on_from_the_next_hold_in_the_same_run(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        assert "after 1 hold" in app.screen.detail
+        assert "after 1 hold held to the end." in app.screen.detail
+        assert "Starting fresh keeps it in your history." in app.screen.detail
         await pilot.press("y")
         await pilot.pause()
         screen = app.screen

@@ -13,7 +13,7 @@ from textual.app import App
 
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.history import HistoryScreen
-from tests.ui.history_builders import LIBRARY, TODAY, review_store
+from tests.ui.history_builders import TODAY, review_store
 
 WIDE = (100, 30)
 SMALLEST = (80, 24)
@@ -28,7 +28,7 @@ class HistoryHost(App[None]):
         self.populated = asyncio.Event()
 
     def on_mount(self) -> None:
-        self.push_screen(HistoryScreen(self.store, LIBRARY, TODAY))
+        self.push_screen(HistoryScreen(self.store, TODAY))
 
     def on_history_screen_populated(self) -> None:
         self.populated.set()
@@ -72,7 +72,7 @@ def test_progress_of_a_lagging_side_at_80_by_24(snap_compare, app):
     assert snap_compare(app, terminal_size=SMALLEST, run_before=after("down", "down", "down"))
 
 
-@pytest.mark.parametrize("tab", ["b", "w", "n", "s"], ids=["balance", "weeks", "next", "sessions"])
+@pytest.mark.parametrize("tab", ["b", "w", "s"], ids=["balance", "weeks", "sessions"])
 def test_each_tab_at_80_by_24(snap_compare, app, tab):
     assert snap_compare(app, terminal_size=SMALLEST, run_before=after(tab))
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import io
 import threading
+from datetime import timedelta
 
 import pytest
 from rich.console import Console
 from rich.style import Style
 from textual.app import App
-from textual.widgets import ContentSwitcher, Static, TabbedContent
+from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
 
+from isotimer.core.records import CheckIn
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.screens.history import EMPTY, UNAVAILABLE, HistoryScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
@@ -19,10 +21,10 @@ from isotimer.ui.widgets.balance_table import BalanceTable
 from isotimer.ui.widgets.exercise_facts import ExerciseFacts
 from isotimer.ui.widgets.exercise_list import ExerciseList
 from isotimer.ui.widgets.hold_chart import HoldChart
-from isotimer.ui.widgets.next_targets import NextTargets
 from isotimer.ui.widgets.session_list import SessionList
 from isotimer.ui.widgets.weekly_summary import WeeklySummary
-from tests.ui.history_builders import LAST_NOTE, LIBRARY, TODAY, review_store
+from tests.ui.history_builders import LAST_NOTE, TODAY, review_store
+from tests.unit.history_factories import T0
 
 SIZE = (100, 30)
 UNSET = object()
@@ -38,7 +40,7 @@ class Host(App[None]):
         self.populated = asyncio.Event()
 
     def on_mount(self) -> None:
-        self.push_screen(HistoryScreen(self.store, LIBRARY, TODAY), self.keep)
+        self.push_screen(HistoryScreen(self.store, TODAY), self.keep)
 
     def keep(self, result: None) -> None:
         self.result = result
@@ -159,24 +161,19 @@ async def test_weeks_show_sessions_against_the_goal_and_the_streak(store):
         assert [line.endswith("✓ goal") for line in weeks] == [True] * 7 + [False]
 
 
-async def test_next_lists_each_target_with_its_reason(store):
+async def test_the_review_has_no_targets_of_its_own(store):
+    """Targets belong to a session (the picker, the run, ``isotimer targets``)."""
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        await settle(pilot, "n")
-        targets = screen.query_one(NextTargets)
-        lines = plain(targets).splitlines()
-        assert lines[:2] == [
-            "Calf raise hold (left)      45 s → 50 s",
-            "  you held 45 s on every set in your last two sessions",
-        ]
-        assert "Wall sit                    keep 50 s" in lines
-        assert styles_of(targets, "45 s → 50 s") == [
-            targets.get_component_rich_style("next-targets--up")
-        ]
+        assert [pane.id for pane in screen.query(TabPane)] == [
+            "progress", "balance", "weeks", "sessions"
+        ]  # fmt: skip
+        assert not screen.query("#fact-next")
 
 
 async def test_enter_on_a_past_session_shows_its_holds_ratings_and_note(store):
+    store.add_checkins([CheckIn("c1", "run-22", T0 + timedelta(days=80), "left", "worse", 4)])
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
@@ -189,6 +186,8 @@ async def test_enter_on_a_past_session_shows_its_holds_ratings_and_note(store):
         assert [hold.id for hold in detail.holds] == [f"run-22-{n}" for n in range(4)]
         assert text(detail.query_one("#run-rating", Static)) == "Effort 7/10 · Pain 4/10"
         assert text(detail.query_one("#run-note", Static)) == f"Note: {LAST_NOTE}"
+        morning = text(detail.query_one("#run-morning", Static))
+        assert morning == "Morning after: left side: worse, pain 4/10"
         await settle(pilot, "escape")
         assert app.screen is screen
 

@@ -217,8 +217,8 @@ async def test_stop_asks_first_and_says_what_is_kept(tmp_path, clock):
         dialog = app.screen
         assert isinstance(dialog, ConfirmScreen)
         assert dialog.detail == (
-            "The 1 hold you finished is saved; "
-            "the wall sit in progress (23 s) will be saved as stopped early."
+            "Saved so far: 1 hold held to the end. "
+            "The wall sit in progress (23 s) will be saved as stopped."
         )
         assert screen.engine.paused
         await pilot.press("y")

@@ -13,7 +13,7 @@ from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
 
-from .builders import TEST_SESSION, make_app
+from .builders import TEST_SESSION, WALL_SIT, catalog, make_app, session
 
 SIZE = (100, 30)
 
@@ -44,7 +44,7 @@ async def test_summary_lists_each_hold_and_time_under_tension(tmp_path, clock):
     async with app.run_test(size=SIZE) as pilot:
         summary = await finish_run(pilot, clock)
         assert "1:40 under tension of 1:40 planned" in text_of(summary, "#totals")
-        assert "4 of 4 holds held to the end" in text_of(summary, "#totals")
+        assert "4 holds held to the end" in text_of(summary, "#totals")
         assert "Every hold is saved" in text_of(summary, "#saved")
         assert summary.focused is None or summary.focused.id not in ("effort", "pain", "note")
 
@@ -57,19 +57,46 @@ async def test_q_on_the_summary_quits_with_status_zero(tmp_path, clock):
     assert app.return_code == 0
 
 
-async def test_rating_is_attached_to_the_run_through_the_recorder(tmp_path, clock):
+async def test_pain_is_rated_per_side_and_saved_on_the_holds_it_applies_to(tmp_path, clock):
     app = make_app(tmp_path, clock=clock, start=(TEST_SESSION, Level.BEGINNER))
     async with app.run_test(size=SIZE) as pilot:
         summary = await finish_run(pilot, clock)
-        await pilot.press("tab", "7", "tab", "2", "tab", *"knee ok", "enter")
+        assert summary.sides == ("left", "right")
+        assert not summary.query("#pain") and summary.query("#pain-left")
+        await pilot.press("tab", "7", "tab", "2", "tab", "6", "tab", *"knee ok", "enter")
         await pilot.pause()
         assert summary.rated
         run = app.history.runs()[0]
-        assert (run.effort, run.pain, run.note) == (7, 2, "knee ok")
-        assert {h.pain for h in app.history.run_holds(run.id)} == {2}
+        assert (run.effort, run.pain, run.note) == (7, 6, "knee ok")
+        pains = {(h.exercise, h.side, h.pain) for h in app.history.run_holds(run.id)}
+        # The right side's 6 holds back only the right side; a hold on no side takes the worse.
+        assert pains == {
+            ("wall-sit", "none", 6),
+            ("side-plank", "left", 2),
+            ("side-plank", "right", 6),
+        }
+        assert {(h.side, h.pain) for h in summary.recorder.records} == {
+            ("none", 6), ("left", 2), ("right", 6)
+        }  # fmt: skip
         # Back out of the fields, then q still quits.
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_a_session_without_sides_rates_pain_once(tmp_path, clock):
+    one_sided = session("legs", "Legs", WALL_SIT, lead_in=5)
+    app = make_app(
+        tmp_path, clock=clock, catalog_=catalog(one_sided), start=(one_sided, Level.BEGINNER)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        summary = await finish_run(pilot, clock)
+        assert summary.sides == ("none",) and summary.query("#pain")
+        await pilot.press("tab", "7", "tab", "2", "enter")
+        await pilot.pause()
+        run = app.history.runs()[0]
+        assert (run.effort, run.pain) == (7, 2)
+        assert {h.pain for h in app.history.run_holds(run.id)} == {2}
+        await pilot.press("escape", "q")
 
 
 async def test_an_out_of_range_rating_is_refused_but_never_blocks_quitting(tmp_path, clock):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.records import HoldOutcome
 from isotimer.ui.screens.summary import parse_rating
 from isotimer.ui.stop_message import stop_message
 from isotimer.ui.widgets.big_digits import fit_scale, render_lines, size_at
 from isotimer.ui.widgets.phase_banner import phase_words
+from tests.unit.history_factories import hold_record
 
 from .builders import TEST_SESSION
 
@@ -17,31 +19,49 @@ HOLD = PLAN.hold_steps[0]
 REST = next(step for step in PLAN.steps if step.kind is StepKind.REST)
 
 
+DONE, EARLY = HoldOutcome.COMPLETED, HoldOutcome.ENDED_EARLY
+
+
+def saved(*outcomes):
+    return [
+        hold_record(set=n, outcome=o, held_s=45 if o is DONE else 9)
+        for n, o in enumerate(outcomes, start=1)
+    ]
+
+
 @pytest.mark.parametrize(
-    ("finished", "current", "held", "saving", "expected"),
+    ("holds", "current", "held", "saving", "expected"),
     [
-        (
-            4,
-            HOLD,
-            23,
-            True,
-            "The 4 holds you finished are saved; "
-            "the wall sit in progress (23 s) will be saved as stopped early.",
+        pytest.param(
+            saved(DONE, EARLY), HOLD, 23, True,
+            "Saved so far: 1 hold held to the end, 1 ended early. "
+            "The wall sit in progress (23 s) will be saved as stopped.",
+            id="counts_by_outcome_and_the_hold_in_progress",
         ),
-        (1, REST, 0, True, "The 1 hold you finished is saved."),
-        (0, HOLD, 5, True, "The wall sit in progress (5 s) will be saved as stopped early."),
-        (0, None, 0, True, "Nothing has been held yet, so there is nothing to save."),
-        (
-            2,
-            REST,
-            0,
-            False,
-            "The 2 holds you finished are kept for the summary (history is unavailable).",
+        pytest.param(
+            saved(EARLY, EARLY), REST, 0, True, "Saved so far: 2 holds ended early.",
+            id="two_ended_early_are_never_called_finished",
+        ),
+        pytest.param(
+            saved(DONE), REST, 0, True, "Saved so far: 1 hold held to the end.", id="singular"
+        ),
+        pytest.param(
+            [], HOLD, 5, True, "The wall sit in progress (5 s) will be saved as stopped.",
+            id="only_the_hold_in_progress",
+        ),
+        pytest.param(
+            [], None, 0, True, "Nothing has been held yet, so there is nothing to save.",
+            id="nothing",
+        ),
+        pytest.param(
+            saved(DONE, DONE), REST, 0, False,
+            "Kept for the summary (history is unavailable): 2 holds held to the end.",
+            id="no_history",
         ),
     ],
-)
-def test_stop_message_says_what_is_kept(finished, current, held, saving, expected):
-    assert stop_message(finished, current, held, saving) == expected
+)  # fmt: skip
+def test_stop_message_says_what_is_kept(holds, current, held, saving, expected):
+    assert stop_message(holds, current, held, saving) == expected
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta, timezone
 
-from isotimer.core.records import HoldRecord, RunRecord
+from isotimer.core.records import HoldOutcome, HoldRecord, RunRecord
 
 CET = timezone(timedelta(hours=1))
 T0 = datetime(2026, 1, 5, 7, 0, tzinfo=CET)  # a Monday
@@ -29,8 +29,14 @@ def hold_record(
     round: int = 1,
     note: str = "",
     id: str | None = None,
+    outcome: HoldOutcome | None = None,
+    stopped: bool = False,
+    target_effort: int | None = None,
 ) -> HoldRecord:
+    """A hold; its outcome is derived from ``completed`` unless given (or ``stopped``)."""
     held = target_s if held_s is None else held_s
+    if stopped:
+        outcome = HoldOutcome.STOPPED
     return HoldRecord(
         id=id or f"hold-{next(_ids)}",
         run_id=run_id,
@@ -46,11 +52,21 @@ def hold_record(
         level=level,
         target_s=target_s,
         held_s=held,
-        completed=held >= target_s if completed is None else completed,
+        completed=_completed(held, target_s, completed, outcome),
+        outcome=outcome,
         effort=effort,
         pain=pain,
         note=note,
+        target_effort=target_effort,
     )
+
+
+def _completed(
+    held: float, target_s: float, completed: bool | None, outcome: HoldOutcome | None
+) -> bool:
+    if outcome is not None:
+        return outcome is HoldOutcome.COMPLETED
+    return held >= target_s if completed is None else completed
 
 
 def run_record(run_id: str = "run-1", at: datetime = T0, session: str = "legs") -> RunRecord:

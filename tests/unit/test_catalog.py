@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from isotimer.core.model import DEFAULT_MAX_S, Level, Progress
 from isotimer.paths import Paths, bundled_sessions_dir
 from isotimer.storage.catalog import load_catalog
 from isotimer.storage.library import load_library
@@ -119,3 +120,98 @@ def test_find_by_path(tmp_path):
 def test_find_unknown_suggests_the_closest(tmp_path):
     with pytest.raises(LookupError, match="did you mean 'recovery-day'"):
         load_catalog(Paths(tmp_path)).find("recovery-dya")
+
+
+# -- how sessions progress, and how far ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("session_id", "progress"),
+    [
+        ("recovery-day", Progress.NONE),
+        ("race-week-primer", Progress.NONE),
+        ("knee-tendon", Progress.EFFORT),
+        ("achilles-heel-raise", Progress.EFFORT),
+        ("wall-sit-finisher", Progress.TIME),
+        ("runner-setup", Progress.TIME),
+    ],
+)
+def test_bundled_sessions_declare_how_they_progress(tmp_path, session_id, progress):
+    assert load_catalog(Paths(tmp_path)).sessions[session_id].progress is progress
+
+
+def test_no_harder_text_says_to_hold_longer_and_every_harder_id_is_an_exercise():
+    library, problems = load_library([bundled_sessions_dir() / "exercises.toml"])
+    assert problems == []
+    for exercise in library.values():
+        words = exercise.harder.lower()
+        assert "longer" not in words and "up to 60 seconds" not in words, exercise.id
+        assert exercise.max_s == DEFAULT_MAX_S, exercise.id
+        assert not exercise.harder_id or exercise.harder_id in library, exercise.id
+    assert library["glute-bridge-hold"].harder_id == "single-leg-glute-bridge-hold"
+
+
+def test_library_max_seconds_and_harder_id_are_read_and_checked(tmp_path):
+    write(
+        tmp_path,
+        "exercises.toml",
+        "[wall-sit]\nmax_seconds = 45\nharder_id = 'side-plank'\n"
+        "[plank]\nharder_id = 'no-such-hold'\n",
+    )
+    catalog = load_catalog(Paths(tmp_path))
+    wall_sit = catalog.library["wall-sit"]
+    assert (wall_sit.max_s, wall_sit.harder_id) == (45, "side-plank")
+    [problem] = [p for p in catalog.problems if "harder_id" in str(p) or "no-such" in p.what]
+    assert (problem.line, problem.where, problem.what) == (
+        5, "exercise 'plank'", "unknown exercise 'no-such-hold'"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("progress = 'effort'\n", (Progress.EFFORT, 70, 70)),
+        ("progress = 'none'\n", (Progress.NONE, 70, 70)),
+        ("", (Progress.TIME, 70, 70)),
+    ],
+)
+def test_a_session_file_declares_its_progress_defaulting_to_time(tmp_path, text, expected):
+    write(
+        tmp_path / "sessions",
+        "mine.toml",
+        f"name = 'Mine'\n{text}[[hold]]\nexercise = 'wall-sit'\neffort = 70\n",
+    )
+    session = load_catalog(Paths(tmp_path)).sessions["mine"]
+    (hold,) = session.holds
+    assert (session.progress, hold.effort_for(Level.BEGINNER), hold.effort_for(Level.ADVANCED)) == (
+        expected
+    )
+
+
+def test_effort_can_differ_by_level(tmp_path):
+    write(
+        tmp_path / "sessions",
+        "press.toml",
+        "name = 'Press'\n[[hold]]\nexercise = 'wall-press'\n"
+        "effort = { beginner = 50, advanced = 90 }\n",
+    )
+    (hold,) = load_catalog(Paths(tmp_path)).sessions["press"].holds
+    assert (hold.effort_for(Level.BEGINNER), hold.effort_for(Level.ADVANCED)) == (50, 90)
+
+
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        ("progress = 'faster'", "'progress' must be 'time' or 'effort' or 'none'"),
+        ("[[hold]]\nexercise = 'wall-sit'\neffort = { beginner = 120 }", "'effort.beginner'"),
+        ("[[hold]]\nexercise = 'wall-sit'\neffort = { novice = 50 }", "unknown key 'novice'"),
+    ],
+)
+def test_bad_progress_and_effort_values_are_named(tmp_path, line, what):
+    text = "name = 'Mine'\n" + line + "\n"
+    if "[[hold]]" not in line:
+        text += "[[hold]]\nexercise = 'wall-sit'\n"
+    write(tmp_path / "sessions", "bad.toml", text)
+    catalog = load_catalog(Paths(tmp_path))
+    assert "bad" not in catalog.sessions
+    assert any(what in str(problem) for problem in catalog.problems), catalog.problems

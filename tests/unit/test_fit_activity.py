@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, timedelta
-from enum import Enum
 
 import pytest
 
-from isotimer.core.fit_activity import SetKind, build_activity, hold_outcome
+from isotimer.core.fit_activity import SetKind, build_activity
 from isotimer.core.fit_exercises import BY_ID, UNKNOWN, FitExercise, fit_exercise
-from isotimer.core.records import Outcome
+from isotimer.core.records import HoldOutcome, Outcome
 from tests.unit.history_factories import T0, hold_record, run_record
 
 
@@ -71,36 +70,11 @@ def test_a_run_without_an_end_ends_with_its_last_hold():
     assert activity.end == at(35)
 
 
-@pytest.mark.parametrize(
-    ("completed", "stop_after_s", "run_outcome", "expected"),
-    [
-        (True, 0, Outcome.COMPLETED, "completed"),
-        (False, 0, Outcome.COMPLETED, "ended_early"),
-        (False, 0, Outcome.STOPPED, "stopped"),
-        (False, 0.5, Outcome.STOPPED, "stopped"),
-        (False, 20, Outcome.STOPPED, "ended_early"),
-        (False, 0, Outcome.INTERRUPTED, "ended_early"),
-        (True, 0, Outcome.STOPPED, "completed"),
-    ],
-)
-def test_a_holds_outcome_without_a_recorded_one(completed, stop_after_s, run_outcome, expected):
-    hold = hold_record(completed=completed)
-    ended = hold.ended_at + timedelta(seconds=stop_after_s)
-    run = replace(run_record(), outcome=run_outcome, ended_at=ended)
-    assert hold_outcome(hold, run) == expected
-
-
-class _Kind(Enum):
-    SKIPPED = "skipped"
-
-
-@pytest.mark.parametrize("recorded", ["skipped", _Kind.SKIPPED])
-def test_a_recorded_per_hold_outcome_wins(recorded):
-    class WithOutcome:
-        outcome = recorded
-        completed = False
-
-    assert hold_outcome(WithOutcome(), run_record()) == "skipped"
+@pytest.mark.parametrize("outcome", list(HoldOutcome), ids=[o.value for o in HoldOutcome])
+def test_each_set_carries_the_outcome_its_hold_was_saved_with(outcome):
+    hold = hold_record(held_s=45 if outcome is HoldOutcome.COMPLETED else 10, outcome=outcome)
+    [active] = [s for s in build_activity(run_record(), [hold]).sets if s.kind is SetKind.ACTIVE]
+    assert active.outcome == outcome.value
 
 
 @pytest.mark.parametrize(

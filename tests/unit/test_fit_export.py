@@ -47,7 +47,8 @@ def recovery_run(outcome: Outcome = Outcome.COMPLETED) -> tuple[RunRecord, list[
         hold_record(at=at(115.9), side="right", held_s=30, round=1, **plank),
         hold_record(at=at(205.0), exercise="wall-sit", held_s=45, round=2),
         hold_record(at=at(280.7), side="left", held_s=30, round=2, **plank),
-        hold_record(at=at(316), side="right", held_s=12.5, round=2, **plank),
+        hold_record(at=at(316), side="right", held_s=12.5, round=2,
+                    stopped=outcome is Outcome.STOPPED, **plank),
     ]  # fmt: skip
     return run, holds
 

@@ -16,8 +16,10 @@ from isotimer.core.review import MemoryHistory, build_review
 from isotimer.paths import Paths
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
-from tests.ui.history_builders import LIBRARY, TODAY, review_holds
+from tests.ui.history_builders import TODAY, review_holds
 from tests.unit.history_factories import T0, hold_record
+
+V1_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort")
 
 
 @pytest.fixture
@@ -36,9 +38,7 @@ def assert_agrees(store: HistoryStore, today: date) -> None:
     for ours, theirs in zip(store.weekly(today), memory.weekly(today), strict=True):
         assert (ours.start, ours.sessions) == (theirs.start, theirs.sessions)
         assert ours.time_under_tension_s == pytest.approx(theirs.time_under_tension_s)
-    assert build_review(store, today, LIBRARY).exercises == (
-        build_review(memory, today, LIBRARY).exercises
-    )
+    assert build_review(store, today).exercises == (build_review(memory, today).exercises)
     for row in memory.side_stats(today):
         expected = stats.best_per_day(holds, row.exercise, row.side)
         assert store.best_per_day(row.exercise, row.side) == expected
@@ -171,9 +171,10 @@ def test_a_version_2_file_gains_the_review_indexes_and_keeps_its_holds(tmp_path)
     for step in schema.MIGRATIONS[:2]:
         step(conn)
     conn.execute("PRAGMA user_version = 2")
+    row = schema.hold_row(hold_record(id="old"))
     conn.execute(
-        f"INSERT INTO holds ({schema.HOLD_COLUMNS}, started_ts) VALUES ({', '.join('?' * 19)})",
-        schema.hold_row(hold_record(id="old")),
+        f"INSERT INTO holds ({V1_HOLD_COLUMNS}, started_ts) VALUES ({', '.join('?' * 19)})",
+        (*row[:18], row[-1]),
     )
     conn.close()
     with HistoryStore.open(path) as migrated:
@@ -203,7 +204,7 @@ def test_the_review_of_100000_holds_reads_in_well_under_half_a_second(tmp_path):
     path = write_store(tmp_path / "big.sqlite3", 100_000)
     with HistoryStore.open(path) as store:
         began = time.perf_counter()
-        review = build_review(store, date(2026, 1, 5), LIBRARY)
+        review = build_review(store, date(2026, 1, 5))
         store.run_summaries(200)
         store.best_per_day("side-plank", "left")
         elapsed = time.perf_counter() - began

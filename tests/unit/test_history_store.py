@@ -132,14 +132,17 @@ def test_import_merges_by_id_and_synthesizes_unknown_runs(store):
         hold_record(run_id="known", id="a"),
         hold_record(run_id="elsewhere", id="b", at=T0 + timedelta(hours=1)),
         hold_record(run_id="elsewhere", id="c", at=T0 + timedelta(hours=2), held_s=10),
+        hold_record(run_id="cut", id="d", at=T0 + timedelta(hours=3), held_s=10, stopped=True),
     ]
-    assert store.import_holds(records) == (3, 0)
-    assert store.import_holds(records) == (0, 3)
+    assert store.import_holds(records) == (4, 0)
+    assert store.import_holds(records) == (0, 4)
     runs = {run.id: run for run in store.runs()}
     assert runs["elsewhere"].started_at == T0 + timedelta(hours=1)
-    assert runs["elsewhere"].outcome is Outcome.STOPPED
+    # A set ended early is part of a finished run; a stopped hold means the run was stopped.
+    assert runs["elsewhere"].outcome is Outcome.COMPLETED
+    assert runs["cut"].outcome is Outcome.STOPPED
     assert runs["known"].outcome is Outcome.IN_PROGRESS
-    assert store.count() == 3
+    assert store.count() == 4
 
 
 def test_move_aside_renames_with_a_timestamp_and_never_overwrites(path):

@@ -10,8 +10,9 @@ import pytest
 from isotimer.core.clock import FakeClock
 from isotimer.core.engine import Engine
 from isotimer.core.model import Level, Sides
+from isotimer.core.outcomes import counted
 from isotimer.core.plan import build_plan
-from isotimer.core.records import Outcome
+from isotimer.core.records import HoldOutcome, Outcome
 from isotimer.storage.history.recorder import NO_STORE_MESSAGE, SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import parse_import
@@ -87,24 +88,45 @@ def test_timestamps_follow_monotonic_time_when_the_wall_clock_jumps(store):
 
 
 @pytest.mark.parametrize(
-    ("command", "after_s", "recorded"),
+    ("command", "after_s", "outcome"),
     [
-        pytest.param("skip", 0.5, False, id="skip_in_the_first_second_is_not_a_hold"),
-        pytest.param("skip", 1.0, True, id="skip_after_a_second_is_kept_as_ended_early"),
-        pytest.param("back", 0.4, False, id="back_in_the_first_second_is_not_a_hold"),
-        pytest.param("back", 12, True, id="back_after_a_while_is_kept"),
-        pytest.param("end_hold", 0.2, True, id="form_broke_is_always_kept"),
-        pytest.param("stop", 0.2, True, id="stop_is_always_kept"),
+        pytest.param("skip", 0.5, HoldOutcome.SKIPPED, id="n_at_once_is_saved_as_skipped"),
+        pytest.param("skip", 12, HoldOutcome.SKIPPED, id="n_later_is_skipped_not_a_failed_set"),
+        pytest.param("back", 0.4, HoldOutcome.SKIPPED, id="b_leaves_the_hold_as_skipped"),
+        pytest.param("back", 12, HoldOutcome.SKIPPED, id="b_after_a_while_is_skipped_too"),
+        pytest.param("end_hold", 0.2, HoldOutcome.ENDED_EARLY, id="d_is_form_breaking"),
+        pytest.param("stop", 12, HoldOutcome.STOPPED, id="q_or_a_closed_terminal_is_stopped"),
     ],
 )
-def test_which_interrupted_holds_are_recorded(store, command, after_s, recorded):
+def test_what_each_way_of_leaving_a_hold_saves(store, command, after_s, outcome):
+    """Every hold is saved with its time; the key that ended it decides its outcome.
+
+    A closed terminal or an ended process reaches the engine as a stop (the
+    app's signal handler stops the run), so it saves what ``q`` saves.
+    """
     run = Run(store)
     run.wait(5 + after_s)
     run.do(command)
-    holds = store.holds()
-    assert len(holds) == int(recorded)
-    if recorded:
-        assert (holds[0].held_s, holds[0].completed) == (round(after_s, 1), False)
+    (saved,) = store.holds()
+    assert (saved.held_s, saved.outcome, saved.completed) == (round(after_s, 1), outcome, False)
+
+
+def test_a_hold_that_reached_its_target_is_completed_whatever_ends_it(store):
+    run = Run(store)
+    run.wait(5 + 30)
+    assert store.holds()[0].outcome is HoldOutcome.COMPLETED
+    assert store.holds()[0].completed
+
+
+def test_back_and_redo_leaves_one_counted_attempt_for_the_set(store):
+    run = Run(store)
+    run.wait(5 + 30 + 4)  # set 1 done, 4 s into the rest
+    run.do("back")  # back to set 1: redo it
+    run.wait(30)
+    saved = store.holds(newest_first=False)
+    assert [(h.set, h.outcome) for h in saved] == [(1, HoldOutcome.COMPLETED)] * 2
+    (kept,) = counted(saved)
+    assert kept.id == saved[1].id
 
 
 def test_stopping_saves_the_hold_cut_short_and_marks_the_run_stopped(store):

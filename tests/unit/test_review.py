@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -10,27 +9,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isotimer.core.model import Exercise
-from isotimer.core.progression import Suggestion
 from isotimer.core.review import (
     MemoryHistory,
     balance_text,
     build_review,
-    change_text,
     gap_text,
-    next_target,
     trend_text,
-    why_text,
 )
 from isotimer.core.review_chart import ChartSeries, day_ticks, second_step, second_ticks
 from isotimer.core.stats import Balance
-from tests.ui.history_builders import LIBRARY, TODAY, review_holds
-from tests.unit.history_factories import T0, sessions
+from tests.ui.history_builders import TODAY, review_holds
 
 
 @pytest.fixture(scope="module")
 def review():
-    return build_review(MemoryHistory(review_holds()), TODAY, LIBRARY)
+    return build_review(MemoryHistory(review_holds()), TODAY)
 
 
 def test_a_review_has_a_row_per_exercise_and_side_sorted_by_id(review):
@@ -46,70 +39,22 @@ def test_a_review_has_a_row_per_exercise_and_side_sorted_by_id(review):
     assert review.find("nope:none") is None
 
 
-def test_a_review_carries_balance_weeks_streak_and_next_targets(review):
+def test_a_review_carries_balance_weeks_and_streak_but_no_targets(review):
     assert review.balances["side-plank"].flagged
     assert not review.balances["calf-raise-hold"].flagged
     assert [week.sessions for week in review.weeks][-3:] == [3, 3, 1]
     assert review.streak == 10
-    assert review.find("calf-raise-hold:left").next.target_s == 50.0
+    assert not hasattr(review.find("calf-raise-hold:left"), "next")
     assert review.name_of("side-plank") == "Side plank"
     assert review.name_of("unknown") == "unknown"
 
 
 def test_an_empty_history_makes_an_empty_review():
-    review = build_review(MemoryHistory([]), TODAY, LIBRARY)
+    review = build_review(MemoryHistory([]), TODAY)
     assert review.empty and review.holds == 0 and review.streak == 0
 
 
-# -- next targets -------------------------------------------------------------------------
-
-DONE_TWICE = ((30.0, [30.0, 30.0], 1), (30.0, [30.0, 30.0], 1))
-
-
-@pytest.mark.parametrize(
-    ("library", "target", "reason"),
-    [
-        pytest.param(LIBRARY, 35.0, "+5 s: you held 30 s", id="library_cap_leaves_room"),
-        pytest.param(
-            {"wall-sit": Exercise("wall-sit", "Wall sit", 10, 15, harder="one-leg wall sit")},
-            30.0,
-            "At the cap (30 s): try one-leg wall sit instead",
-            id="at_twice_the_advanced_time_try_the_harder_one",
-        ),
-        pytest.param({}, 35.0, "+5 s", id="missing_from_library_capped_at_twice_its_target"),
-    ],
-)
-def test_next_target_caps_at_twice_the_advanced_time(library, target, reason):
-    holds = sessions(*DONE_TWICE)
-    row = MemoryHistory(holds).side_stats(TODAY)[0]
-    suggestion = next_target(row, holds, library)
-    assert suggestion.target_s == target
-    assert suggestion.reason.startswith(reason)
-
-
-def test_next_target_reads_only_the_level_last_used():
-    holds = sessions(*DONE_TWICE)
-    row = MemoryHistory(holds).side_stats(TODAY)[0]
-    failed = sessions((60.0, [20.0], 8), (60.0, [20.0], 8), start=T0 - timedelta(days=9))
-    advanced = [replace(hold, level="advanced") for hold in failed]
-    assert next_target(row, [*advanced, *holds], LIBRARY) == next_target(row, holds, LIBRARY)
-    assert next_target(row, [], LIBRARY).reason.startswith("Keep 30 s: no history yet")
-
-
 # -- words ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("reason", "why"),
-    [
-        ("+5 s: you held 30 s on every set", "you held 30 s on every set"),
-        ("-5 s: pain was 6/10 last time", "pain was 6/10 last time"),
-        ("Keep 30 s: no history yet", "no history yet"),
-        ("At the cap (80 s): try X instead", "At the cap (80 s): try X instead"),
-    ],
-)
-def test_why_drops_the_change_the_reason_starts_with(reason, why):
-    assert why_text(Suggestion(30.0, 0.0, reason)) == why
 
 
 @pytest.mark.parametrize(
@@ -143,14 +88,6 @@ def test_gap_marks_a_side_lagging_by_more_than_ten_percent(balance, text):
 )
 def test_balance_words_mark_only_a_gap_over_ten_percent(balance, text):
     assert balance_text(balance) == text
-
-
-@pytest.mark.parametrize(
-    ("key", "text"),
-    [("calf-raise-hold:left", "45 s → 50 s"), ("wall-sit:none", "keep 50 s")],
-)
-def test_the_change_reads_from_the_last_target_to_the_next(review, key, text):
-    assert change_text(review.find(key)) == text
 
 
 # -- the chart ------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ import math
 from collections.abc import Mapping
 from datetime import datetime
 
-from isotimer.core.records import HoldRecord
+from isotimer.core.records import COMPARED, CheckIn, HoldOutcome, HoldRecord
 
 SIDES = ("left", "right", "none")
+OUTCOMES = tuple(outcome.value for outcome in HoldOutcome)
 LEVELS = ("beginner", "advanced")
 _TRUE = ("true", "yes", "1")
 _FALSE = ("false", "no", "0")
@@ -40,6 +41,8 @@ def record_from_mapping(raw: object) -> HoldRecord:
     held_s = _number(raw, "held_s")
     if held_s < 0:
         raise ValueError(f"held_s must be 0 or more, not {held_s:g}")
+    completed = _boolean(raw, "completed")
+    outcome = _outcome(raw, completed)
     return HoldRecord(
         id=_text(raw, "id"),
         # Holds from elsewhere may have no run: one run per session and local day.
@@ -56,11 +59,50 @@ def record_from_mapping(raw: object) -> HoldRecord:
         level=level,
         target_s=target_s,
         held_s=held_s,
-        completed=_boolean(raw, "completed"),
+        completed=completed,
+        outcome=outcome,
         effort=_optional_integer(raw, "effort", 1, 10),
         pain=_optional_integer(raw, "pain", 0, 10),
         note=_text(raw, "note", ""),
+        target_effort=_optional_integer(raw, "target_effort", 1, 100),
     )
+
+
+def checkin_from_mapping(raw: object) -> CheckIn:
+    """A CheckIn from a parsed JSON table.
+
+    Raises:
+        ValueError: the first problem found, naming the field.
+    """
+    if not isinstance(raw, Mapping):
+        raise ValueError("not a table of fields")
+    side = _text(raw, "side", "none")
+    if side not in SIDES:
+        raise ValueError(f"side must be left, right or none, not {side!r}")
+    compared = None if raw.get("compared") in (None, "") else _text(raw, "compared")
+    if compared is not None and compared not in COMPARED:
+        raise ValueError(f"compared must be better, same or worse, not {compared!r}")
+    return CheckIn(
+        id=_text(raw, "id"),
+        run_id=_text(raw, "run_id"),
+        at=_moment(raw, "at"),
+        side=side,
+        compared=compared,
+        pain=_optional_integer(raw, "pain", 0, 10),
+    )
+
+
+def _outcome(raw: Mapping, completed: bool) -> HoldOutcome:
+    """The hold's outcome; an export from before outcomes derives it from ``completed``."""
+    if raw.get("outcome") in (None, ""):
+        return HoldOutcome.COMPLETED if completed else HoldOutcome.ENDED_EARLY
+    value = _text(raw, "outcome")
+    if value not in OUTCOMES:
+        raise ValueError(f"outcome must be {', '.join(OUTCOMES)}, not {value!r}")
+    outcome = HoldOutcome(value)
+    if completed != (outcome is HoldOutcome.COMPLETED):
+        raise ValueError(f"completed is {str(completed).lower()} but outcome is {value}")
+    return outcome
 
 
 def _present(raw: Mapping, key: str) -> object:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 
 from isotimer.core import stats
+from isotimer.core.outcomes import MIN_SESSION_HOLD_S
 from isotimer.core.records import HoldRecord, RunRecord
 from isotimer.core.review import RunSummary
 from isotimer.core.stats import Balance, SideStats, Week
@@ -130,13 +131,18 @@ def _starts(holds: Iterable[HoldRecord], keep: Callable[[list[HoldRecord]], bool
 
 
 def last_runs_holds(
-    read: Read, exercise: str, side: str, level: str, runs: int = 2
+    read: Read, exercise: str, side: str, level: str, runs: int = 2, session: str | None = None
 ) -> list[HoldRecord]:
     """The holds of the latest ``runs`` runs with this hold at ``level`` (maybe a few more).
 
-    What ``progression.suggest`` needs to give the answer it gives on the whole history.
+    What ``progression.suggest`` needs to give the answer it gives on the whole
+    history: skipped holds count for nothing there, so they are left out here,
+    and ``session`` keeps to the runs of one session.
     """
-    where, params = "exercise = ? AND side = ? AND level = ?", (exercise, side, level)
+    where = "exercise = ? AND side = ? AND level = ? AND outcome != 'skipped'"
+    params: tuple[object, ...] = (exercise, side, level)
+    if session is not None:
+        where, params = f"{where} AND session = ?", (*params, session)
     newest = _FIRST_RUNS
     while True:
         holds, cut = _newest_runs(read, where, params, newest)
@@ -216,13 +222,15 @@ def streak(read: Read, today: date, goal: int = stats.WEEKLY_GOAL) -> int:
 def _sessions_by_week(read: Read, first: date, last: date) -> dict[date, int]:
     """Distinct runs per ISO week, ``first`` to ``last``, each week by its local dates.
 
+    Only holds of a second or more make a run a session (``core.outcomes``).
     SQLite's ``weekday 0`` moves a date on to its Sunday, six days after its Monday.
     """
     rows = read(
         "SELECT date(day, 'weekday 0', '-6 days') AS week, count(DISTINCT run_id) FROM"
-        f" (SELECT DISTINCT {_DAY} AS day, run_id FROM holds WHERE {_DAY} BETWEEN ? AND ?)"
+        f" (SELECT DISTINCT {_DAY} AS day, run_id FROM holds WHERE {_DAY} BETWEEN ? AND ?"
+        "  AND held_s >= ?)"
         " GROUP BY week",
-        (first.isoformat(), last.isoformat()),
+        (first.isoformat(), last.isoformat(), MIN_SESSION_HOLD_S),
     )
     return {date.fromisoformat(week): count for week, count in rows}
 

@@ -10,20 +10,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from isotimer.core.clock import Clock
-from isotimer.core.events import EndReason, Event, HoldFinished, SessionFinished, StepStarted
+from isotimer.core.events import Event, HoldFinished, SessionFinished, StepStarted
 from isotimer.core.model import Level
+from isotimer.core.outcomes import hold_outcome
 from isotimer.core.plan import Plan
-from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.records import HoldOutcome, HoldRecord, Outcome, RunRecord
 from isotimer.storage.history.run_lock import RunLock
 from isotimer.storage.history.schema import check_rating
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.history.transfer import write_export
 from isotimer.storage.history.writer import HistoryWriter
 
-# A hold skipped or backed out of within its first second was a mis-press or a
-# change of mind, not a hold: recording it would count as "ended early" and pull
-# the next target down. Holds ended by time, "form broke" or stop always count.
-MIN_SKIPPED_HOLD_S = 1.0
 NO_STORE_MESSAGE = "History is unavailable: this session is kept in memory only."
 
 
@@ -107,7 +104,7 @@ class SessionRecorder:
     def on_event(self, event: Event) -> None:
         if isinstance(event, StepStarted) and self._anchor is None:
             self._begin(event.at)
-        elif isinstance(event, HoldFinished) and self._counts(event):
+        elif isinstance(event, HoldFinished):
             if self._anchor is None:
                 self._begin(event.started_at)
             self._add(self._hold_record(event))
@@ -127,17 +124,43 @@ class SessionRecorder:
         """
         self._cut_off = True
 
-    def rate(self, effort: int | None, pain: int | None, note: str = "") -> None:
-        """Attach how the session felt to the run and its holds (buffered on failure)."""
+    def rate(
+        self,
+        effort: int | None,
+        pain: int | None,
+        note: str = "",
+        side_pain: dict[str, int | None] | None = None,
+    ) -> None:
+        """Attach how the session felt to the run and its holds (buffered on failure).
+
+        ``side_pain`` rates pain per side instead of ``pain``: each side's holds
+        take their side's rating, and holds on no side the worse of the two.
+        """
         check_rating(effort, pain)
+        for rated_pain in (side_pain or {}).values():
+            check_rating(None, rated_pain)
         rated = {"effort": effort, "pain": pain, "note": note}
-        self._records = [replace(record, **rated) for record in self._records]
+        self._records = [self._rated(record, rated, side_pain) for record in self._records]
         with self._queue_lock:
             self._queue = [
-                replace(write, hold=replace(write.hold, **rated)) if write.hold else write
+                replace(write, hold=self._rated(write.hold, rated, side_pain))
+                if write.hold
+                else write
                 for write in self._queue
             ]
         self._write(_Write("rate_run", (self.run_id, effort, pain, note)))
+        if side_pain:
+            self._write(_Write("rate_sides", (self.run_id, dict(side_pain))))
+
+    @staticmethod
+    def _rated(
+        record: HoldRecord, rated: dict[str, object], side_pain: dict[str, int | None] | None
+    ) -> HoldRecord:
+        if side_pain:
+            given = [pain for pain in side_pain.values() if pain is not None]
+            worst = max(given) if given else None
+            rated = {**rated, "pain": side_pain.get(record.side, worst)}
+        return replace(record, **rated)
 
     def retry(self) -> bool:
         """Try the queued writes again; True when nothing is left waiting."""
@@ -185,14 +208,11 @@ class SessionRecorder:
         wall, mono = self._anchor
         return wall + timedelta(seconds=monotonic - mono)
 
-    @staticmethod
-    def _counts(event: HoldFinished) -> bool:
-        if event.reason in (EndReason.SKIP, EndReason.BACK):
-            return event.held_s >= MIN_SKIPPED_HOLD_S
-        return True
-
     def _hold_record(self, event: HoldFinished) -> HoldRecord:
         step = event.step
+        # Every hold is kept, a skipped one too: its time was held, and its
+        # outcome decides what it counts for (core.outcomes).
+        outcome = hold_outcome(event.reason, event.held_s, event.target_s)
         return HoldRecord(
             id=str(uuid.uuid4()),
             run_id=self.run_id,
@@ -208,7 +228,9 @@ class SessionRecorder:
             level=self.level,
             target_s=event.target_s,
             held_s=event.held_s,
-            completed=event.completed,
+            completed=outcome is HoldOutcome.COMPLETED,
+            outcome=outcome,
+            target_effort=step.effort,
         )
 
     def _add(self, hold: HoldRecord) -> None:

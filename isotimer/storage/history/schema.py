@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.records import CheckIn, HoldOutcome, HoldRecord, Outcome, RunRecord
 
 # "ISOT": lets a history file be told apart from any other SQLite database.
 APPLICATION_ID = 0x49534F54
@@ -15,8 +15,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 HOLD_COLUMNS = (
     "id, run_id, started_at, ended_at, session, session_name, exercise, exercise_name,"
-    ' side, round, "set", level, target_s, held_s, completed, effort, pain, note'
+    ' side, round, "set", level, target_s, held_s, completed, effort, pain, note, outcome,'
+    " target_effort"
 )
+CHECKIN_COLUMNS = "id, run_id, at, side, compared, pain"
 RUN_COLUMNS = "id, session, session_name, level, started_at, ended_at, outcome, effort, pain, note"
 
 _V1 = """
@@ -75,8 +77,27 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX runs_started ON runs (started_at)")
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """How each hold ended, the effort it was done at, and morning check-ins.
+
+    Holds saved before v4 knew only ``completed``: one not completed counted
+    as a failed set then, so it becomes ``ended_early`` and every target reads
+    as it did.
+    """
+    conn.execute("ALTER TABLE holds ADD COLUMN outcome TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE holds ADD COLUMN target_effort INTEGER")
+    conn.execute(
+        "UPDATE holds SET outcome = CASE completed WHEN 1 THEN 'completed' ELSE 'ended_early' END"
+    )
+    conn.execute(
+        "CREATE TABLE checkins (id TEXT PRIMARY KEY, run_id TEXT NOT NULL, at TEXT NOT NULL,"
+        " side TEXT NOT NULL, compared TEXT, pain INTEGER)"
+    )
+    conn.execute("CREATE INDEX checkins_run ON checkins (run_id)")
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -118,7 +139,7 @@ def check_rating(effort: int | None, pain: int | None) -> None:
 def synthesize_runs(holds: Iterable[HoldRecord]) -> list[RunRecord]:
     """Runs for imported holds whose run the store has never seen.
 
-    The run spans its holds, counts as completed when every hold was, and takes
+    The run spans its holds, counts as stopped when a hold was stopped, and takes
     the rating of its first rated hold (ratings are copied onto holds anyway).
     """
     by_run: dict[str, list[HoldRecord]] = {}
@@ -130,7 +151,7 @@ def synthesize_runs(holds: Iterable[HoldRecord]) -> list[RunRecord]:
         rated = next(
             (hold for hold in members if hold.effort is not None or hold.pain is not None), first
         )
-        done = all(hold.completed for hold in members)
+        cut_short = any(hold.outcome is HoldOutcome.STOPPED for hold in members)
         runs.append(
             RunRecord(
                 id=run_id,
@@ -139,7 +160,7 @@ def synthesize_runs(holds: Iterable[HoldRecord]) -> list[RunRecord]:
                 level=first.level,
                 started_at=first.started_at,
                 ended_at=max(hold.ended_at for hold in members),
-                outcome=Outcome.COMPLETED if done else Outcome.STOPPED,
+                outcome=Outcome.STOPPED if cut_short else Outcome.COMPLETED,
                 effort=rated.effort,
                 pain=rated.pain,
                 note=rated.note,
@@ -154,20 +175,34 @@ def hold_row(hold: HoldRecord) -> tuple[object, ...]:
         hold.id, hold.run_id, stamp(hold.started_at), stamp(hold.ended_at), hold.session,
         hold.session_name, hold.exercise, hold.exercise_name, hold.side, hold.round, hold.set,
         hold.level, float(hold.target_s), float(hold.held_s), int(hold.completed), hold.effort,
-        hold.pain, hold.note, hold.started_at.timestamp(),
+        hold.pain, hold.note, hold.outcome.value, hold.target_effort, hold.started_at.timestamp(),
     )  # fmt: skip
 
 
 def hold_from_row(row: tuple) -> HoldRecord:
     (hold_id, run_id, started, ended, session, session_name, exercise, exercise_name, side,
-     round_no, set_no, level, target_s, held_s, completed, effort, pain, note) = row  # fmt: skip
+     round_no, set_no, level, target_s, held_s, completed, effort, pain, note, outcome,
+     target_effort) = row  # fmt: skip
     return HoldRecord(
         id=hold_id, run_id=run_id, started_at=datetime.fromisoformat(started),
         ended_at=datetime.fromisoformat(ended), session=session, session_name=session_name,
         exercise=exercise, exercise_name=exercise_name, side=side, round=round_no, set=set_no,
         level=level, target_s=target_s, held_s=held_s, completed=bool(completed),
-        effort=effort, pain=pain, note=note,
+        effort=effort, pain=pain, note=note, outcome=outcome or None, target_effort=target_effort,
     )  # fmt: skip
+
+
+def checkin_row(checkin: CheckIn) -> tuple[object, ...]:
+    """Column values for ``CHECKIN_COLUMNS``."""
+    return (
+        checkin.id, checkin.run_id, stamp(checkin.at), checkin.side, checkin.compared,
+        checkin.pain,
+    )  # fmt: skip
+
+
+def checkin_from_row(row: tuple) -> CheckIn:
+    checkin_id, run_id, at, side, compared, pain = row
+    return CheckIn(checkin_id, run_id, datetime.fromisoformat(at), side, compared, pain)
 
 
 def run_row(run: RunRecord) -> tuple[object, ...]:

@@ -10,7 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from isotimer.core import stats
-from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.outcomes import MIN_SESSION_HOLD_S
+from isotimer.core.records import CheckIn, HoldRecord, Outcome, RunRecord
 from isotimer.core.review import RunSummary
 from isotimer.core.stats import Balance, SideStats, Week
 from isotimer.storage.history import file as history_file
@@ -35,7 +36,16 @@ __all__ = [
 
 _INSERT_HOLD = (
     f"INSERT OR IGNORE INTO holds ({schema.HOLD_COLUMNS}, started_ts)"
-    f" VALUES ({', '.join('?' * 19)})"
+    f" VALUES ({', '.join('?' * 21)})"
+)
+
+# A run counts as a session when one of its holds lasted a second (core.outcomes).
+_IS_SESSION = (
+    "EXISTS (SELECT 1 FROM holds INDEXED BY holds_run"
+    f" WHERE holds.run_id = runs.id AND holds.held_s >= {MIN_SESSION_HOLD_S})"
+)
+_INSERT_CHECKIN = (
+    f"INSERT OR IGNORE INTO checkins ({schema.CHECKIN_COLUMNS}) VALUES ({', '.join('?' * 6)})"
 )
 
 
@@ -147,6 +157,33 @@ class HistoryStore:
                     (effort, pain, note, run_id),
                 )
 
+    def rate_sides(self, run_id: str, pains: dict[str, int | None]) -> None:
+        """Give each side's holds of a run the pain rated for that side.
+
+        Holds on no side, and the run itself, take the worst of the ratings.
+        """
+        for pain in pains.values():
+            schema.check_rating(None, pain)
+        rated = [pain for pain in pains.values() if pain is not None]
+        worst = max(rated) if rated else None
+        with self._writing() as conn:
+            for side, pain in pains.items():
+                conn.execute(
+                    "UPDATE holds SET pain = ? WHERE run_id = ? AND side = ?", (pain, run_id, side)
+                )
+            conn.execute(
+                "UPDATE holds SET pain = ? WHERE run_id = ? AND side = 'none'", (worst, run_id)
+            )
+            conn.execute("UPDATE runs SET pain = ? WHERE id = ?", (worst, run_id))
+
+    def add_checkins(self, checkins: Iterable[CheckIn]) -> tuple[int, int]:
+        """Merge check-ins by id in one transaction; returns (new, duplicate)."""
+        checkins = list(checkins)
+        with self._writing() as conn:
+            rows = [schema.checkin_row(checkin) for checkin in checkins]
+            new = sum(conn.execute(_INSERT_CHECKIN, row).rowcount for row in rows)
+        return new, len(checkins) - new
+
     def import_holds(self, holds: Iterable[HoldRecord]) -> tuple[int, int]:
         """Merge holds by id in one transaction; returns (new, duplicate).
 
@@ -209,6 +246,41 @@ class HistoryStore:
             sql, params = sql + " LIMIT ?", (int(limit),)
         return [schema.run_from_row(row) for row in self._read(sql, params)]
 
+    def sessions(self, limit: int | None = None, session: str | None = None) -> list[RunRecord]:
+        """Runs that count as sessions (a hold of a second or more), newest first."""
+        where = [_IS_SESSION]
+        params: list[object] = []
+        if session is not None:
+            where.append("session = ?")
+            params.append(session)
+        sql = f"SELECT {schema.RUN_COLUMNS} FROM runs WHERE {' AND '.join(where)}"
+        sql += " ORDER BY started_at DESC, rowid DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [schema.run_from_row(row) for row in self._read(sql, params)]
+
+    def run(self, run_id: str) -> RunRecord | None:
+        sql = f"SELECT {schema.RUN_COLUMNS} FROM runs WHERE id = ?"
+        rows = self._read(sql, (run_id,))
+        return schema.run_from_row(rows[0]) if rows else None
+
+    def checkins(self, run_ids: Iterable[str] | None = None) -> list[CheckIn]:
+        """Check-ins in time order, of the given runs or of all."""
+        sql = f"SELECT {schema.CHECKIN_COLUMNS} FROM checkins"
+        params: list[object] = []
+        if run_ids is not None:
+            params = list(run_ids)
+            sql += f" WHERE run_id IN ({', '.join('?' * len(params))})"
+        return [schema.checkin_from_row(row) for row in self._read(sql + " ORDER BY at", params)]
+
+    def bests_before(
+        self, keys: Iterable[tuple[str, str]], run_id: str
+    ) -> dict[tuple[str, str], float | None]:
+        """The longest hold of each (exercise, side) in any run but ``run_id``."""
+        sql = "SELECT max(held_s) FROM holds WHERE exercise = ? AND side = ? AND run_id != ?"
+        return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
+
     def interrupted_runs(self) -> list[RunRecord]:
         """Runs still marked in progress: the app quit or crashed mid-session."""
         sql = f"SELECT {schema.RUN_COLUMNS} FROM runs WHERE outcome = ? ORDER BY started_at DESC"
@@ -238,17 +310,18 @@ class HistoryStore:
         return queries.streak(self._read, today, goal)
 
     def last_runs_holds(
-        self, exercise: str, side: str, level: str, runs: int = 2
+        self, exercise: str, side: str, level: str, runs: int = 2, session: str | None = None
     ) -> list[HoldRecord]:
-        return queries.last_runs_holds(self._read, exercise, side, level, runs)
+        return queries.last_runs_holds(self._read, exercise, side, level, runs, session)
 
     def run_summaries(self, limit: int) -> list[RunSummary]:
         """The latest ``limit`` runs, newest first, with their hold count and time held."""
-        return queries.run_summaries(self._read, self.runs(limit))
+        return queries.run_summaries(self._read, self.sessions(limit))
 
     def last_done(self) -> dict[str, date]:
         """Session id to the latest day it was done (see ``queries.last_done``)."""
         return queries.last_done(self._read)
 
     def run_count(self) -> int:
-        return self._read("SELECT count(*) FROM runs")[0][0]
+        """How many runs count as sessions."""
+        return self._read(f"SELECT count(*) FROM runs WHERE {_IS_SESSION}")[0][0]

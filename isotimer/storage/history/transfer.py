@@ -14,11 +14,12 @@ from pathlib import Path
 
 import tomli_w
 
-from isotimer.core.records import HoldRecord
-from isotimer.storage.history.decode import record_from_mapping
+from isotimer.core.records import CheckIn, HoldRecord
+from isotimer.storage.history.decode import checkin_from_mapping, record_from_mapping
 
 FORMATS = ("json", "csv", "toml")
 FIELDS = tuple(field.name for field in fields(HoldRecord))
+CHECKIN_FIELDS = tuple(field.name for field in fields(CheckIn))
 
 Rejected = list[tuple[int, str]]
 
@@ -35,17 +36,25 @@ def guess_format(filename: str | os.PathLike[str]) -> str:
     return suffix
 
 
-def export_holds(holds: Iterable[HoldRecord], fmt: str) -> str:
-    """Holds as text; field names are exactly those of HoldRecord, timestamps with offsets."""
+def export_holds(holds: Iterable[HoldRecord], fmt: str, checkins: Iterable[CheckIn] = ()) -> str:
+    """Holds as text; field names are exactly those of HoldRecord, timestamps with offsets.
+
+    JSON also carries the morning check-ins, as a ``checkins`` list beside ``holds``.
+    """
     # Not dataclasses.asdict: its deep copy is 20x slower at 100,000 holds.
     rows = [{name: getattr(hold, name) for name in FIELDS} for hold in holds]
+    for row in rows:
+        row["outcome"] = row["outcome"].value
     if fmt == "json":
         for row in rows:
             row["started_at"] = row["started_at"].isoformat()
             row["ended_at"] = row["ended_at"].isoformat()
-        # One hold a line: readable and diffable, and json's C encoder (indent= is not).
-        lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-        return f'{{"holds": [\n{lines}\n]}}\n' if rows else '{"holds": []}\n'
+        mornings = [
+            {name: getattr(checkin, name) for name in CHECKIN_FIELDS} for checkin in checkins
+        ]
+        for row in mornings:
+            row["at"] = row["at"].isoformat()
+        return f'{{"holds": {_json_lines(rows)},\n"checkins": {_json_lines(mornings)}}}\n'
     if fmt == "toml":
         # TOML has no null: an unrated effort or pain is simply left out.
         tables = [{key: value for key, value in row.items() if value is not None} for row in rows]
@@ -60,6 +69,12 @@ def export_holds(holds: Iterable[HoldRecord], fmt: str) -> str:
     raise TransferError(f"unknown format {fmt!r}: use json, csv or toml")
 
 
+def _json_lines(rows: list[dict[str, object]]) -> str:
+    # One record a line: readable and diffable, and json's C encoder (indent= is not).
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    return f"[\n{lines}\n]" if rows else "[]"
+
+
 def _csv_cell(value: object) -> object:
     if value is None:
         return ""
@@ -70,13 +85,18 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def write_export(path: Path, holds: Iterable[HoldRecord], fmt: str | None = None) -> Path:
+def write_export(
+    path: Path,
+    holds: Iterable[HoldRecord],
+    fmt: str | None = None,
+    checkins: Iterable[CheckIn] = (),
+) -> Path:
     """Write an export readable by its owner only (it holds pain ratings and notes).
 
     Raises:
         OSError: the file cannot be written.
     """
-    text = export_holds(holds, fmt or guess_format(path))
+    text = export_holds(holds, fmt or guess_format(path), checkins)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(fd, "w", encoding="utf-8", newline="") as file:
         file.write(text)
@@ -109,6 +129,39 @@ def parse_import(
         except ValueError as error:
             rejected.append((index, str(error)))
     return records, rejected
+
+
+def parse_checkins(
+    data: str | bytes, fmt: str | None = None, filename: str | None = None
+) -> tuple[list[CheckIn], Rejected]:
+    """The morning check-ins of a JSON export (its ``checkins`` list), like ``parse_import``.
+
+    CSV and TOML exports carry holds only, so they have none.
+
+    Raises:
+        TransferError: the text as a whole cannot be read in that format.
+    """
+    text = _decode(data)
+    if fmt is None:
+        suffix = Path(filename or "").suffix.lower().lstrip(".")
+        fmt = suffix if suffix in FORMATS else _sniff(text)
+    if fmt != "json":
+        return [], []
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TransferError(f"not valid JSON: {error}") from error
+    raw = data.get("checkins", []) if isinstance(data, dict) else []
+    if not isinstance(raw, list):
+        raise TransferError('"checkins" must be a list of check-ins')
+    checkins: list[CheckIn] = []
+    rejected: Rejected = []
+    for index, entry in enumerate(raw, start=1):
+        try:
+            checkins.append(checkin_from_mapping(entry))
+        except ValueError as error:
+            rejected.append((index, str(error)))
+    return checkins, rejected
 
 
 def _decode(data: str | bytes) -> str:

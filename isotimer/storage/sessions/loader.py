@@ -8,10 +8,12 @@ from typing import Any
 
 from isotimer.core.model import (
     DEFAULT_BREATHING,
+    DEFAULT_MAX_S,
     Breathing,
     Exercise,
     Hold,
     Level,
+    Progress,
     Session,
     Sides,
 )
@@ -33,6 +35,7 @@ SESSION_KEYS = (
     "level",
     "warm_up",
     "cool_down",
+    "progress",
     "hold",
 )
 HOLD_KEYS = (
@@ -48,6 +51,7 @@ HOLD_KEYS = (
     "effort",
 )
 LEVELS = [level.value for level in Level]
+PROGRESS = [progress.value for progress in Progress]
 SIDES = [sides.value for sides in Sides]
 
 
@@ -77,6 +81,7 @@ def session_from_source(
     breathing = _breathing(reader, data, (), where)
     level = reader.choice(data, "level", (), where, LEVELS)
     warm_up = read_blocks(reader, data, "warm_up")
+    progress = reader.choice(data, "progress", (), where, PROGRESS)
     holds = _holds(reader, data.get("hold"), library)
     cool_down = read_blocks(reader, data, "cool_down")
     if reader.problems:
@@ -94,6 +99,7 @@ def session_from_source(
         level=Level(level) if level else Level.BEGINNER,
         warm_up=warm_up,
         cool_down=cool_down,
+        progress=Progress(progress) if progress else Progress.TIME,
         source=origin,
     )
 
@@ -153,7 +159,7 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
     switch = reader.number(table, "switch", path, where, low=0, high=600)
     cues = reader.texts(table, "cues", path, where)
     breathing = _breathing(reader, table, path, where)
-    effort = reader.number(table, "effort", path, where, low=1, high=100, whole=True)
+    effort, advanced_effort = _effort(reader, table, path, where)
     if len(reader.problems) > before or (exercise is None and name is None):
         return None
     per_side = exercise.per_side if exercise else False
@@ -173,7 +179,32 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
         equipment=exercise.equipment if exercise else (),
         harder=exercise.harder if exercise else "",
         breathing_advice=exercise.breathing if exercise else "",
+        advanced_effort=advanced_effort,
+        max_s=exercise.max_s if exercise else DEFAULT_MAX_S,
+        harder_id=exercise.harder_id if exercise else "",
     )
+
+
+def _effort(
+    reader: FieldReader, table: dict, path: KeyPath, where: str
+) -> tuple[int | None, int | None]:
+    """Beginner and advanced percent effort: one number for both, or a table per level."""
+    value = table.get("effort")
+    if not isinstance(value, dict):
+        effort = reader.number(table, "effort", path, where, low=1, high=100, whole=True)
+        return effort, None
+    epath = (*path, "effort")
+    reader.unknown_keys(value, LEVELS, epath, where)
+    if not value:
+        reader.report(epath, where, "'effort' table needs 'beginner' and/or 'advanced'")
+    given = {
+        level: reader.check_number(
+            value[level], (*epath, level), where, f"effort.{level}", 1, 100, whole=True
+        )
+        for level in LEVELS
+        if level in value
+    }
+    return given.get("beginner"), given.get("advanced")
 
 
 def _exercise(

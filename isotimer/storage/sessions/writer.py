@@ -20,6 +20,8 @@ HEADER = """\
 # hand edit with `isotimer validate FILE`. Times are in seconds.
 #
 #   name, description, tags   how the session shows in the picker
+#   progress                  what moves between runs: "time" (the default),
+#                             "effort" (tendon rehab) or "none" (stays light)
 #   rounds                    times through the whole list of holds
 #   lead_in                   get-ready time before the first hold
 #   rest_between_rounds       rest after each round but the last
@@ -37,7 +39,8 @@ HEADER = """\
 #                             left out, the library's times apply
 #   sets, rest                how many times, and the rest after each set
 #   sides, switch             "both" = left then right, 'switch' seconds apart
-#   effort                    how hard to push, in percent of your maximum
+#   effort                    how hard to push, in percent of your maximum;
+#                             one number, or { beginner = 50, advanced = 90 }
 #   cues                      form reminders shown during the hold
 """
 MAX_INLINE = 100

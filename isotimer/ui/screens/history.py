@@ -1,9 +1,8 @@
-"""The history review: progress per hold, balance, weeks, next targets and past sessions."""
+"""The history review: progress per hold, balance, weeks and past sessions."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar, NamedTuple
 
@@ -15,7 +14,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabPane
 
-from isotimer.core.model import Exercise
 from isotimer.core.review import ExerciseReview, Review, RunSummary, build_review
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.screens.help import HelpScreen
@@ -24,7 +22,6 @@ from isotimer.ui.widgets.balance_table import BalanceTable
 from isotimer.ui.widgets.chart_panel import ChartPanel
 from isotimer.ui.widgets.exercise_facts import ExerciseFacts
 from isotimer.ui.widgets.exercise_list import ExerciseList
-from isotimer.ui.widgets.next_targets import NextTargets
 from isotimer.ui.widgets.session_list import SessionList
 from isotimer.ui.widgets.weekly_summary import WeeklySummary
 
@@ -38,11 +35,10 @@ HELP_NOTES = (
     "Up and Down choose the hold to chart against its target.\n"
     "Balance flags a side more than 10% behind the other.\n"
     "Weeks counts sessions against the goal of two a week.\n"
-    "Next is the target to aim for, and why.\n"
     "On Sessions, Enter shows a session's holds, ratings and note."
 )
 RUNS_SHOWN = 200  # the latest sessions; a runner scrolls back months, not decades
-TABS = ("progress", "balance", "weeks", "next", "sessions")
+TABS = ("progress", "balance", "weeks", "sessions")
 
 
 class _Loaded(NamedTuple):
@@ -74,12 +70,9 @@ class HistoryScreen(Screen[None]):
     class Populated(Message):
         """The figures and the first chart are on screen (or a message instead)."""
 
-    def __init__(
-        self, store: HistoryStore | None, library: Mapping[str, Exercise], today: date
-    ) -> None:
+    def __init__(self, store: HistoryStore | None, today: date) -> None:
         super().__init__()
         self.store = store
-        self.library = library
         self.today = today
         self.review: Review | None = None
         self.runs: list[RunSummary] = []
@@ -104,8 +97,6 @@ class HistoryScreen(Screen[None]):
                     yield BalanceTable(id="balance-table")
                 with TabPane("Weeks", id="weeks"), VerticalScroll(classes="tab-scroll"):
                     yield WeeklySummary(id="weekly")
-                with TabPane("Next", id="next"), VerticalScroll(classes="tab-scroll"):
-                    yield NextTargets(id="next-targets")
                 with TabPane("Sessions", id="sessions"):
                     yield Static(id="sessions-title")
                     yield SessionList(id="session-list")
@@ -135,7 +126,7 @@ class HistoryScreen(Screen[None]):
 
     def _read(self, store: HistoryStore) -> _Loaded:
         """Everything the screen opens with, the first chart too, in one go on a thread."""
-        review = build_review(store, self.today, self.library)
+        review = build_review(store, self.today)
         first = review.exercises[0].stats if review.exercises else None
         points = store.best_per_day(first.exercise, first.side) if first else []
         return _Loaded(review, store.run_count(), points)
@@ -171,7 +162,6 @@ class HistoryScreen(Screen[None]):
         self.query_one(ExerciseList).show(review.exercises)
         self.query_one(BalanceTable).show(review)
         self.query_one(WeeklySummary).show(review.weeks, review.streak)
-        self.query_one(NextTargets).show(review.exercises)
         self.query_one(ContentSwitcher).current = "history-tabs"
         self.refresh_bindings()
         self.query_one(ExerciseList).focus()
@@ -224,10 +214,11 @@ class HistoryScreen(Screen[None]):
             return
         try:
             holds = await asyncio.to_thread(self.store.run_holds, run_id)
+            checkins = await asyncio.to_thread(self.store.checkins, [run_id])
         except HistoryError as error:
             self.notify(f"That session could not be read: {error.message}", severity="error")
             return
-        self.app.push_screen(RunDetailScreen(summary.run, holds))
+        self.app.push_screen(RunDetailScreen(summary.run, holds, checkins))
 
     # -- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -19,18 +19,24 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
-from isotimer.core.progression import Suggestion
+from isotimer.core.progression import Suggestion, plan_at_targets
+from isotimer.core.swaps import offered_swaps, swapped
 from isotimer.core.timefmt import clock
 from isotimer.storage.catalog import Catalog, Origin
 from isotimer.storage.problems import Problem
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
-from isotimer.ui.widgets.session_preview import SessionPreview, plan_preview, problems_preview
+from isotimer.ui.widgets.session_preview import (
+    SessionPreview,
+    plan_preview,
+    problems_preview,
+    swap_line,
+)
 from isotimer.ui.widgets.session_table import SessionRow, SessionTable
 
 BROKEN = "broken:"
 # Keys that keep their meaning on the list; any other letter starts the filter.
-LIST_KEYS = frozenset("qslph?/123456789")
+LIST_KEYS = frozenset("qslphx?/123456789")
 Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
 LastDone = Callable[[], Mapping[str, str]]
 MARKS = {Origin.EDITED: "edited", Origin.OWN: "yours"}
@@ -79,6 +85,7 @@ class PickerScreen(Screen[None]):
         Binding("l", "toggle_level", "Level"),
         # Left out of the footer so Start, Help and Quit fit at 80 columns; help lists them.
         Binding("p", "toggle_progression", "Progression", show=False),
+        Binding("x", "swap", "Swap harder", show=False),
         Binding("ctrl+e", "edit('edit')", "Edit", show=False),
         Binding("ctrl+n", "edit('new')", "New", show=False),
         Binding("ctrl+d", "edit('duplicate')", "Duplicate", show=False),
@@ -152,6 +159,7 @@ class PickerScreen(Screen[None]):
         self.last_done = last_done
         self._last_done: Mapping[str, str] = {}
         self.progression = frozenset(progression)
+        self.swapped_today: set[str] = set()  # sessions run with their harder swap today
         self._suggestions: dict[tuple[str, Level], Mapping[str, Suggestion]] = {}
         self.set_reactive(PickerScreen.level, level)
         self._entries: list[Entry] = []
@@ -218,12 +226,21 @@ class PickerScreen(Screen[None]):
 
     def plan_for(self, session: Session) -> Plan:
         """The plan a start would run: at today's targets when progression is on."""
-        targets = None
+        today = self.today(session)
         if session.id in self.progression:
-            targets = {key: s.target_s for key, s in self.suggestions(session).items()}
-        return build_plan(
-            session, self.level, targets=targets, lead_in=self.lead_in, warm_up=self.warm_up
-        )
+            suggestions = self.suggestions(session)
+            return plan_at_targets(today, self.level, suggestions, self.lead_in, self.warm_up)
+        return build_plan(today, self.level, lead_in=self.lead_in, warm_up=self.warm_up)
+
+    def swaps(self, session: Session) -> dict[str, str]:
+        """The harder variations on offer today for holds of ``session`` at their cap."""
+        return offered_swaps(session, self.suggestions(session))
+
+    def today(self, session: Session) -> Session:
+        """``session`` as it runs today: with its harder swap when the runner took it."""
+        if session.id not in self.swapped_today:
+            return session
+        return swapped(session, self.swaps(session), self.catalog.library)
 
     # -- rows -------------------------------------------------------------------
     def _build_entries(self) -> list[Entry]:
@@ -277,7 +294,11 @@ class PickerScreen(Screen[None]):
         elif entry.plan is not None and entry.session is not None:
             session = entry.session
             on = session.id in self.progression
-            preview.show(plan_preview(entry.plan, self.suggestions(session), progression=on))
+            taken = session.id in self.swapped_today
+            swap = swap_line(session, self.swaps(session), self.catalog.library, taken)
+            preview.show(
+                plan_preview(entry.plan, self.suggestions(session), progression=on, swap=swap)
+            )
         else:
             preview.show(problems_preview(entry.key.removeprefix(BROKEN), list(entry.problems)))
 
@@ -344,6 +365,18 @@ class PickerScreen(Screen[None]):
         self._fill()
         self.post_message(self.ProgressionToggled(entry.session, enabled))
 
+    def action_swap(self) -> None:
+        """Take today's harder swap for the highlighted session, or put it back."""
+        entry = self.selected
+        if entry is None or entry.session is None:
+            return
+        if not self.swaps(entry.session):
+            self.notify("No harder variation is on offer for this session today.", timeout=4)
+            return
+        self.swapped_today ^= {entry.session.id}
+        self._entries = self._build_entries()
+        self._fill()
+
     def action_edit(self, action: str) -> None:
         """New needs no session; edit and duplicate work on the highlighted one."""
         entry = self.selected
@@ -396,7 +429,7 @@ class PickerScreen(Screen[None]):
 
     def choose(self, session: Session) -> None:
         """Start ``session`` at the chosen level (the command palette calls this too)."""
-        self.post_message(self.SessionChosen(session, self.level))
+        self.post_message(self.SessionChosen(self.today(session), self.level))
 
     def action_settings(self) -> None:
         self.post_message(self.SettingsRequested())
@@ -407,7 +440,9 @@ class PickerScreen(Screen[None]):
     def action_help(self) -> None:
         notes = (
             "Type any letter to filter by name or tag (or press /); Escape leaves the filter.\n"
-            "A name that starts with a key used here (h, l, p, q, s) is filtered with / first.\n"
+            "A name that starts with a key used here (h, l, p, q, s, x) is filtered with /"
+            " first.\n"
+            "x takes today's swap when a hold at its time cap has a harder variation.\n"
             "Up and Down move; a number picks that session; Enter starts it.\n"
             + quick_start_hint(self._shown)
             + "\nCtrl+P opens the command palette: type a session's name to start it."

@@ -9,6 +9,7 @@ from textual.events import Mount
 from textual.widgets import Button
 
 from isotimer.core.model import Side
+from isotimer.core.outcomes import describe_holds
 from isotimer.core.timefmt import short
 from isotimer.storage.history.interrupted import Resumable
 from isotimer.ui.screens.confirm import ConfirmScreen
@@ -24,12 +25,13 @@ def resume_message(found: Resumable) -> str:
     ready = "" if first.is_hold else f", after {short(first.seconds)} to get into position"
     if first.is_block:
         ready = ", after the warm-up"
-    done = f"{point.done} hold{'s' if point.done != 1 else ''}"
+    done = describe_holds(found.holds)
+    them = "it" if len(found.holds) == 1 else "them"
     when = run.started_at.strftime("%a %d %b, %H:%M")
     return (
         f"{run.session_name} ({run.level}), started {when}, stopped unexpectedly after {done}.\n"
         f"Resume at {hold.hold.name}{side} ({where}){ready}? "
-        f"Starting fresh keeps the {done} in your history."
+        f"Starting fresh keeps {them} in your history."
     )
 
 

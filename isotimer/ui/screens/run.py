@@ -277,7 +277,7 @@ class RunScreen(Screen[RunResult]):
             return
         snapshot = self.engine.snapshot(at)
         message = stop_message(
-            finished=len(self.recorder.records),
+            holds=self.recorder.records,
             current=snapshot.step,
             held_s=snapshot.elapsed_s,
             saving=self.recorder.store is not None,

@@ -1,4 +1,4 @@
-"""One past session from the history: when, its holds, how it felt and the note."""
+"""One past session from the history: when, its holds, how it felt, the morning after."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.checkins import mornings_text
+from isotimer.core.outcomes import counted, describe_holds, session_result
+from isotimer.core.records import CheckIn, HoldRecord, Outcome, RunRecord
 from isotimer.core.timefmt import clock
-from isotimer.ui.screens.summary import holds_table
+from isotimer.ui.widgets.holds_table import holds_table
 
 ENDINGS = {
     Outcome.COMPLETED: "complete",
@@ -43,8 +45,18 @@ def rating_text(run: RunRecord) -> str:
 
 def totals_text(holds: list[HoldRecord]) -> str:
     held = sum(hold.held_s for hold in holds)
-    done = sum(1 for hold in holds if hold.completed)
-    return f"{clock(held)} under tension · {done} of {len(holds)} holds held to the end"
+    return f"{clock(held)} under tension · {describe_holds(holds)}"
+
+
+def ending_text(run: RunRecord, holds: list[HoldRecord]) -> str:
+    """``complete`` or ``partial`` for a run that ran to its end, else how it ended."""
+    if Outcome(run.outcome) is not Outcome.COMPLETED:
+        return ENDINGS[Outcome(run.outcome)]
+    return session_result(holds, len(counted(holds)), stopped=False).value
+
+
+def morning_text(checkins: list[CheckIn]) -> str:
+    return f"Morning after: {mornings_text(checkins)}" if checkins else "No morning check-in."
 
 
 class RunDetailScreen(Screen[None]):
@@ -57,21 +69,25 @@ class RunDetailScreen(Screen[None]):
         Binding("f", "save_fit", "Save as FIT"),
     ]
 
-    def __init__(self, run: RunRecord, holds: list[HoldRecord]) -> None:
+    def __init__(
+        self, run: RunRecord, holds: list[HoldRecord], checkins: list[CheckIn] | None = None
+    ) -> None:
         super().__init__()
         self.run = run
         self.holds = holds
+        self.checkins = checkins or []
 
     def compose(self) -> ComposeResult:
         run = self.run
         with VerticalScroll(id="run-detail"):
             yield Static(
-                f"{run.session_name} · {run.level} · {ENDINGS[Outcome(run.outcome)]}",
+                f"{run.session_name} · {run.level} · {ending_text(run, self.holds)}",
                 id="run-title",
             )
             yield Static(when_text(run), id="run-when")
             yield Static(totals_text(self.holds) if self.holds else "No holds recorded.")
             yield Static(rating_text(run), id="run-rating")
+            yield Static(morning_text(self.checkins), id="run-morning")
             note = Static(f"Note: {run.note}" if run.note else "No note.", id="run-note")
             note.set_class(not run.note, "-none")
             yield note

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,12 +17,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from isotimer.core.records import HoldRecord
-from isotimer.core.timefmt import clock, short
+from isotimer.core.bests import NewBest
+from isotimer.core.checkins import checkin_sides
+from isotimer.core.outcomes import SessionResult, describe_holds, session_result
+from isotimer.core.timefmt import clock
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
 from isotimer.ui.screens.unsaved_holds import UnsavedHolds
+from isotimer.ui.widgets.holds_table import holds_table
 
 # While the writer thread still has this run's writes, the saved line is refreshed this often.
 SAVING_POLL_S = 0.25
@@ -42,27 +44,6 @@ def parse_rating(text: str, low: int, high: int) -> int | None:
     if not low <= value <= high:
         raise ValueError(f"must be {low} to {high}")
     return value
-
-
-def holds_table(holds: list[HoldRecord] | tuple[HoldRecord, ...]) -> Table:
-    """One row per hold: what, where in the session, target, held and how it ended."""
-    table = Table(expand=True, box=None, header_style="bold", pad_edge=False)
-    table.add_column("Hold", ratio=3, no_wrap=True, overflow="ellipsis")
-    table.add_column("Set", justify="right")
-    table.add_column("Target", justify="right")
-    table.add_column("Held", justify="right")
-    table.add_column("", ratio=1, no_wrap=True)
-    for hold in holds:
-        side = f" ({hold.side})" if hold.side != "none" else ""
-        outcome = Text("✓ done", style="bold") if hold.completed else Text("stopped early")
-        table.add_row(
-            f"{hold.exercise_name}{side}",
-            f"{hold.set}·{hold.round}" if hold.round > 1 else str(hold.set),
-            short(hold.target_s),
-            short(hold.held_s),
-            outcome,
-        )
-    return table
 
 
 class SummaryScreen(UnsavedHolds, Screen[None]):
@@ -93,30 +74,41 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
         *,
         export_dirs: tuple[Path, ...] = (),
         reopen: Callable[[], HistoryStore] | None = None,
+        bests: Sequence[NewBest] = (),
     ) -> None:
         super().__init__()
         self.result = result
         self.recorder = result.recorder
         self.export_dirs = export_dirs or (Path.home(), Path.cwd())
         self.reopen = reopen
+        self.bests = tuple(bests)
         self.rated = False
         self.let_go = False  # the unsaved holds were exported or knowingly discarded
         self._shown_saved: tuple[str, bool] | None = None
+        planned = len(result.plan.hold_steps)
+        self.outcome = session_result(result.holds, planned, stopped=not result.completed)
+        # A sore left Achilles must hold back only the left side: pain is rated per side.
+        self.sides = checkin_sides(result.holds) if result.holds else ("none",)
 
     def compose(self) -> ComposeResult:
         plan = self.result.plan
-        ended = "complete" if self.result.completed else "stopped"
         with VerticalScroll(id="summary"):
-            yield Static(f"{plan.session.name} · {plan.level.value} · {ended}", id="summary-title")
+            yield Static(
+                f"{plan.session.name} · {plan.level.value} · {self.outcome.value}",
+                id="summary-title",
+            )
             yield Static(self._totals(), id="totals")
+            for best in self.bests:
+                yield Static(f"★ {best.text()}", classes="new-best")
             yield Static(holds_table(self.result.holds) if self.result.holds else "", id="holds")
             yield Static(self._saved_text(), id="saved", markup=False)
             yield Label("How did it feel? (optional: Tab to rate, Enter to save)", id="rate-title")
             with Horizontal(id="rating"):
                 yield Label("Effort 1-10")
                 yield Input(placeholder="-", id="effort", **_NUMBER)
-                yield Label("Pain 0-10")
-                yield Input(placeholder="-", id="pain", **_NUMBER)
+                for side in self.sides:
+                    yield Label("Pain 0-10" if side == "none" else f"Pain {side} 0-10")
+                    yield Input(placeholder="-", id=_pain_id(side), **_NUMBER)
             yield Input(
                 placeholder="a note, e.g. left knee twinged on set 2", id="note", compact=True
             )
@@ -128,14 +120,17 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
 
     def _totals(self) -> Text:
         holds = self.result.holds
+        if self.outcome is SessionResult.NOT_A_SESSION:
+            return Text(
+                "No hold lasted a second, so this run does not count as a session "
+                "(not in your sessions, the weekly count or the streak)."
+            )
         held = sum(hold.held_s for hold in holds)
-        done = sum(1 for hold in holds if hold.completed)
         planned = self.result.plan.time_under_tension_s
         text = Text()
         text.append(f"{clock(held)}", style="bold")
         text.append(f" under tension of {clock(planned)} planned · ")
-        text.append(f"{done} of {len(holds)}", style="bold")
-        text.append(" holds held to the end")
+        text.append(describe_holds(holds), style="bold")
         return text
 
     def _saved_text(self) -> str:
@@ -179,18 +174,24 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
 
     def save_rating(self, *, quiet: bool = True) -> bool:
         """Attach effort, pain and note to the run; False when a number is out of range."""
-        values = {name: self.query_one(f"#{name}", Input).value for name in ("effort", "pain")}
         note = self.query_one("#note", Input).value.strip()
         try:
-            effort = parse_rating(values["effort"], 1, 10)
-            pain = parse_rating(values["pain"], 0, 10)
+            effort = parse_rating(self.query_one("#effort", Input).value, 1, 10)
+            pains = {
+                side: parse_rating(self.query_one(f"#{_pain_id(side)}", Input).value, 0, 10)
+                for side in self.sides
+            }
         except ValueError:
             if not quiet:
                 self.notify("Effort is 1 to 10 and pain 0 to 10.", severity="error")
             return False
-        if effort is None and pain is None and not note:
+        rated = [pain for pain in pains.values() if pain is not None]
+        if effort is None and not rated and not note:
             return True
-        self.recorder.rate(effort, pain, note)
+        if "none" in pains:
+            self.recorder.rate(effort, pains["none"], note)
+        else:
+            self.recorder.rate(effort, max(rated, default=None), note, side_pain=pains)
         self.rated = True
         if not quiet:
             self.notify("Rating saved." if self.recorder.saved else "Rating kept; not yet saved.")
@@ -244,3 +245,7 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
 
 
 _NUMBER = {"type": "integer", "max_length": 2, "compact": True}
+
+
+def _pain_id(side: str) -> str:
+    return "pain" if side == "none" else f"pain-{side}"

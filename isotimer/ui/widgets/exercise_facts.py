@@ -1,4 +1,4 @@
-"""The figures of the exercise being charted: best, last, trend, balance and next target."""
+"""The figures of the exercise being charted: best, last, trend and balance."""
 
 from __future__ import annotations
 
@@ -8,13 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from isotimer.core.review import (
-    ExerciseReview,
-    balance_text,
-    change_text,
-    trend_text,
-    why_text,
-)
+from isotimer.core.review import ExerciseReview, balance_text, trend_text
 from isotimer.core.stats import TREND_WEEKS, Balance
 from isotimer.core.timefmt import short
 
@@ -27,7 +21,7 @@ class ExerciseFacts(Vertical):
     """A line per figure; the balance line is ``-flagged`` when one side lags by over 10%."""
 
     def compose(self) -> ComposeResult:
-        for name in ("best", "last", "trend", "balance", "next", "why"):
+        for name in ("best", "last", "trend", "balance"):
             yield Static(id=f"fact-{name}", classes="fact")
 
     def show(self, row: ExerciseReview, balance: Balance | None) -> None:
@@ -49,8 +43,6 @@ class ExerciseFacts(Vertical):
         self._set("balance", f"L/R    {balance_text(balance)}" if shown and balance else "")
         self.query_one("#fact-balance").display = shown
         self.query_one("#fact-balance").set_class(bool(balance and balance.flagged), "-flagged")
-        self._set("next", f"Next   {change_text(row)}")
-        self._set("why", why_text(row.next))
 
     def _set(self, name: str, text: str) -> None:
         self.query_one(f"#fact-{name}", Static).update(text)

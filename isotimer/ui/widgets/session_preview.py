@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from isotimer.core.model import Hold, Side, Sides
+from isotimer.core.model import Exercise, Hold, Session, Side, Sides
 from isotimer.core.plan import Plan, StepKind, target_key
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock, short
@@ -31,6 +31,7 @@ def plan_preview(
     suggestions: Mapping[str, Suggestion] | None = None,
     *,
     progression: bool = False,
+    swap: str = "",
 ) -> RenderableType:
     """The session as a runner decides on it: time, holds, equipment, then each hold.
 
@@ -39,6 +40,8 @@ def plan_preview(
     """
     session = plan.session
     holds = plan.hold_steps
+    # A hold this session has never run has no target to show beyond its own time.
+    suggestions = {key: s for key, s in (suggestions or {}).items() if s.runs}
     summary = Text(
         f"{clock(plan.total_seconds)} total · {len(holds)} hold{'s' if len(holds) != 1 else ''} · "
         f"{clock(plan.time_under_tension_s)} under tension",
@@ -66,11 +69,13 @@ def plan_preview(
         line.append(f"  {hold_line(hold, target)}{rest}", style="dim")
         table.add_row(f"{number}.", line)
         for key in _keys(hold):
-            if suggestions and key in suggestions:
+            if key in suggestions:
                 table.add_row("", _target_line(key, suggestions[key]))
     warm_up = _blocks_line(plan, StepKind.WARM_UP, "Warm-up")
     cool_down = _blocks_line(plan, StepKind.COOL_DOWN, "Cool-down")
     parts += [Text(""), *warm_up, table, *cool_down]
+    if swap:
+        parts += [Text(""), Text(swap, style="bold")]
     if suggestions:
         state = "on: holds run at today's targets" if progression else "off"
         parts += [
@@ -100,10 +105,27 @@ def _keys(hold: Hold) -> list[str]:
 def _target_line(key: str, suggestion: Suggestion) -> Text:
     """``today 35 s · +5 s: you held 30 s on every set...`` under its hold."""
     side = key.partition(":")[2]
-    label = f"today{f' ({side})' if side else ''} {short(suggestion.target_s)}"
+    effort = f" at {suggestion.effort}%" if suggestion.effort is not None else ""
+    label = f"today{f' ({side})' if side else ''} {short(suggestion.target_s)}{effort}"
     line = Text(f"↳ {label}", style="bold")
     line.append(f" · {suggestion.reason}", style="italic")
     return line
+
+
+def swap_line(
+    session: Session, swaps: Mapping[str, str], library: Mapping[str, Exercise], taken: bool
+) -> str:
+    """``Today's swap, on offer (x to take it): Single-leg ... for Glute bridge hold``."""
+    names = {hold.exercise: hold.name for hold in session.holds}
+    pairs = [
+        f"{library[swap].name} for {names[exercise]}"
+        for exercise, swap in swaps.items()
+        if swap in library
+    ]
+    if not pairs:
+        return ""
+    state = "taken (x to put it back)" if taken else "on offer (x to take it)"
+    return f"Today's swap, {state}: " + "; ".join(pairs)
 
 
 def problems_preview(file: str, problems: list[Problem]) -> RenderableType:

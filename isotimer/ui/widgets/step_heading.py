@@ -38,8 +38,11 @@ def details_for(step: Step, plan: Plan) -> str:
             parts.append(f"today's target {short(step.seconds)} ({change:+g} s)")
         else:
             parts.append(f"target {short(step.seconds)}")
-    if hold.effort:
-        parts.append(f"effort {hold.effort}%")
+    base = hold.effort_for(plan.level)
+    effort = step.effort if step.is_hold else base
+    if effort:
+        moved = f" ({effort - base:+d})" if base and effort != base else ""
+        parts.append(f"effort {effort}%{moved}")
     return " · ".join(parts)
 
 
