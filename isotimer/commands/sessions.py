@@ -100,9 +100,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         print_json(ctx.console, document)
         return 0
     print_table(ctx.console, PLAN_COLUMNS, _plan_rows(plan), title=_plan_title(plan))
-    total = (
-        f"total {clock(plan.total_seconds)}, time under tension {clock(plan.time_under_tension_s)}"
-    )
+    total = _totals(plan)
     # A pipe gets records only; the total goes beside them, on stderr.
     (ctx.console if ctx.console.is_terminal else ctx.err).print(total, highlight=False)
     return 0
@@ -119,7 +117,20 @@ def _plan_rows(plan: Plan) -> list[tuple[object, ...]]:
     ]
 
 
+def _totals(plan: Plan) -> str:
+    """``total 12:35, warm-up 6:00, cool-down 3:00, time under tension 2:00``."""
+    parts = [f"total {clock(plan.total_seconds)}"]
+    for kind, label in ((StepKind.WARM_UP, "warm-up"), (StepKind.COOL_DOWN, "cool-down")):
+        if seconds := plan.seconds_of(kind):
+            parts.append(f"{label} {clock(seconds)}")
+    parts.append(f"time under tension {clock(plan.time_under_tension_s)}")
+    return ", ".join(parts)
+
+
 def _describe(step: Step, rounds: int) -> str:
+    if step.block is not None:
+        label = "warm-up" if step.kind is StepKind.WARM_UP else "cool-down"
+        return f"{label}: {step.block.name}"
     hold = step.hold
     side = f", {step.side.value}" if step.side is not Side.NONE else ""
     parts = [f"set {step.set}/{hold.sets}"] if hold.sets > 1 else []

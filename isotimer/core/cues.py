@@ -69,6 +69,9 @@ def _announce(step: Step) -> str:
         return "Switch sides"
     if step.kind is StepKind.REST:
         return f"Rest. Next: {name}"
+    if step.block is not None:
+        label = "Warm-up" if step.kind is StepKind.WARM_UP else "Cool-down"
+        return f"{label}: {step.block.name}, {_minutes_or_seconds(step.seconds)}"
     return f"Get ready: {name}"
 
 
@@ -80,3 +83,12 @@ def _seconds(seconds: float) -> str:
     """Whole seconds as spoken: a voice reading "45.0" sounds like a glitch."""
     whole = max(0, round(seconds))
     return f"{whole} second" if whole == 1 else f"{whole} seconds"
+
+
+def _minutes_or_seconds(seconds: float) -> str:
+    """Blocks run for minutes: "5 minutes" is easier to hear than "300 seconds"."""
+    whole = max(0, round(seconds))
+    if whole < 60 or whole % 60:
+        return _seconds(whole)
+    minutes = whole // 60
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"

@@ -39,6 +39,8 @@ HOLD_ORDER = (
     "cues",
 )
 BREATHING_ORDER = ("inhale", "hold", "exhale")
+BLOCK_ORDER = ("name", "seconds", "cues")
+BLOCK_LISTS = ("warm_up", "cool_down")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,45 @@ class BreathingDraft:
         return {
             key: getattr(self, key) for key in BREATHING_ORDER if getattr(self, key) is not None
         }
+
+
+@dataclass(frozen=True)
+class BlockDraft:
+    """One ``[[warm_up]]`` or ``[[cool_down]]`` table, kept as written.
+
+    The editor has no fields for blocks; it carries them through so that
+    saving a session, or a copy of a bundled one, never drops its warm-up.
+    """
+
+    name: Any = None
+    seconds: Any = None
+    cues: tuple[str, ...] | Any = None
+
+    @classmethod
+    def from_toml(cls, data: Any) -> BlockDraft | Any:
+        """A draft of a well-formed table; anything else is kept so validation names it."""
+        if not isinstance(data, dict) or set(data) - set(BLOCK_ORDER):
+            return data
+        values = dict(data)
+        if isinstance(values.get("cues"), list):
+            values["cues"] = tuple(values["cues"])
+        return cls(**values)
+
+    def to_toml(self) -> dict[str, Any]:
+        table: dict[str, Any] = {}
+        for key in BLOCK_ORDER:
+            table.update(_entry(key, getattr(self, key)))
+        return table
+
+
+def _blocks_from_toml(data: Any) -> tuple[BlockDraft | Any, ...] | Any:
+    return tuple(BlockDraft.from_toml(t) for t in data) if isinstance(data, list) else data
+
+
+def _blocks_to_toml(blocks: Any) -> Any:
+    if not isinstance(blocks, tuple):
+        return blocks
+    return [b.to_toml() if isinstance(b, BlockDraft) else b for b in blocks]
 
 
 @dataclass(frozen=True)
@@ -127,11 +168,14 @@ class SessionDraft:
     rest_between_rounds: Any = None
     breathing: BreathingDraft | Any = None
     holds: tuple[HoldDraft, ...] = ()
+    warm_up: tuple[BlockDraft | Any, ...] | Any = None
+    cool_down: tuple[BlockDraft | Any, ...] | Any = None
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> SessionDraft:
         """The draft of a parsed session file (for editing a saved session)."""
         values = {key: data[key] for key in SESSION_ORDER if key in data}
+        values |= {key: _blocks_from_toml(data[key]) for key in BLOCK_LISTS if key in data}
         if "breathing" in values:
             values["breathing"] = BreathingDraft.from_toml(values["breathing"])
         if isinstance(values.get("tags"), list):
@@ -146,8 +190,12 @@ class SessionDraft:
         data: dict[str, Any] = {}
         for key in SESSION_ORDER:
             data.update(_entry(key, getattr(self, key)))
+        if self.warm_up is not None:
+            data["warm_up"] = _blocks_to_toml(self.warm_up)
         if self.holds:
             data["hold"] = [hold.to_toml() for hold in self.holds]
+        if self.cool_down is not None:
+            data["cool_down"] = _blocks_to_toml(self.cool_down)
         return data
 
     # -- edits the editor makes ---------------------------------------------------

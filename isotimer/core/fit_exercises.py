@@ -37,7 +37,12 @@ BY_ID: dict[str, FitExercise] = {
     "side-plank": FitExercise("plank", "side_plank"),
     "side-plank-leg-raise": FitExercise("plank", "side_plank_with_leg_lift"),
     "hollow-body-hold": FitExercise("core"),
-    "push-up-hold": FitExercise("push_up", "push_up"),
+    "push-up-hold": FitExercise("push_up", "push_up"),  # the old id of high-plank, in history
+    "high-plank": FitExercise("push_up", "push_up"),
+    "pillow-squeeze-wall-sit": FitExercise("squat", "body_weight_wall_squat"),
+    "knee-extension-hold": FitExercise("squat"),  # FIT has no knee extension; quads, as a squat
+    "banded-clamshell-hold": FitExercise("hip_stability"),
+    "banded-bridge-hold": FitExercise("hip_raise", "hip_raise"),
     "mid-push-up-hold": FitExercise("push_up", "push_up"),
     "wall-press": FitExercise("push_up"),
     "dead-hang": FitExercise("pull_up"),

@@ -12,15 +12,17 @@ from typing import Any
 
 from isotimer.core.engine import Snapshot
 from isotimer.core.model import Breathing, Side
-from isotimer.core.pacer import breathing_for
+from isotimer.core.pacer import breathing_for, reminders_for
 from isotimer.core.plan import Plan, Step, StepKind
 from isotimer.core.timefmt import short
 
 WORDS = {
+    StepKind.WARM_UP: "WARM-UP",
     StepKind.LEAD_IN: "GET READY",
     StepKind.HOLD: "HOLD",
     StepKind.SWITCH: "SWITCH SIDES",
     StepKind.REST: "REST",
+    StepKind.COOL_DOWN: "COOL-DOWN",
 }
 
 
@@ -64,8 +66,8 @@ def live_state(
         return state
     state["title"] = _title(step, ahead=step.kind is not StepKind.HOLD)
     state["details"] = _details(step, plan)
-    if step.kind is StepKind.HOLD:
-        state["cues"] = list(step.hold.cues)
+    # The same reminders as the run screen: a hold's cues and breathing advice, a block's cues.
+    state["cues"] = list(reminders_for(step))
     pattern = breathing_for(step, plan.session.breathing)
     state["breathing"] = _pattern(pattern) if pattern else None
     coming = next((s for s in plan.steps[snapshot.index + 1 :] if s.is_hold), None)
@@ -85,11 +87,16 @@ def _words(snapshot: Snapshot) -> str:
 
 
 def _title(step: Step, *, ahead: bool = False) -> str:
+    if step.block is not None:
+        return step.block.name
     side = f" · {step.side.value} side" if step.side is not Side.NONE else ""
     return f"{'Next: ' if ahead else ''}{step.hold.name}{side}"
 
 
 def _details(step: Step, plan: Plan) -> str:
+    if step.block is not None:
+        label = "Warm-up" if step.kind is StepKind.WARM_UP else "Cool-down"
+        return f"{label} · {short(step.seconds)} · n skips it"
     parts = [f"Set {step.set} of {step.hold.sets}"]
     if plan.session.rounds > 1:
         parts.append(f"Round {step.round} of {plan.session.rounds}")

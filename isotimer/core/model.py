@@ -58,7 +58,11 @@ REST_BREATHING = Breathing(inhale=4.0, exhale=6.0)
 
 @dataclass(frozen=True)
 class Exercise:
-    """One entry of the exercise library."""
+    """One entry of the exercise library.
+
+    ``old_ids`` are ids the exercise was known by before a rename or split:
+    session files and history that still use them resolve to this entry.
+    """
 
     id: str
     name: str
@@ -71,6 +75,7 @@ class Exercise:
     cues: tuple[str, ...] = ()
     breathing: str = ""
     harder: str = ""
+    old_ids: tuple[str, ...] = ()
     max_s: float = DEFAULT_MAX_S
     harder_id: str = ""
 
@@ -83,6 +88,8 @@ class Hold:
     """A hold as a session uses it, with library defaults already applied.
 
     ``exercise`` is the library id, or a slug of the name for an inline hold.
+    ``breathing`` is the pacer pattern; ``breathing_advice`` is the library's
+    words on how to breathe in this hold, shown in turn with the form cues.
     """
 
     exercise: str
@@ -99,6 +106,7 @@ class Hold:
     setup: str = ""
     equipment: tuple[str, ...] = ()
     harder: str = ""
+    breathing_advice: str = ""
     advanced_effort: int | None = None
     max_s: float = DEFAULT_MAX_S
     harder_id: str = ""
@@ -114,6 +122,19 @@ class Hold:
 
 
 DEFAULT_LEAD_IN_S = 5.0
+
+
+@dataclass(frozen=True)
+class Block:
+    """A timed warm-up or cool-down stretch (easy cardio, mobility, breathing).
+
+    A block is not a hold: it is never saved to the history and never counts
+    as time under tension, so it can be skipped without touching a target.
+    """
+
+    name: str
+    seconds: float
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,8 @@ class Session:
     rest_between_rounds: float = 60.0
     breathing: Breathing = DEFAULT_BREATHING
     level: Level = Level.BEGINNER
+    warm_up: tuple[Block, ...] = ()
+    cool_down: tuple[Block, ...] = ()
     progress: Progress = Progress.TIME
     source: str = field(default="", compare=False)
 

@@ -68,6 +68,23 @@ def breathing_for(step: Step, session_breathing: Breathing) -> Breathing | None:
     return None
 
 
+def reminders_for(step: Step) -> tuple[str, ...]:
+    """What the cue line rotates through during ``step``.
+
+    A hold shows its form cues with the exercise's breathing advice in turn,
+    since the first thing to go under strain is the breath. The advice comes
+    second, straight after the first cue, so that even a short hold shows it
+    (five cues at 8 s each would outlast a 30 s hold). A warm-up or cool-down
+    block shows its own cues. Other steps show none.
+    """
+    if step.is_hold:
+        cues, advice = step.hold.cues, step.hold.breathing_advice
+        return (*cues[:1], advice, *cues[1:]) if advice else cues
+    if step.block is not None:
+        return step.block.cues
+    return ()
+
+
 def cue_at(cues: tuple[str, ...], elapsed_s: float, every_s: float) -> str | None:
     """The form cue to show ``elapsed_s`` into a hold: the first at once, then every ``every_s``."""
     if not cues:

@@ -6,25 +6,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from isotimer.core.model import DEFAULT_LEAD_IN_S, Hold, Level, Session, Side, Sides
+from isotimer.core.model import DEFAULT_LEAD_IN_S, Block, Hold, Level, Session, Side, Sides
 
 
 class StepKind(StrEnum):
     """What the runner does during a step."""
 
+    WARM_UP = "warm_up"
     LEAD_IN = "lead_in"
     HOLD = "hold"
     SWITCH = "switch"
     REST = "rest"
+    COOL_DOWN = "cool_down"
+
+
+BLOCK_KINDS = frozenset({StepKind.WARM_UP, StepKind.COOL_DOWN})
 
 
 @dataclass(frozen=True)
 class Step:
     """One timed stretch of a session.
 
-    For a hold step, ``hold`` is the hold being done; for lead-in, switch and
-    rest steps it is the hold that comes next, so a screen can say what to get
-    ready for. ``start_s`` is the offset from the start of the session.
+    For a hold step, ``hold`` is the hold being done; for warm-up, lead-in,
+    switch and rest steps it is the hold that comes next, so a screen can say
+    what to get ready for, and for a cool-down step the session's last hold.
+    ``block`` is the warm-up or cool-down block of those two kinds, None for
+    the others. ``start_s`` is the offset from the start of the session.
     """
 
     kind: StepKind
@@ -35,6 +42,7 @@ class Step:
     side: Side = Side.NONE
     set: int = 1
     round: int = 1
+    block: Block | None = None
     effort: int | None = None
 
     @property
@@ -45,8 +53,30 @@ class Step:
     def is_hold(self) -> bool:
         return self.kind is StepKind.HOLD
 
+    @property
+    def is_block(self) -> bool:
+        """A warm-up or cool-down block: timed, skippable, never a hold."""
+        return self.kind in BLOCK_KINDS
+
     def to_dict(self) -> dict[str, object]:
-        """The JSON shape printed by ``isotimer show --json``."""
+        """The JSON shape printed by ``isotimer show --json``.
+
+        A block step has the same keys, with no exercise or hold index (it is
+        not a hold) and its own ``cues`` added.
+        """
+        if self.block is not None:
+            return {
+                "kind": self.kind.value,
+                "seconds": self.seconds,
+                "start_s": self.start_s,
+                "exercise": None,
+                "name": self.block.name,
+                "side": Side.NONE.value,
+                "set": 1,
+                "round": 1,
+                "hold_index": None,
+                "cues": list(self.block.cues),
+            }
         return {
             "kind": self.kind.value,
             "seconds": self.seconds,
@@ -80,6 +110,10 @@ class Plan:
     def time_under_tension_s(self) -> float:
         return sum(step.seconds for step in self.hold_steps)
 
+    def seconds_of(self, kind: StepKind) -> float:
+        """The time all steps of one kind take (the warm-up's total, say)."""
+        return sum(step.seconds for step in self.steps if step.kind is kind)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "session": self.session.id,
@@ -87,6 +121,8 @@ class Plan:
             "level": self.level.value,
             "steps": [step.to_dict() for step in self.steps],
             "total_seconds": self.total_seconds,
+            "warm_up_seconds": self.seconds_of(StepKind.WARM_UP),
+            "cool_down_seconds": self.seconds_of(StepKind.COOL_DOWN),
         }
 
 
@@ -95,14 +131,16 @@ def build_plan(
     level: Level | None = None,
     targets: dict[str, float] | None = None,
     lead_in: float = DEFAULT_LEAD_IN_S,
+    warm_up: bool = True,
     efforts: dict[str, int] | None = None,
 ) -> Plan:
     """Expand ``session`` into steps.
 
-    Order: lead-in, then per round, per hold, per set: the hold (left, switch,
-    right when per side) and its rest. The rest after a round's last set is the
-    rest between rounds, and nothing follows the session's last set. Steps of
-    zero seconds (a lead-in or rest of 0) are left out.
+    Order: the warm-up blocks, the lead-in, then per round, per hold, per set:
+    the hold (left, switch, right when per side) and its rest. The rest after
+    a round's last set is the rest between rounds; the session's last set is
+    followed by the cool-down blocks only. Steps of zero seconds (a lead-in or
+    rest of 0) are left out.
 
     Args:
         session: the session to expand.
@@ -110,6 +148,7 @@ def build_plan(
         targets: per-hold overrides of the target seconds, keyed by
             ``"exercise"`` or ``"exercise:side"`` (progression's "today's target").
         lead_in: get-ready seconds for a session whose file does not set them.
+        warm_up: False leaves the warm-up out, for a runner already warm from a run.
         efforts: per-hold overrides of the percent effort, keyed as ``targets``.
     """
     level = level or session.level
@@ -117,7 +156,12 @@ def build_plan(
     offset = 0.0
     if session.lead_in is not None:
         lead_in = session.lead_in
-    for step in _steps(session, level, targets or {}, lead_in):
+    everything = (
+        *(_warm_up(session) if warm_up else ()),
+        *_steps(session, level, targets or {}, lead_in),
+        *_cool_down(session),
+    )
+    for step in everything:
         if step.seconds <= 0:
             continue
         effort = _effort(step, level, efforts or {}) if step.is_hold else None
@@ -162,6 +206,20 @@ def _steps(
                 rest = _rest_after(session, round_no, index, set_no)
                 if rest is not None:
                     yield rest
+
+
+def _warm_up(session: Session) -> Iterator[Step]:
+    first = session.holds[0]
+    for block in session.warm_up:
+        yield Step(StepKind.WARM_UP, block.seconds, 0.0, first, 0, _first_side(first), block=block)
+
+
+def _cool_down(session: Session) -> Iterator[Step]:
+    index = len(session.holds) - 1
+    last = session.holds[index]
+    where = {"set": last.sets, "round": session.rounds}
+    for block in session.cool_down:
+        yield Step(StepKind.COOL_DOWN, block.seconds, 0.0, last, index, block=block, **where)
 
 
 def _first_side(hold: Hold) -> Side:

@@ -264,8 +264,11 @@ def plan_at_targets(
     level: Level,
     suggestions: Mapping[str, Suggestion],
     lead_in: float = DEFAULT_LEAD_IN_S,
+    warm_up: bool = True,
 ) -> Plan:
     """The plan at today's targets: times and efforts from ``suggestions``."""
     targets = {key: s.target_s for key, s in suggestions.items()}
     efforts = {key: s.effort for key, s in suggestions.items() if s.effort is not None}
-    return build_plan(session, level, targets=targets, lead_in=lead_in, efforts=efforts)
+    return build_plan(
+        session, level, targets=targets, lead_in=lead_in, efforts=efforts, warm_up=warm_up
+    )

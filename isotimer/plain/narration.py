@@ -36,6 +36,10 @@ def step_line(plan: Plan, index: int) -> str:
         return f"{hold_words(step)}: {seconds}{effort}"
     if step.kind is StepKind.SWITCH:
         return f"Switch sides: {seconds}"
+    if step.block is not None:
+        label = "Warm-up" if step.kind is StepKind.WARM_UP else "Cool-down"
+        cues = f" ({'; '.join(step.block.cues)})" if step.block.cues else ""
+        return f"{label}, {step.block.name}: {seconds}{cues}"
     coming = next((s for s in plan.steps[index + 1 :] if s.is_hold), None)
     after = f", then {hold_words(coming)}{_set_words(coming, plan)}" if coming else ""
     if step.kind is StepKind.REST:

@@ -23,6 +23,7 @@ _KEYS = (
     "cues",
     "breathing",
     "harder",
+    "old_ids",
     "harder_id",
     "max_seconds",
 )
@@ -59,7 +60,21 @@ def load_library(
                     checks[exercise_id] = reader  # the file that set it last answers for it
         problems.extend(reader.problems)
     problems.extend(_unknown_harder(library, checks))
-    return library, problems
+    return _with_old_ids(library), problems
+
+
+def _with_old_ids(library: Library) -> Library:
+    """Let each old id name its exercise again, unless a file defines that id itself."""
+    resolved = dict(library)
+    for exercise in library.values():
+        for old_id in exercise.old_ids:
+            resolved.setdefault(old_id, exercise)
+    return resolved
+
+
+def current_exercises(library: Library) -> list[Exercise]:
+    """Each exercise once, under its own id: what a chooser lists."""
+    return [exercise for key, exercise in library.items() if key == exercise.id]
 
 
 def _unknown_harder(library: Library, checks: dict[str, FieldReader]) -> list[Problem]:
@@ -95,6 +110,7 @@ def _read_entry(
         "setup": reader.text(table, "setup", path, where, multiline=True),
         "breathing": reader.text(table, "breathing", path, where),
         "harder": reader.text(table, "harder", path, where),
+        "old_ids": reader.texts(table, "old_ids", path, where),
         "beginner_s": reader.number(table, "beginner", path, where, low=1),
         "advanced_s": reader.number(table, "advanced", path, where, low=1),
         "max_s": reader.number(table, "max_seconds", path, where, low=5),

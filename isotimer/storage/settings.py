@@ -39,6 +39,7 @@ class Settings:
     ``progression`` lists the ids of sessions that run at today's targets.
     ``sound`` is off, the terminal bell, or tones through the computer's
     audio (the bell where there is none), at ``volume`` percent.
+    ``warm_up`` off leaves sessions' warm-ups out, for a runner warm from a run.
     ``share`` publishes every run as a live page: off, on this computer only,
     or on the user's network (behind a per-run key).
     ``fit_folder`` is where "Save as FIT" puts files; empty until first asked.
@@ -46,6 +47,7 @@ class Settings:
 
     level: Level = Level.BEGINNER
     lead_in: float = 5.0
+    warm_up: bool = True
     sound: Sound = Sound.TONES
     volume: int = 70
     voice: bool = False
@@ -115,6 +117,7 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
     checks: dict[str, Callable[[], Any]] = {
         "level": lambda: reader.choice(data, "level", (), WHERE, LEVELS),
         "lead_in": lambda: reader.number(data, "lead_in", (), WHERE, *LEAD_IN_RANGE),
+        "warm_up": lambda: _flag(reader, data, "warm_up"),
         "sound": lambda: _sound(reader, data),
         "volume": lambda: reader.number(data, "volume", (), WHERE, *VOLUME_RANGE, whole=True),
         "voice": lambda: _flag(reader, data, "voice"),

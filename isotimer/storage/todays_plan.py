@@ -19,12 +19,15 @@ def todays_plan(
     settings: Settings,
     library: Mapping[str, Exercise] | None = None,
 ) -> Plan:
-    """``session`` at ``level`` with the settings' lead-in, at today's targets if asked for.
+    """``session`` at ``level`` with the settings' lead-in and warm-up choice, at today's
+    targets if asked for.
 
     Today's times and efforts are the session's own progression (core.progression);
     ``library`` names the harder variation of a hold at its cap.
     """
     if session.id in settings.progression:
         suggestions = todays_suggestions(store, session, level, library)
-        return plan_at_targets(session, level, suggestions, settings.lead_in)
-    return build_plan(session, level, lead_in=settings.lead_in)
+        return plan_at_targets(
+            session, level, suggestions, settings.lead_in, warm_up=settings.warm_up
+        )
+    return build_plan(session, level, lead_in=settings.lead_in, warm_up=settings.warm_up)

@@ -113,6 +113,7 @@ class IsoTimerApp(
             catalog,
             settings.level,
             lead_in=settings.lead_in,
+            warm_up=settings.warm_up,
             suggest=self.suggestions,
             last_done=self.last_done,
             progression=settings.progression,
@@ -345,7 +346,13 @@ class IsoTimerApp(
     def _reload_catalog(self) -> None:
         self.catalog = load_catalog(self.paths)
         settings = self.settings
-        self.picker.reload(self.catalog, settings.level, settings.lead_in, settings.progression)
+        self.picker.reload(
+            self.catalog,
+            settings.level,
+            settings.lead_in,
+            settings.progression,
+            warm_up=settings.warm_up,
+        )
 
     # -- settings -----------------------------------------------------------------
     def on_picker_screen_settings_requested(self) -> None:
@@ -379,4 +386,10 @@ class IsoTimerApp(
             self.announcer.close()
             self.announcer = self._make_announcer()
             self.announcer.muted = muted
-        self.picker.reload(self.catalog, settings.level, settings.lead_in, settings.progression)
+        self.picker.reload(
+            self.catalog,
+            settings.level,
+            settings.lead_in,
+            settings.progression,
+            warm_up=settings.warm_up,
+        )

@@ -10,7 +10,7 @@ from isotimer.core.engine import Engine
 from isotimer.core.live import live_state
 from isotimer.core.model import Level
 from isotimer.core.plan import build_plan
-from tests.unit.factories import hold, session
+from tests.unit.factories import block, hold, session
 
 
 def engine_at(offset_s: float, *, paused_at: float | None = None) -> tuple[Engine, float]:
@@ -65,3 +65,37 @@ def test_a_rest_names_the_hold_coming_up():
     assert state["next"].startswith("Coming up: ")
     assert state["title"] == "Next: Wall sit"
     assert state["cues"] == []
+
+
+@pytest.mark.parametrize(
+    ("offset", "words", "title", "cues"),
+    [
+        (10.0, "WARM-UP", "Easy bike", ["Chatting pace"]),
+        (300 + 5 + 30 + 5, "COOL-DOWN", "Belly breathing", ["Long out-breath"]),
+    ],
+)
+def test_a_warm_up_or_cool_down_block_is_shown_by_its_name_and_cues(offset, words, title, cues):
+    blocks = {
+        "warm_up": (block("Easy bike", 300, "Chatting pace"),),
+        "cool_down": (block("Belly breathing", 120, "Long out-breath"),),
+    }
+    engine = Engine(build_plan(session(hold(seconds=30), lead_in=5, **blocks)))
+    engine.start(0.0)
+    engine.update(offset)
+    state = live_state(engine.snapshot(offset), engine.plan)
+    assert (state["words"], state["title"], state["cues"]) == (words, title, cues)
+    assert state["phase"] in ("warm_up", "cool_down")
+    assert "n skips it" in state["details"]
+
+
+def test_a_hold_sends_its_breathing_advice_among_its_cues():
+    advised = replace(
+        hold(seconds=30), cues=("Knees over toes",), breathing_advice="Breathe out long"
+    )
+    engine = Engine(build_plan(session(advised, lead_in=5)))
+    engine.start(0.0)
+    engine.update(10.0)
+    assert live_state(engine.snapshot(10.0), engine.plan)["cues"] == [
+        "Knees over toes",
+        "Breathe out long",
+    ]

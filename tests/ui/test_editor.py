@@ -78,7 +78,7 @@ async def test_a_session_made_from_scratch_is_saved_and_loads_back(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         screen = app.editor
         await type_into(pilot, "#session-name", "Morning holds")
-        for search in ("wall sit", "glute bridge", "plank"):
+        for search in ("wall sit", "glute-bridge-hold", "plank glutes"):
             await add_hold(pilot, search)
         assert exercises(screen) == ["wall-sit", "glute-bridge-hold", "plank"]
 
@@ -124,9 +124,9 @@ async def test_editing_a_saved_session_keeps_its_file_and_updates_the_total(tmp_
     app, _ = editor(tmp_path, draft_from_file(path), "knee-tendon")
     async with app.run_test(size=SIZE) as pilot:
         total = app.editor.query_one("#editor-total", Static)
-        assert "11:55 beginner" in str(total.render())
+        assert "15:55 beginner" in str(total.render())  # with its 4:00 warm-up
         await type_into(pilot, "#hold-sets", "2")
-        assert "3:40 beginner" in str(total.render())  # 10 + 45 + 120 + 45
+        assert "7:40 beginner" in str(total.render())  # 240 + 10 + 45 + 120 + 45
         await type_into(pilot, "#hold-sets", "")
         assert "Total: --" not in str(total.render())
         await type_into(pilot, "#session-rounds", "0")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from isotimer.core.model import Hold, Session, Sides
+from isotimer.core.model import Block, Hold, Session, Sides
 
 
 def hold(
@@ -26,7 +26,18 @@ def hold(
     )
 
 
-def session(*holds: Hold, rounds: int = 1, lead_in: float = 5, between: float = 60) -> Session:
+def block(name: str = "Easy bike", seconds: float = 300, *cues: str) -> Block:
+    return Block(name=name, seconds=seconds, cues=cues)
+
+
+def session(
+    *holds: Hold,
+    rounds: int = 1,
+    lead_in: float = 5,
+    between: float = 60,
+    warm_up: tuple[Block, ...] = (),
+    cool_down: tuple[Block, ...] = (),
+) -> Session:
     return Session(
         id="test",
         name="Test",
@@ -34,4 +45,6 @@ def session(*holds: Hold, rounds: int = 1, lead_in: float = 5, between: float = 
         rounds=rounds,
         lead_in=lead_in,
         rest_between_rounds=between,
+        warm_up=warm_up,
+        cool_down=cool_down,
     )

@@ -191,3 +191,23 @@ def test_terminal_keys_put_the_terminal_back_on_every_way_out():
             raise RuntimeError("the run failed")
         assert termios.tcgetattr(other) == before
     os.close(main)
+
+
+@pytest.mark.parametrize(
+    ("index", "line"),
+    [
+        (0, "Warm-up, Easy bike: 5 min (Chatting pace)"),
+        (1, "Get ready: 5 s, then Wall sit"),
+        (3, "Cool-down, Belly breathing: 2 min"),
+    ],
+)
+def test_plain_mode_names_warm_up_and_cool_down_blocks(index, line):
+    from isotimer.plain.narration import step_line
+    from tests.unit.factories import block, hold, session
+
+    blocked = session(
+        hold(seconds=30),
+        warm_up=(block("Easy bike", 300, "Chatting pace"),),
+        cool_down=(block("Belly breathing", 120),),
+    )
+    assert step_line(build_plan(blocked), index) == line

@@ -20,6 +20,7 @@ from isotimer.core.model import (
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.library import Library
 from isotimer.storage.problems import ValidationError, did_you_mean
+from isotimer.storage.sessions.blocks import read_blocks
 from isotimer.storage.toml.lines import Path as KeyPath
 from isotimer.storage.toml.source import TomlSource, parse_toml, read_toml
 
@@ -32,6 +33,8 @@ SESSION_KEYS = (
     "rest_between_rounds",
     "breathing",
     "level",
+    "warm_up",
+    "cool_down",
     "progress",
     "hold",
 )
@@ -77,8 +80,10 @@ def session_from_source(
     between = reader.number(data, "rest_between_rounds", (), where, low=0)
     breathing = _breathing(reader, data, (), where)
     level = reader.choice(data, "level", (), where, LEVELS)
+    warm_up = read_blocks(reader, data, "warm_up")
     progress = reader.choice(data, "progress", (), where, PROGRESS)
     holds = _holds(reader, data.get("hold"), library)
+    cool_down = read_blocks(reader, data, "cool_down")
     if reader.problems:
         raise ValidationError(reader.problems)
     return Session(
@@ -92,6 +97,8 @@ def session_from_source(
         rest_between_rounds=between if between is not None else 60.0,
         breathing=breathing or DEFAULT_BREATHING,
         level=Level(level) if level else Level.BEGINNER,
+        warm_up=warm_up,
+        cool_down=cool_down,
         progress=Progress(progress) if progress else Progress.TIME,
         source=origin,
     )
@@ -171,6 +178,7 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
         setup=exercise.setup if exercise else "",
         equipment=exercise.equipment if exercise else (),
         harder=exercise.harder if exercise else "",
+        breathing_advice=exercise.breathing if exercise else "",
         advanced_effort=advanced_effort,
         max_s=exercise.max_s if exercise else DEFAULT_MAX_S,
         harder_id=exercise.harder_id if exercise else "",

@@ -27,6 +27,10 @@ HEADER = """\
 #   rest_between_rounds       rest after each round but the last
 #   breathing                 the pacer: { inhale, hold (optional), exhale }
 #
+# Each [[warm_up]] block runs before the first hold and each [[cool_down]]
+# block after the last: a name, its seconds and optional cues. Blocks can be
+# skipped with n and are never saved as holds.
+#
 # Each [[hold]] is one exercise, done in the order listed:
 #   exercise                  an id from the exercise library (isotimer's
 #                             exercises.toml, or your own in the data folder)
@@ -40,16 +44,24 @@ HEADER = """\
 #   cues                      form reminders shown during the hold
 """
 MAX_INLINE = 100
+# Lists of tables written as [[key]] tables after the session's keys, in file order.
+TABLE_LISTS = ("warm_up", "hold", "cool_down")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def session_text(draft: SessionDraft) -> str:
     """The file for ``draft``: the same draft always gives the same text, byte for byte."""
     data = draft.to_toml()
-    holds = data.pop("hold", [])
+    tables = {key: data.pop(key) for key in TABLE_LISTS if _all_tables(data.get(key))}
     parts = [HEADER, "\n", _lines(data)]
-    parts += ["\n[[hold]]\n" + _lines(hold) for hold in holds]
+    for key in TABLE_LISTS:
+        parts += [f"\n[[{key}]]\n" + _lines(table) for table in tables.get(key, [])]
     return "".join(parts)
+
+
+def _all_tables(value: Any) -> bool:
+    """A list that can be written as ``[[key]]`` tables; anything else is written inline."""
+    return isinstance(value, list) and bool(value) and all(isinstance(t, dict) for t in value)
 
 
 def _lines(table: dict[str, Any]) -> str:

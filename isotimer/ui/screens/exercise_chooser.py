@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from isotimer.core.model import Exercise
 from isotimer.core.timefmt import short
-from isotimer.storage.library import Library
+from isotimer.storage.library import Library, current_exercises
 
 
 def matches(exercise: Exercise, words: list[str]) -> bool:
@@ -86,7 +86,7 @@ class ExerciseChooser(ModalScreen[str | None]):
 
     def _fill(self) -> None:
         words = self.query_one("#search", Input).value.casefold().split()
-        ordered = sorted(self.library.values(), key=lambda e: e.name.casefold())
+        ordered = sorted(current_exercises(self.library), key=lambda e: e.name.casefold())
         self._shown = [exercise for exercise in ordered if matches(exercise, words)]
         options = self.query_one("#exercises", OptionList)
         options.set_options(

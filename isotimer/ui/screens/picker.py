@@ -147,6 +147,7 @@ class PickerScreen(Screen[None]):
         level: Level,
         *,
         lead_in: float = 5.0,
+        warm_up: bool = True,
         suggest: Suggest | None = None,
         last_done: LastDone | None = None,
         progression: Collection[str] = (),
@@ -154,6 +155,7 @@ class PickerScreen(Screen[None]):
         super().__init__()
         self.catalog = catalog
         self.lead_in = lead_in
+        self.warm_up = warm_up
         self.suggest = suggest
         self.last_done = last_done
         self._last_done: Mapping[str, str] = {}
@@ -227,8 +229,9 @@ class PickerScreen(Screen[None]):
         """The plan a start would run: at today's targets when progression is on."""
         today = self.today(session)
         if session.id in self.progression:
-            return plan_at_targets(today, self.level, self.suggestions(session), self.lead_in)
-        return build_plan(today, self.level, lead_in=self.lead_in)
+            suggestions = self.suggestions(session)
+            return plan_at_targets(today, self.level, suggestions, self.lead_in, self.warm_up)
+        return build_plan(today, self.level, lead_in=self.lead_in, warm_up=self.warm_up)
 
     def swaps(self, session: Session) -> dict[str, str]:
         """The harder variations on offer today for holds of ``session`` at their cap."""
@@ -459,11 +462,18 @@ class PickerScreen(Screen[None]):
         self.app.exit(return_code=0)
 
     def reload(
-        self, catalog: Catalog, level: Level, lead_in: float, progression: Collection[str]
+        self,
+        catalog: Catalog,
+        level: Level,
+        lead_in: float,
+        progression: Collection[str],
+        *,
+        warm_up: bool = True,
     ) -> None:
-        """Take new settings: the level, lead-in and progression change times and totals."""
+        """Take new settings: the level, lead-in, warm-ups and progression change the totals."""
         self.catalog = catalog
         self.lead_in = lead_in
+        self.warm_up = warm_up
         self.progression = frozenset(progression)
         if level is not self.level:
             self.level = level

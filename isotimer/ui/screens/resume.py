@@ -23,6 +23,8 @@ def resume_message(found: Resumable) -> str:
     where = f"set {hold.set}" + (f", round {hold.round}" if plan.session.rounds > 1 else "")
     first = plan.steps[point.index]
     ready = "" if first.is_hold else f", after {short(first.seconds)} to get into position"
+    if first.is_block:
+        ready = ", after the warm-up"
     done = describe_holds(found.holds)
     them = "it" if len(found.holds) == 1 else "them"
     when = run.started_at.strftime("%a %d %b, %H:%M")

@@ -20,7 +20,7 @@ from isotimer.core.clock import Clock
 from isotimer.core.engine import Engine, Snapshot
 from isotimer.core.events import Event, HoldFinished, SessionFinished
 from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
-from isotimer.core.pacer import breathing_for, cue_at, pacer_at
+from isotimer.core.pacer import breathing_for, cue_at, pacer_at, reminders_for
 from isotimer.core.plan import Plan, StepKind
 from isotimer.core.records import HoldRecord
 from isotimer.core.timefmt import clock, countdown_seconds
@@ -41,10 +41,12 @@ FLASH_S = 0.6
 # How often the save line looks at the writer thread's progress (real time; cheap).
 SAVE_POLL_S = 0.5
 STATE_CLASSES = {
+    StepKind.WARM_UP: "-warm-up",
     StepKind.LEAD_IN: "-lead-in",
     StepKind.HOLD: "-hold",
     StepKind.SWITCH: "-switch",
     StepKind.REST: "-rest",
+    StepKind.COOL_DOWN: "-cool-down",
 }
 
 
@@ -166,7 +168,7 @@ class RunScreen(RunControls, Screen[RunResult]):
         step = snapshot.step
         assert step is not None
         pacer = breathing_for(step, self.plan.session.breathing) is not None
-        cues = step.is_hold and len(step.hold.cues) > 1
+        cues = len(reminders_for(step)) > 1
         flash = FLASH_S if snapshot.index > 0 else 0.0
         wait = next_redraw_in(snapshot, pacer, self.cue_rotation_s if cues else None, flash)
         self._timer = None if wait is None else self.set_timer(wait, self.tick)
@@ -193,8 +195,8 @@ class RunScreen(RunControls, Screen[RunResult]):
         elapsed = frame_elapsed(snapshot.elapsed_s, pacer_frame_s(step.kind))
         pacer = pacer_at(pattern, elapsed) if pattern else None
         self.query_one(BreathPacer).show(pacer, snapshot.paused)
-        cue = cue_at(step.hold.cues, snapshot.elapsed_s, self.cue_rotation_s)
-        self.query_one(CueRotator).cue = (cue or "") if step.is_hold else ""
+        cue = cue_at(reminders_for(step), snapshot.elapsed_s, self.cue_rotation_s)
+        self.query_one(CueRotator).cue = cue or ""
         progress = self.query_one(SessionProgress)
         progress.show(snapshot.session_total_s, snapshot.session_remaining_s)
 
@@ -205,7 +207,8 @@ class RunScreen(RunControls, Screen[RunResult]):
         for kind, name in STATE_CLASSES.items():
             self.set_class(step.kind is kind, name)
         self.query_one(StepHeading).show(step, self.plan)
-        coming = None if step.is_hold else next_hold(self.plan, snapshot.index)
+        # A block has cues of its own to show; the set-up waits for the lead-in.
+        coming = None if step.is_hold or step.is_block else next_hold(self.plan, snapshot.index)
         self.query_one(UpNext).show(coming)
 
     def _finish(self) -> None:

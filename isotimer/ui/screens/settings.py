@@ -96,6 +96,9 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 note="for sessions that set no lead-in",
             )
             yield self._field(
+                "Warm-ups", *_switch(s.warm_up, "warm-up"), note="off when a run warmed you up"
+            )
+            yield self._field(
                 "Cue rotation (s)",
                 _number_input(s.cue_rotation_s, CUE_ROTATION_RANGE, "cue-rotation"),
                 note="how long each form cue stays up",
@@ -226,6 +229,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
             self.settings,
             level=Level(self.query_one("#level", Select).value),
             lead_in=float(self.query_one("#lead-in", Input).value),
+            warm_up=self.query_one("#warm-up", Switch).value,
             cue_rotation_s=float(self.query_one("#cue-rotation", Input).value),
             sound=Sound(self.query_one("#sound", Select).value),
             volume=int(self.query_one("#volume", Input).value),

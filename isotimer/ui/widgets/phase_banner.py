@@ -8,10 +8,12 @@ from textual.widgets import Static
 from isotimer.core.plan import StepKind
 
 WORDS = {
+    StepKind.WARM_UP: "WARM-UP",
     StepKind.LEAD_IN: "GET READY",
     StepKind.HOLD: "HOLD",
     StepKind.SWITCH: "SWITCH SIDES",
     StepKind.REST: "REST",
+    StepKind.COOL_DOWN: "COOL-DOWN",
 }
 PAUSED = "PAUSED"
 

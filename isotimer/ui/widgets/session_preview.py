@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from isotimer.core.model import Exercise, Hold, Session, Side, Sides
-from isotimer.core.plan import Plan, target_key
+from isotimer.core.plan import Plan, StepKind, target_key
 from isotimer.core.progression import Suggestion
 from isotimer.core.timefmt import clock, short
 from isotimer.storage.problems import Problem
@@ -72,7 +72,9 @@ def plan_preview(
         for key in _keys(hold):
             if key in suggestions:
                 table.add_row("", _target_line(key, suggestions[key]))
-    parts += [Text(""), table]
+    warm_up = _blocks_line(plan, StepKind.WARM_UP, "Warm-up")
+    cool_down = _blocks_line(plan, StepKind.COOL_DOWN, "Cool-down")
+    parts += [Text(""), *warm_up, table, *cool_down]
     if swap:
         parts += [Text(""), Text(swap, style="bold")]
     if suggestions:
@@ -84,6 +86,16 @@ def plan_preview(
             ),
         ]
     return Group(*parts)
+
+
+def _blocks_line(plan: Plan, kind: StepKind, label: str) -> list[Text]:
+    """``Warm-up 7:00: Easy bike, Mobility``, or nothing when the plan has none."""
+    names = [step.block.name for step in plan.steps if step.kind is kind and step.block]
+    if not names:
+        return []
+    line = Text(f"{label} {clock(plan.seconds_of(kind))}: ", style="bold")
+    line.append(", ".join(names), style="dim")
+    return [line]
 
 
 def _keys(hold: Hold) -> list[str]:

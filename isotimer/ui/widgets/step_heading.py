@@ -13,7 +13,12 @@ from isotimer.core.timefmt import short
 
 
 def title_for(step: Step) -> str:
-    """``Wall sit · left side``, with ``Next:`` in front when the hold is still to come."""
+    """``Wall sit · left side``, with ``Next:`` in front when the hold is still to come.
+
+    A warm-up or cool-down block is named for itself: it is not a hold.
+    """
+    if step.block is not None:
+        return step.block.name
     side = f" · {step.side.value} side" if step.side is not Side.NONE else ""
     upcoming = "" if step.kind is StepKind.HOLD else "Next: "
     return f"{upcoming}{step.hold.name}{side}"
@@ -21,6 +26,8 @@ def title_for(step: Step) -> str:
 
 def details_for(step: Step, plan: Plan) -> str:
     """``Set 1 of 2 · Round 1 of 2 · 30 s · effort 70%``: where the step sits in the session."""
+    if step.block is not None:
+        return block_details(step, plan)
     hold = step.hold
     parts = [f"Set {step.set} of {hold.sets}"]
     if plan.session.rounds > 1:
@@ -37,6 +44,14 @@ def details_for(step: Step, plan: Plan) -> str:
         moved = f" ({effort - base:+d})" if base and effort != base else ""
         parts.append(f"effort {effort}%{moved}")
     return " · ".join(parts)
+
+
+def block_details(step: Step, plan: Plan) -> str:
+    """``Warm-up 1 of 2 · 5 min · n skips it``: blocks are optional, so say how to skip."""
+    same = [other for other in plan.steps if other.kind is step.kind]
+    label = "Warm-up" if step.kind is StepKind.WARM_UP else "Cool-down"
+    place = f" {same.index(step) + 1} of {len(same)}" if len(same) > 1 else ""
+    return f"{label}{place} · {short(step.seconds)} · n skips it"
 
 
 class StepHeading(Widget):
