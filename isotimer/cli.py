@@ -23,6 +23,7 @@ COMMANDS = {
     "isotimer.commands.app": ("run",),
     "isotimer.commands.builder": ("new", "edit"),
     "isotimer.commands.serve": ("serve",),
+    "isotimer.commands.programme": ("programme", "due"),
 }
 TAKES_VALUE = frozenset({"--data-dir", "--sessions"})
 

@@ -41,7 +41,7 @@ class ProgrammeRun:
 
 @dataclass(frozen=True)
 class Repeat:
-    """The take-up of an offer: from programme ``week``, phase ``phase`` starts over."""
+    """The take-up of an offer: from programme ``week``, phase ``phase`` (1-based) starts over."""
 
     week: int
     phase: int
@@ -163,7 +163,7 @@ def status(
             first.sessions[0], False, False, why, started=False,
         )  # fmt: skip
     current = (today - start).days // WEEK
-    taken = {r.week - 1: r.phase for r in repeats}
+    taken = {r.week - 1: r.phase - 1 for r in repeats}
     phase, in_phase, phase_runs, empty, last_trained = 0, 0, [], 0, 0
     weeks: list[WeekRecord] = []
     for block in range(current + 1):
