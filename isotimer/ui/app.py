@@ -32,6 +32,7 @@ from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
 from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
+from isotimer.ui.programme_today import ProgrammeToday
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
+class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -92,6 +93,7 @@ class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
             suggest=self.suggestions,
             last_done=self.last_done,
             progression=settings.progression,
+            today=self.todays_offer,
         )
 
     def _make_announcer(self) -> Announcer:
@@ -191,11 +193,12 @@ class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
         *,
         from_picker: bool = True,
         resume: Resumable | None = None,
-    ) -> None:
+    ) -> str:
         """Build the plan, engine and recorder for one run and show the run screen.
 
         A resumed run keeps its id and plan, and its engine starts at the step
-        after the last hold it recorded, before the run screen mounts.
+        after the last hold it recorded, before the run screen mounts. Returns
+        the run's id.
         """
         from isotimer.ui.screens.run import RunScreen
 
@@ -220,6 +223,7 @@ class IsoTimerApp(SessionFiles, MorningCheckin, App[None]):
             cue_rotation_s=self.settings.cue_rotation_s,
         )
         self.push_screen(screen, partial(self._run_ended, from_picker))
+        return recorder.run_id
 
     def _announce(self, event: Event) -> None:
         self.announcer.play(cue_for(event))
