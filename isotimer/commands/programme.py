@@ -176,6 +176,11 @@ def _status_lines(found: Following, ctx: Context) -> list[str]:
     if now.next_session:
         name = _session_name(ctx, now.next_session)
         lines.append(f"{'due today' if now.due else 'next'}: {name} ({now.next_session})")
+    for week in now.weeks:
+        lines.append(
+            f"  week {week.week} ({week.start:%d %b}) · phase {week.phase} {week.phase_name}"
+            f" · {week.done} of {week.planned} done"
+        )
     if now.repeat_offer:
         lines.append(
             f"two empty weeks: 'isotimer programme repeat' starts phase {now.repeat_offer} again"
