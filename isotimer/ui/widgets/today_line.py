@@ -35,7 +35,7 @@ class TodayLine(Static, can_focus=True):
             return
         text = Text(offer.line, style="bold")
         if offer.session is not None:
-            text.append("  (t or Enter: start)", style="dim")
+            text.append("  (t)", style="dim")
         self.update(text)
 
     def action_start(self) -> None:
