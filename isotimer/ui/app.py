@@ -306,7 +306,7 @@ class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, App[None]):
         from isotimer.ui.screens.history import HistoryScreen
 
         today = self.clock.now().date()
-        self.push_screen(HistoryScreen(self.history, today))
+        self.push_screen(HistoryScreen(self.history, today, self.programme_weeks()))
 
     def on_picker_screen_history_requested(self) -> None:
         self.show_history()

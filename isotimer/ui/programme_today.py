@@ -6,10 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.follow import count_run
-from isotimer.storage.programmes.today import TodayOffer, todays_offer
+from isotimer.storage.programmes.today import TodayOffer, followed, todays_offer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from isotimer.core.clock import Clock
+    from isotimer.core.schedule import WeekRecord
     from isotimer.paths import Paths
     from isotimer.storage.catalog import Catalog
     from isotimer.storage.history.store import HistoryStore
@@ -30,6 +33,11 @@ class ProgrammeToday:
     def todays_offer(self) -> TodayOffer | None:
         """What today holds in the programme followed, for the picker's top line."""
         return todays_offer(self.paths, self.catalog, self.history, self.clock.now().date())
+
+    def programme_weeks(self) -> tuple[str, Sequence[WeekRecord]] | None:
+        """The programme followed and its weeks so far, for the history's Weeks tab."""
+        found = followed(self.paths, self.catalog, self.history, self.clock.now().date())
+        return (found.programme.name, found.status.weeks) if found else None
 
     def on_picker_screen_programme_chosen(self, message: PickerScreen.ProgrammeChosen) -> None:
         """Run today's session at the phase's settings and count the run for the programme.

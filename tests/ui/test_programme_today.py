@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from isotimer.core.schedule import status
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.programmes.follow import programme_runs
 from isotimer.storage.programmes.loader import load_programme
 from isotimer.storage.programmes.state import ProgrammeState, load_state, save_state
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunScreen
+from isotimer.ui.widgets.programme_weeks import ProgrammeWeeks
 from isotimer.ui.widgets.today_line import TodayLine
+from tests.unit.history_factories import T0, hold_record, run_record
 
 from .builders import make_app
 from .test_run_screen import advance
@@ -35,9 +38,14 @@ def follow(tmp_path, start: date = date(2026, 1, 5)) -> None:
     save_state(tmp_path / "data" / "programme.toml", ProgrammeState("knee-weeks", start))
 
 
+def line_text_of(widget) -> str:
+    """The widget's text as drawn on screen."""
+    lines = widget.render_lines(widget.region.reset_offset)
+    return "\n".join(strip.text for strip in lines).strip()
+
+
 def line_text(line: TodayLine) -> str:
-    """The line as drawn on screen."""
-    return "".join(strip.text for strip in line.render_lines(line.region.reset_offset)).strip()
+    return line_text_of(line)
 
 
 async def test_no_programme_keeps_the_usual_title(tmp_path):
@@ -98,3 +106,27 @@ async def test_before_the_start_nothing_starts(tmp_path):
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
+
+
+async def test_the_history_weeks_tab_shows_the_programme_weeks_done_against_planned(tmp_path):
+    follow(tmp_path, start=date(2025, 12, 29))
+    with HistoryStore.open(tmp_path / "data" / "history.sqlite3") as store:
+        for n, day in enumerate((0, 3, 7), start=1):
+            at = T0 + timedelta(days=day - 7)
+            store.begin_run(run_record(f"knee-{n}", at, session="knee-tendon"))
+            store.add_hold(hold_record(run_id=f"knee-{n}", at=at, session="knee-tendon"))
+    state_file = tmp_path / "data" / "programme.toml"
+    save_state(state_file, load_state(state_file).with_run("knee-1").with_run("knee-2"))
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("w")
+        await pilot.pause()
+        weeks = app.screen.query_one(ProgrammeWeeks)
+        text = " ".join(line_text_of(weeks).split())
+        assert "Knee weeks: sessions done against planned" in text
+        assert "1 Mon 29 Dec 1 Settle ●● 2 of 2" in text
+        assert "2 Mon 05 Jan 1 Settle ○○ 0 of 2" in text  # knee-3 is not the programme's

@@ -14,7 +14,7 @@ from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.catalog import load_programmes
-from isotimer.storage.programmes.follow import following
+from isotimer.storage.programmes.follow import Following, following
 
 
 @dataclass(frozen=True)
@@ -29,15 +29,36 @@ class TodayOffer:
     level: Level | None = None
 
 
-def todays_offer(
-    paths: Paths, catalog: Catalog, history: HistoryStore | None, today: date
-) -> TodayOffer | None:
-    """None when no programme runs; a line saying what is wrong when its state is bad."""
+def followed(
+    paths: Paths,
+    catalog: Catalog,
+    history: HistoryStore | None,
+    today: date,
+    *,
+    quiet: bool = True,
+) -> Following | None:
+    """The programme followed against ``catalog``'s sessions; None when none is.
+
+    ``quiet`` turns a damaged state or unreadable history into None as well;
+    otherwise it raises ValidationError, LookupError or HistoryError.
+    """
     if not paths.programme_state.exists():
         return None  # the common case, before reading any programme file
     programmes, _ = load_programmes(paths, catalog.sessions)
     try:
-        found = following(paths, programmes, today, history)
+        return following(paths, programmes, today, history)
+    except (ValidationError, LookupError, HistoryError):
+        if quiet:
+            return None
+        raise
+
+
+def todays_offer(
+    paths: Paths, catalog: Catalog, history: HistoryStore | None, today: date
+) -> TodayOffer | None:
+    """None when no programme runs; a line saying what is wrong when its state is bad."""
+    try:
+        found = followed(paths, catalog, history, today, quiet=False)
     except (ValidationError, LookupError, HistoryError) as error:
         return TodayOffer(f"Programme: {str(error).strip(chr(39))}")
     if found is None:
