@@ -18,6 +18,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
     run.add_argument("--level", choices=LEVEL_CHOICES, help="default: the level in your settings")
     run.add_argument("--voice", action="store_true", help="speak the cues for this run")
+    share = run.add_argument_group("a second screen: follow the run on a phone or tablet")
+    share.add_argument(
+        "--share", action="store_true", help="publish the run as a live web page (shows a QR code)"
+    )
+    share.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on: 0.0.0.0 lets a phone on your network open it (default: "
+        "127.0.0.1, this computer only)",
+    )
+    share.add_argument("--port", type=int, default=0, help="port (default: any free one)")
     run.set_defaults(run=run_session)
 
 
@@ -32,7 +43,11 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
         ctx.err.print(str(error), markup=False, highlight=False)
         return 1
     level = Level(args.level) if args.level else None
-    return open_app(args, ctx, start=(session, level), voice=args.voice)
+    if not 0 <= args.port <= 65535:
+        ctx.err.print(f"isotimer: --port must be 0 to 65535, got {args.port}", markup=False)
+        return 2
+    share = (args.host, args.port) if args.share else None
+    return open_app(args, ctx, start=(session, level), voice=args.voice, share=share)
 
 
 def open_app(
@@ -41,6 +56,7 @@ def open_app(
     *,
     start: tuple[object, Level | None] | None = None,
     voice: bool = False,
+    share: tuple[str, int] | None = None,
 ) -> int:
     """Build the real clock, catalog, history and settings, then run the app to its end."""
     # Textual is imported here only, so the other commands start fast without it.
@@ -65,6 +81,7 @@ def open_app(
         history_blocked=history_blocked,
         settings_problems=settings_problems,
         voice=voice or getattr(args, "voice", False),
+        share=share,
     )
     try:
         app.run()

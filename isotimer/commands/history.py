@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
+from isotimer.commands import fit_export
 from isotimer.core import stats
 from isotimer.core.clock import SystemClock
 from isotimer.core.records import CheckIn, HoldOutcome, HoldRecord
@@ -54,9 +55,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     stats_parser.add_argument("--exercise", metavar="ID", help="only this exercise")
     stats_parser.set_defaults(run=run_stats)
 
-    export = sub.add_parser("export", help="write every hold as JSON, CSV or TOML")
-    export.add_argument("--format", choices=FORMATS, help="default: from -o's suffix, or json")
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: stdout")
+    export = sub.add_parser("export", help="write every hold as JSON, CSV or TOML, or runs as FIT")
+    export.add_argument(
+        "--format", choices=(*FORMATS, fit_export.FORMAT), help="default: from -o's suffix, or json"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="default: stdout; fit: a .fit file or a folder",
+    )
+    fit_export.add_arguments(export)
     export.set_defaults(run=run_export)
 
     importer = sub.add_parser("import", help="merge holds from an export; duplicates are skipped")
@@ -166,6 +176,10 @@ def _read_checkins(ctx: Context) -> list[CheckIn]:
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    if fit_export.wants_fit(args):
+        return fit_export.run_fit_export(args, ctx)
+    if args.session is not None or args.since is not None:
+        return _fail(ctx, "--session and --since go with --format fit")
     try:
         fmt = args.format or (guess_format(args.output) if args.output else "json")
         holds = _read_holds(ctx, newest_first=False)

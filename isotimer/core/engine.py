@@ -21,6 +21,7 @@ from isotimer.core.events import (
     HoldFinished,
     SessionFinished,
     StepStarted,
+    TimingChanged,
 )
 from isotimer.core.plan import Plan, Step, StepKind
 
@@ -147,6 +148,7 @@ class Engine:
             self.update(at)
             if self.current is not None:
                 self._paused_at = at
+                self._emit(TimingChanged(self._index, True, at))
 
     def resume(self, at: float) -> None:
         if self._paused_at is not None:
@@ -154,6 +156,7 @@ class Engine:
             self._deadline += frozen
             self._paused_s += frozen
             self._paused_at = None
+            self._emit(TimingChanged(self._index, False, at))
 
     def toggle_pause(self, at: float) -> None:
         if self.paused:
@@ -190,6 +193,7 @@ class Engine:
         now = self._paused_at if self._paused_at is not None else at
         self._deadline = max(now, self._deadline + delta_s)
         self._last_tick = None
+        self._emit(TimingChanged(self._index, self.paused, at))
         self.update(at)
         return True
 

@@ -59,9 +59,22 @@ class HoldFinished:
 
 
 @dataclass(frozen=True)
+class TimingChanged:
+    """The current step's clock froze, restarted or moved: a pause, a resume, a rest changed.
+
+    Nothing on the terminal needs it (the screen redraws after its own keys), but a
+    second screen that counts down by itself must hear at once that its deadline moved.
+    """
+
+    index: int
+    paused: bool
+    at: float
+
+
+@dataclass(frozen=True)
 class SessionFinished:
     completed: bool
     at: float
 
 
-Event = StepStarted | CountdownTick | Halfway | HoldFinished | SessionFinished
+Event = StepStarted | CountdownTick | Halfway | HoldFinished | TimingChanged | SessionFinished

@@ -19,6 +19,7 @@ from isotimer.storage.toml.source import parse_toml
 LEAD_IN_RANGE = (0.0, 600.0)
 CUE_ROTATION_RANGE = (2.0, 120.0)
 LEVELS = [level.value for level in Level]
+SHARE_CHOICES = ["off", "this-computer", "my-network"]
 WHERE = "settings"
 HEADER = "# isotimer settings: edit here or from the settings screen (press s in the picker).\n"
 
@@ -31,6 +32,9 @@ class Settings:
     one; ``cue_rotation_s`` is how long each form cue stays on screen.
     ``theme`` is any Textual theme name: only the app knows which exist.
     ``progression`` lists the ids of sessions that run at today's targets.
+    ``share`` publishes every run as a live page: off, on this computer only,
+    or on the user's network (behind a per-run key).
+    ``fit_folder`` is where "Save as FIT" puts files; empty until first asked.
     """
 
     level: Level = Level.BEGINNER
@@ -41,6 +45,8 @@ class Settings:
     cue_rotation_s: float = 8.0
     theme: str = "textual-dark"
     progression: tuple[str, ...] = ()
+    share: str = "off"
+    fit_folder: str = ""
 
 
 DEFAULTS = Settings()
@@ -106,6 +112,8 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
         ),
         "theme": lambda: _name(reader, data, "theme"),
         "progression": lambda: reader.texts(data, "progression", (), WHERE),
+        "share": lambda: reader.choice(data, "share", (), WHERE, SHARE_CHOICES),
+        "fit_folder": lambda: reader.text(data, "fit_folder", (), WHERE),
     }
     values: dict[str, Any] = {}
     messages: list[str] = []

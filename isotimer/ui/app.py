@@ -30,6 +30,7 @@ from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.storage.targets import todays_suggestions
+from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
 from isotimer.ui.programme_today import ProgrammeToday
@@ -37,6 +38,7 @@ from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.session_files import SessionFiles
+from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
 # (benchmarks/README.md).
 
 
-class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, App[None]):
+class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, LiveSharing, FitSaving, App[None]):
     """Holds what every screen needs and moves between screens on their results."""
 
     CSS_PATH: ClassVar = ["app.tcss"]
@@ -70,6 +72,7 @@ class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, App[None]):
         settings_problems: Sequence[str] = (),
         announcer: Announcer | None = None,
         voice: bool = False,
+        share: tuple[str, int] | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -82,6 +85,8 @@ class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, App[None]):
         self.history_blocked = history_blocked
         self.settings_problems = list(settings_problems)
         self.voice = voice
+        self.share = share
+        self.live = None
         self._own_announcer = announcer is None
         self.announcer = announcer or self._make_announcer()
         self.timing_log = TimingLog.from_env(clock)
@@ -154,6 +159,7 @@ class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, App[None]):
         self._start_requested()
 
     def on_unmount(self) -> None:
+        self.close_live()
         self._signals.remove()
         self.announcer.close()
         if self.timing_log is not None:
@@ -223,6 +229,8 @@ class IsoTimerApp(SessionFiles, MorningCheckin, ProgrammeToday, App[None]):
             cue_rotation_s=self.settings.cue_rotation_s,
         )
         self.push_screen(screen, partial(self._run_ended, from_picker))
+        if self.follow_live(engine) and self.share is not None and not from_picker:
+            self.action_share()  # started with --share: show the code to scan first
         return recorder.run_id
 
     def _announce(self, event: Event) -> None:

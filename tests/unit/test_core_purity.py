@@ -13,6 +13,7 @@ import pytest
     [
         "isotimer.core.engine, isotimer.core.plan, isotimer.core.clock, isotimer.core.model",
         "isotimer.storage.catalog, isotimer.storage.sessions.loader",
+        "isotimer.storage.export.fit_files",
         "isotimer.cli",
     ],
 )
@@ -30,7 +31,7 @@ def test_core_imports_no_third_party_package():
         "import sys, pkgutil, importlib, isotimer.core as c\n"
         "for m in pkgutil.iter_modules(c.__path__):\n"
         "    importlib.import_module('isotimer.core.' + m.name)\n"
-        "third = ('rich', 'textual', 'platformdirs', 'tomli_w')\n"
+        "third = ('rich', 'textual', 'platformdirs', 'tomli_w', 'garmin_fit_sdk')\n"
         "print(sorted(k for k in third if k in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

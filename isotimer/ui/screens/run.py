@@ -73,6 +73,7 @@ class RunScreen(Screen[RunResult]):
         Binding("plus,equals_sign", "rest(5)", "Rest +5 s", key_display="+", group=REST_KEYS),
         Binding("minus,underscore", "rest(-5)", "Rest -5 s", key_display="-", group=REST_KEYS),
         Binding("m", "mute", "Mute"),
+        Binding("w", "app.share", "Share"),
         Binding("q,escape", "stop", "Stop"),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -65,6 +66,7 @@ class RunDetailScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("q", "back", "Back", show=False),
+        Binding("f", "save_fit", "Save as FIT"),
     ]
 
     def __init__(
@@ -92,6 +94,16 @@ class RunDetailScreen(Screen[None]):
             if self.holds:
                 yield Static(holds_table(self.holds), id="run-holds")
         yield Footer()
+
+    class SaveFitRequested(Message):
+        """The runner pressed ``f``: write this run as a FIT file."""
+
+        def __init__(self, run_id: str) -> None:
+            super().__init__()
+            self.run_id = run_id
+
+    def action_save_fit(self) -> None:
+        self.post_message(self.SaveFitRequested(self.run.id))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from isotimer.core.model import Level
 from isotimer.storage.settings import CUE_ROTATION_RANGE, LEAD_IN_RANGE, Settings
 
 PROGRAMS = ("auto", *AUTO_PROGRAMS)
+SHARE_WORDS = {"off": "Off", "this-computer": "This computer", "my-network": "My network"}
 
 
 def _seconds_input(value: float, bounds: tuple[float, float], widget_id: str) -> Input:
@@ -115,6 +116,17 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 ),
                 gap=True,
             )
+            yield self._field(
+                "Live page",
+                Select(
+                    [(words, key) for key, words in SHARE_WORDS.items()],
+                    value=s.share,
+                    allow_blank=False,
+                    compact=True,
+                    id="share",
+                ),
+                note="a phone follows each run (w in a run)",
+            )
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", compact=True, id="save")
                 yield Button("Cancel", compact=True, id="cancel")
@@ -202,6 +214,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
             voice=self.query_one("#voice", Switch).value,
             voice_program=str(self.query_one("#voice-program", Select).value),
             theme=str(self.query_one("#theme", Select).value),
+            share=str(self.query_one("#share", Select).value),
         )
 
     def _check(self, field: Input) -> bool:

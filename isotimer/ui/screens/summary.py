@@ -52,6 +52,7 @@ class SummaryScreen(Screen[None]):
         Binding("escape", "done", "Done", show=False),
         Binding("q", "quit", "Quit"),
         Binding("h", "history", "History"),
+        Binding("f", "save_fit", "Save as FIT"),
         Binding("tab", "rate", "Rate it", show=True),
         Binding("e", "export", "Export unsaved"),
         Binding("r", "retry", "Retry saving"),
@@ -195,6 +196,20 @@ class SummaryScreen(Screen[None]):
     def action_history(self) -> None:
         self._save_quietly()
         self.post_message(self.HistoryRequested())
+
+    class SaveFitRequested(Message):
+        """The runner pressed ``f``: write this run as a FIT file (rating saved first)."""
+
+        def __init__(self, run_id: str) -> None:
+            super().__init__()
+            self.run_id = run_id
+
+    def action_save_fit(self) -> None:
+        self._save_quietly()
+        if self.recorder.pending:
+            self.notify("Save the holds first (r): a FIT file is made from your history.")
+            return
+        self.post_message(self.SaveFitRequested(self.recorder.run_id))
 
     def _save_quietly(self) -> None:
         # A rating that cannot be saved is never a reason to stay on this screen.

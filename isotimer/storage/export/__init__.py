@@ -1,0 +1,1 @@
+"""Exports other services read: FIT activity files for Garmin Connect, Strava and intervals.icu."""

@@ -1,0 +1,104 @@
+"""Between the app and the live page: publish each change of a run, carry its buttons back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+from textual.message import Message
+from textual.timer import Timer
+
+from isotimer.core.clock import Clock
+from isotimer.core.engine import Engine
+from isotimer.core.events import Event
+from isotimer.core.live import live_state
+from isotimer.live.server import LiveServer
+
+HEARTBEAT_S = 2.0  # a page that missed a push, or a mute, is right again within this
+
+
+class PageCommand(Message):
+    """A button pressed on the live page: ``pause`` (or resume) or ``end-hold``."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
+class LiveLink:
+    """One live server for the app's lifetime, following whichever run is on screen.
+
+    Every engine event (a step starting, a pause, a rest changed) is pushed at
+    once with the time left then; the page counts down by itself in between.
+    The page's Pause and End hold arrive on the server's thread and are posted
+    to the app as a ``PageCommand`` (posting is thread-safe and never waits, so
+    the page's request is answered at once), which runs them like the keys.
+    """
+
+    def __init__(
+        self,
+        app: App,
+        clock: Clock,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        muted: Callable[[], bool] = lambda: False,
+        cue_every_s: float = 8.0,
+    ) -> None:
+        self.app = app
+        self.clock = clock
+        self.muted = muted
+        self.cue_every_s = cue_every_s
+        self.server = LiveServer(host=host, port=port, on_command=self._from_page)
+        self._engine: Engine | None = None
+        self._timer: Timer | None = None
+        self._started = False
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def local_only(self) -> bool:
+        return self.server.access.local_only
+
+    def start(self) -> str:
+        """Start serving (once) and return the page's URL; OSError if it cannot listen."""
+        if not self._started:
+            self.server.start()
+            self._started = True
+            self._timer = self.app.set_interval(HEARTBEAT_S, self.publish)
+        return self.url
+
+    def follow(self, engine: Engine) -> None:
+        """Publish ``engine``'s run from now on (a new run replaces the last one)."""
+        self._engine = engine
+        engine.subscribe(self._on_event)
+        self.publish()
+
+    def _on_event(self, event: Event) -> None:
+        self.publish()
+
+    def publish(self) -> None:
+        """Send the current state of the followed run to every open page."""
+        engine = self._engine
+        if engine is None or not engine.started:
+            return
+        now = self.clock.monotonic()
+        state = live_state(
+            engine.snapshot(now),
+            engine.plan,
+            at=now,
+            muted=self.muted(),
+            cue_every_s=self.cue_every_s,
+        )
+        self.server.publish(state)
+
+    def _from_page(self, name: str) -> None:
+        self.app.post_message(PageCommand(name))
+
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._started:
+            self.server.close()

@@ -1,0 +1,67 @@
+"""What the live page is sent: the state of a run at a moment, from the engine's snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from isotimer.core.engine import Engine
+from isotimer.core.live import live_state
+from isotimer.core.model import Level
+from isotimer.core.plan import build_plan
+from tests.unit.factories import hold, session
+
+
+def engine_at(offset_s: float, *, paused_at: float | None = None) -> tuple[Engine, float]:
+    cued = replace(hold(seconds=30, sets=2, rest=20), cues=("Knees over toes", "Breathe"))
+    plan = build_plan(session(cued, lead_in=5), Level.BEGINNER)
+    engine = Engine(plan)
+    engine.start(0.0)
+    if paused_at is not None:
+        engine.update(paused_at)
+        engine.pause(paused_at)
+    engine.update(offset_s)
+    return engine, offset_s
+
+
+@pytest.mark.parametrize(
+    ("offset", "phase", "words", "remaining"),
+    [
+        (1.0, "lead_in", "GET READY", 4.0),
+        (15.0, "hold", "HOLD", 20.0),
+        (40.0, "rest", "REST", 15.0),
+        (200.0, "done", "DONE", 0.0),
+    ],
+)
+def test_each_phase_says_what_to_do_and_how_long_is_left(offset, phase, words, remaining):
+    engine, at = engine_at(offset)
+    state = live_state(engine.snapshot(at), engine.plan)
+    assert (state["phase"], state["words"]) == (phase, words)
+    assert state["remaining_s"] == pytest.approx(remaining)
+
+
+def test_a_paused_run_says_paused_and_its_time_stands_still():
+    engine, _ = engine_at(30.0, paused_at=10.0)
+    first = live_state(engine.snapshot(30.0), engine.plan)
+    later = live_state(engine.snapshot(90.0), engine.plan)
+    assert first["words"] == "PAUSED" and first["paused"] is True
+    assert first["remaining_s"] == later["remaining_s"] == pytest.approx(25.0)
+
+
+def test_a_hold_carries_its_cues_and_breathing_so_the_page_can_rotate_them():
+    engine, at = engine_at(15.0)
+    state = live_state(engine.snapshot(at), engine.plan, muted=True, cue_every_s=6)
+    assert state["cues"] == ["Knees over toes", "Breathe"]
+    assert state["cue_every_s"] == 6 and state["muted"] is True
+    assert state["breathing"] == {"inhale": 3.0, "hold": 0.0, "exhale": 3.0}
+    assert state["details"].startswith("Set 1 of 2")
+    assert state["next"].startswith("Then: ")
+
+
+def test_a_rest_names_the_hold_coming_up():
+    engine, at = engine_at(40.0)
+    state = live_state(engine.snapshot(at), engine.plan)
+    assert state["next"].startswith("Coming up: ")
+    assert state["title"] == "Next: Wall sit"
+    assert state["cues"] == []

@@ -1,0 +1,92 @@
+"""Sharing a run with a phone from the app: w, --share, the setting, and the page's buttons."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import urllib.request
+
+from isotimer.core.clock import FakeClock
+from isotimer.core.model import Level
+from isotimer.storage.settings import Settings
+from isotimer.ui.screens.run import RunScreen
+from isotimer.ui.screens.share import ShareScreen
+
+from .builders import TEST_SESSION, make_app
+
+SIZE = (100, 34)
+
+
+def first_state(url: str) -> dict:
+    with urllib.request.urlopen(url + "events", timeout=5) as stream:
+        for raw in stream:
+            if raw.startswith(b"data: "):
+                return json.loads(raw.removeprefix(b"data: "))
+    raise AssertionError("the stream ended without a state")
+
+
+def press_on_page(url: str, name: str) -> int:
+    request = urllib.request.Request(url + f"command/{name}", method="POST")
+    with urllib.request.urlopen(request, timeout=5) as reply:
+        return reply.status
+
+
+async def wait_for(pilot, check) -> None:
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if check():
+            return
+    raise AssertionError("the app never got there")
+
+
+def run_screen(app) -> RunScreen:
+    return next(s for s in app.screen_stack if isinstance(s, RunScreen))
+
+
+async def test_w_in_a_run_shows_the_address_and_who_can_open_it(tmp_path):
+    app = make_app(tmp_path, clock=FakeClock(), start=(TEST_SESSION, Level.BEGINNER))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.live is None  # nothing listens until sharing is asked for
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ShareScreen)
+        assert app.screen.url == app.live.url and "/127.0.0.1:" in app.screen.url
+        assert "Only this computer" in str(app.screen.query_one("#share-who").render())
+        state = first_state(app.live.url)
+        assert state["session"] == "Test holds" and state["phase"] == "lead_in"
+        await pilot.press("escape")
+        assert isinstance(app.screen, RunScreen)
+
+
+async def test_the_page_pause_button_pauses_the_engine_and_the_page_hears_it(tmp_path):
+    clock = FakeClock()
+    app = make_app(
+        tmp_path, clock=clock, start=(TEST_SESSION, Level.BEGINNER), share=("127.0.0.1", 0)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # --share opened the code first
+        run = run_screen(app)
+        clock.advance(6)  # into the first hold
+        run.tick()
+        assert first_state(app.live.url)["phase"] == "hold"
+        assert press_on_page(app.live.url, "pause") == 204
+        await wait_for(pilot, lambda: run.engine.paused)
+        state = first_state(app.live.url)
+        assert state["paused"] is True and state["words"] == "PAUSED"
+        assert press_on_page(app.live.url, "pause") == 204
+        await wait_for(pilot, lambda: not run.engine.paused)
+        assert press_on_page(app.live.url, "end-hold") == 204
+        await wait_for(pilot, lambda: first_state(app.live.url)["phase"] != "hold")
+
+
+async def test_the_share_setting_publishes_every_run_without_asking(tmp_path):
+    settings = dataclasses.replace(Settings(), share="this-computer")
+    app = make_app(
+        tmp_path, clock=FakeClock(), settings=settings, start=(TEST_SESSION, Level.BEGINNER)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)  # no code pushed in the runner's face
+        assert first_state(app.live.url)["title"] == "Next: Wall sit"
