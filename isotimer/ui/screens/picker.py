@@ -234,7 +234,7 @@ class PickerScreen(Screen[None]):
         """The top line says what today holds in the programme, if one runs."""
         offer = self.today_offer() if self.today_offer else None
         self.query_one(TodayLine).show_offer(offer)
-        self.query_one("#picker-title").display = offer is None
+        self.query_one("#picker-title").set_class(offer is not None, "-programme")
 
     def suggestions(self, session: Session) -> Mapping[str, Suggestion]:
         """Today's targets for ``session`` at the chosen level, read once until the next run."""
