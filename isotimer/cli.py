@@ -25,6 +25,7 @@ COMMANDS = {
     "isotimer.commands.builder": ("new", "edit"),
     "isotimer.commands.serve": ("serve",),
     "isotimer.commands.completion": ("completion",),
+    "isotimer.commands.programme": ("programme", "due"),
 }
 # How ``isotimer --help`` groups the commands; one not named here is listed under "more".
 GROUPS = {

@@ -24,6 +24,13 @@ def bundled_sessions_dir() -> Path:
     return package.parent / "sessions"
 
 
+def bundled_programmes_dir() -> Path:
+    """The programmes shipped with isotimer, found the same way as its sessions."""
+    package = Path(__file__).resolve().parent
+    packaged = package / "programmes"
+    return packaged if packaged.is_dir() else package.parent / "programmes"
+
+
 def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
@@ -77,6 +84,19 @@ class Paths:
     def screenshot_dir(self) -> Path:
         """Where the palette's Screenshot saves: ``--screenshot-dir``, else the data folder's."""
         return self.screenshots or self.data_dir / "screenshots"
+
+    @property
+    def user_programmes(self) -> Path:
+        return self.data_dir / "programmes"
+
+    @property
+    def programme_state(self) -> Path:
+        """Which programme runs, since when, and which recorded runs are its own."""
+        return self.data_dir / "programme.toml"
+
+    def programme_dirs(self) -> tuple[Path, ...]:
+        """Bundled programmes, then the user's: a user file wins for the same id."""
+        return (bundled_programmes_dir(), self.user_programmes)
 
     def session_dirs(self) -> tuple[Path, ...]:
         """Folders in override order: later ones win for the same session id."""

@@ -13,7 +13,9 @@ from isotimer.core.plan import Plan, Step, StepKind, build_plan
 from isotimer.core.timefmt import clock
 from isotimer.storage.library import LIBRARY_FILE, load_library
 from isotimer.storage.problems import Problem, ValidationError
-from isotimer.storage.sessions.loader import load_session
+from isotimer.storage.programmes.loader import is_programme, programme_from_source
+from isotimer.storage.sessions.loader import session_from_source
+from isotimer.storage.toml.source import read_toml
 
 LEVEL_CHOICES = [level.value for level in Level]
 
@@ -29,7 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true", help="print the plan as JSON")
     show.set_defaults(run=run_show)
 
-    validate = sub.add_parser("validate", help="check session files and report every problem")
+    validate = sub.add_parser(
+        "validate", help="check session and programme files and report every problem"
+    )
     validate.add_argument("files", metavar="FILE", nargs="+", type=existing_file)
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
     validate.set_defaults(run=run_validate)
@@ -148,7 +152,8 @@ def _describe(step: Step, rounds: int) -> str:
 
 
 def run_validate(args: argparse.Namespace, ctx: Context) -> int:
-    """Check each file; an ``exercises.toml`` is checked as a library file."""
+    """Check each file; an ``exercises.toml`` is checked as a library file, and a file
+    with ``[[phase]]`` tables as a programme (its sessions against the catalog's ids)."""
     library = ctx.catalog.library
     problems: list[Problem] = []
     for file in args.files:
@@ -156,7 +161,11 @@ def run_validate(args: argparse.Namespace, ctx: Context) -> int:
             problems.extend(load_library([file], require_file=True)[1])
             continue
         try:
-            load_session(file, library)
+            source = read_toml(file)
+            if is_programme(source.data):
+                programme_from_source(source, file.stem, ctx.catalog.sessions)
+            else:
+                session_from_source(source, file.stem, library, str(file))
         except ValidationError as error:
             problems.extend(error.problems)
     if args.json:

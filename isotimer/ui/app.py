@@ -38,6 +38,7 @@ from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.morning import MorningCheckin
 from isotimer.ui.probes import TimingLog, mark_ready
+from isotimer.ui.programme_today import ProgrammeToday
 from isotimer.ui.readable import readable_variables
 from isotimer.ui.run_guard import RunGuard
 from isotimer.ui.screens.confirm import ConfirmScreen
@@ -63,6 +64,7 @@ class IsoTimerApp(
     FitSaving,
     Screenshots,
     MorningCheckin,
+    ProgrammeToday,
     LiteralNotify,
     App[None],
 ):
@@ -117,6 +119,7 @@ class IsoTimerApp(
             suggest=self.suggestions,
             last_done=self.last_done,
             progression=settings.progression,
+            today=self.todays_offer,
         )
 
     def _make_announcer(self) -> Announcer:
@@ -229,11 +232,12 @@ class IsoTimerApp(
         *,
         from_picker: bool = True,
         resume: Resumable | None = None,
-    ) -> None:
+    ) -> str:
         """Build the plan, engine and recorder for one run and show the run screen.
 
         A resumed run keeps its id and plan, and its engine starts at the step
-        after the last hold it recorded, before the run screen mounts.
+        after the last hold it recorded, before the run screen mounts. Returns
+        the run's id.
         """
         from isotimer.ui.screens.run import RunScreen
 
@@ -266,6 +270,7 @@ class IsoTimerApp(
         self.push_screen(screen, partial(self._run_ended, from_picker))
         if self.follow_live(engine) and self.share is not None and not from_picker:
             self.action_share()  # started with --share: show the code to scan first
+        return recorder.run_id
 
     def _announce(self, event: Event) -> None:
         self.announcer.play(cue_for(event), tone_for(event), due_of(event))
@@ -335,7 +340,7 @@ class IsoTimerApp(
         from isotimer.ui.screens.history import HistoryScreen
 
         today = self.clock.now().date()
-        self.push_screen(HistoryScreen(self.history, today))
+        self.push_screen(HistoryScreen(self.history, today, self.programme_weeks()))
 
     def on_picker_screen_history_requested(self) -> None:
         self.show_history()

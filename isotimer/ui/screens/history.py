@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar, NamedTuple
 
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabPane
 
 from isotimer.core.review import ExerciseReview, Review, RunSummary, build_review
+from isotimer.core.schedule import WeekRecord
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
@@ -23,6 +25,7 @@ from isotimer.ui.widgets.balance_table import BalanceTable
 from isotimer.ui.widgets.chart_panel import ChartPanel
 from isotimer.ui.widgets.exercise_facts import ExerciseFacts
 from isotimer.ui.widgets.exercise_list import ExerciseList
+from isotimer.ui.widgets.programme_weeks import ProgrammeWeeks
 from isotimer.ui.widgets.session_list import SessionList
 from isotimer.ui.widgets.weekly_summary import WeeklySummary
 
@@ -35,7 +38,7 @@ UNAVAILABLE = (
 HELP_NOTES = (
     "Up and Down choose the hold to chart against its target.\n"
     "Balance flags a side more than 10% behind the other.\n"
-    "Weeks counts sessions against the goal of two a week.\n"
+    "Weeks counts sessions against the goal of two a week, and a programme's weeks.\n"
     "On Sessions, Enter shows a session's holds, ratings and note."
 )
 RUNS_SHOWN = 200  # the latest sessions; a runner scrolls back months, not decades
@@ -71,10 +74,16 @@ class HistoryScreen(Screen[None]):
     class Populated(Message):
         """The figures and the first chart are on screen (or a message instead)."""
 
-    def __init__(self, store: HistoryStore | None, today: date) -> None:
+    def __init__(
+        self,
+        store: HistoryStore | None,
+        today: date,
+        programme: tuple[str, Sequence[WeekRecord]] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        self.programme = programme  # the name and weeks of the programme followed
         self.review: Review | None = None
         self.runs: list[RunSummary] = []
         self.run_count = 0
@@ -97,6 +106,7 @@ class HistoryScreen(Screen[None]):
                 with TabPane("Balance", id="balance"), VerticalScroll(classes="tab-scroll"):
                     yield BalanceTable(id="balance-table")
                 with TabPane("Weeks", id="weeks"), VerticalScroll(classes="tab-scroll"):
+                    yield ProgrammeWeeks(id="programme-weeks")
                     yield WeeklySummary(id="weekly")
                 with TabPane("Sessions", id="sessions"):
                     yield Static(id="sessions-title")
@@ -104,6 +114,8 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        name, weeks = self.programme or (None, ())
+        self.query_one(ProgrammeWeeks).show_weeks(name, weeks)
         if self.store is None:
             self._say(UNAVAILABLE)
         else:

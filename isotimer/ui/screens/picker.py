@@ -25,6 +25,7 @@ from isotimer.core.text import printable
 from isotimer.core.timefmt import clock
 from isotimer.storage.catalog import Catalog, Origin
 from isotimer.storage.problems import Problem
+from isotimer.storage.programmes.today import TodayOffer
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
 from isotimer.ui.widgets.session_preview import (
@@ -34,12 +35,14 @@ from isotimer.ui.widgets.session_preview import (
     swap_line,
 )
 from isotimer.ui.widgets.session_table import SessionRow, SessionTable
+from isotimer.ui.widgets.today_line import TodayLine
 
 BROKEN = "broken:"
 # Keys that keep their meaning on the list; any other letter starts the filter.
-LIST_KEYS = frozenset("qslphx?/123456789")
+LIST_KEYS = frozenset("qslphtx?/123456789")
 Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
 LastDone = Callable[[], Mapping[str, str]]
+Today = Callable[[], TodayOffer | None]
 MARKS = {Origin.EDITED: "edited", Origin.OWN: "yours"}
 
 
@@ -87,6 +90,7 @@ class PickerScreen(Screen[None]):
         # Left out of the footer so Start, Help and Quit fit at 80 columns; help lists them.
         Binding("p", "toggle_progression", "Progression", show=False),
         Binding("x", "swap", "Swap harder", show=False),
+        Binding("t", "today", "Today's programme session", show=False),
         Binding("ctrl+e", "edit('edit')", "Edit", show=False),
         Binding("ctrl+n", "edit('new')", "New", show=False),
         Binding("ctrl+d", "edit('duplicate')", "Duplicate", show=False),
@@ -106,6 +110,14 @@ class PickerScreen(Screen[None]):
 
     class SessionChosen(Message):
         """The runner chose a session and a level."""
+
+        def __init__(self, session: Session, level: Level) -> None:
+            super().__init__()
+            self.session = session
+            self.level = level
+
+    class ProgrammeChosen(Message):
+        """The runner chose today's programme session, already at the phase's settings."""
 
         def __init__(self, session: Session, level: Level) -> None:
             super().__init__()
@@ -151,8 +163,10 @@ class PickerScreen(Screen[None]):
         suggest: Suggest | None = None,
         last_done: LastDone | None = None,
         progression: Collection[str] = (),
+        today: Today | None = None,
     ) -> None:
         super().__init__()
+        self.today_offer = today
         self.catalog = catalog
         self.lead_in = lead_in
         self.warm_up = warm_up
@@ -169,6 +183,7 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="picker-top"):
+            yield TodayLine(id="picker-today")
             yield Static("Choose a session", id="picker-title")
             yield Static(self._level_text(), id="level")
         with Horizontal(id="picker-body"):
@@ -187,6 +202,7 @@ class PickerScreen(Screen[None]):
         self._last_done = self.last_done() if self.last_done else {}
         self._entries = self._build_entries()
         self._fill()
+        self._show_today()
         broken = sum(1 for entry in self._entries if entry.session is None)
         if broken:
             self.query_one("#problems", Static).update(
@@ -215,6 +231,13 @@ class PickerScreen(Screen[None]):
         self._last_done = self.last_done() if self.last_done else {}
         self._entries = self._build_entries()
         self._fill()
+        self._show_today()
+
+    def _show_today(self) -> None:
+        """The top line says what today holds in the programme, if one runs."""
+        offer = self.today_offer() if self.today_offer else None
+        self.query_one(TodayLine).show_offer(offer)
+        self.query_one("#picker-title").set_class(offer is not None, "-programme")
 
     def suggestions(self, session: Session) -> Mapping[str, Suggestion]:
         """Today's targets for ``session`` at the chosen level, read once until the next run."""
@@ -437,6 +460,15 @@ class PickerScreen(Screen[None]):
         """Start ``session`` at the chosen level (the command palette calls this too)."""
         self.post_message(self.SessionChosen(self.today(session), self.level))
 
+    @on(TodayLine.Chosen)
+    def action_today(self) -> None:
+        """Start today's programme session at the phase's settings."""
+        offer = self.query_one(TodayLine).offer
+        if offer is None or offer.session is None:
+            self.notify("No programme session is due today.", timeout=4)
+            return
+        self.post_message(self.ProgrammeChosen(offer.session, offer.level or self.level))
+
     def action_settings(self) -> None:
         self.post_message(self.SettingsRequested())
 
@@ -446,9 +478,10 @@ class PickerScreen(Screen[None]):
     def action_help(self) -> None:
         notes = (
             "Type any letter to filter by name or tag (or press /); Escape leaves the filter.\n"
-            "A name that starts with a key used here (h, l, p, q, s, x) is filtered with /"
+            "A name that starts with a key used here (h, l, p, q, s, t, x) is filtered with /"
             " first.\n"
             "x takes today's swap when a hold at its time cap has a harder variation.\n"
+            "t (or Enter on the top line) starts today's programme session, when one is due.\n"
             "Up and Down move; a number picks that session; Enter starts it.\n"
             + quick_start_hint(self._shown)
             + "\nCtrl+P opens the command palette: type a session's name to start it."

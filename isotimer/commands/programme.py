@@ -1,0 +1,271 @@
+"""``programme`` and ``due``: follow weeks of training from the shell.
+
+``programme list | start ID [--on DATE] | status [--json] | stop | repeat |
+add RUN_ID... | calendar [-o FILE]``; ``due`` exits 0 with one line when a
+session is due today and 1 when none is, for a shell prompt or cron.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from rich.table import Table
+
+from isotimer.commands.context import Context
+from isotimer.core.clock import SystemClock
+from isotimer.core.planned import planned_sessions
+from isotimer.core.programme import Programme
+from isotimer.core.schedule import Repeat
+from isotimer.core.today import today_line
+from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.problems import ValidationError
+from isotimer.storage.programmes.catalog import find_programme, load_programmes
+from isotimer.storage.programmes.follow import Following, following
+from isotimer.storage.programmes.state import ProgrammeState, clear_state, save_state
+
+BAD_ARGUMENT = 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    programme = sub.add_parser("programme", help="follow a programme: weeks of sessions in phases")
+    actions = programme.add_subparsers(title="actions", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the programmes you can follow")
+    listing.add_argument("--json", action="store_true", help="print them as JSON")
+    listing.set_defaults(run=run_list)
+    start = actions.add_parser("start", help="follow a programme from today or a date")
+    start.add_argument("programme", metavar="ID", help="a programme id (see 'programme list')")
+    start.add_argument("--on", metavar="YYYY-MM-DD", type=_day, help="its first day (today)")
+    start.set_defaults(run=run_start)
+    status = actions.add_parser("status", help="where you stand and what today holds")
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.set_defaults(run=run_status)
+    actions.add_parser("stop", help="stop following it (your history stays)").set_defaults(
+        run=run_stop
+    )
+    actions.add_parser(
+        "repeat", help="after two empty weeks: start the last phase's first week again"
+    ).set_defaults(run=run_repeat)
+    add = actions.add_parser("add", help="count recorded runs (see 'history') for the programme")
+    add.add_argument("run_ids", metavar="RUN_ID", nargs="+")
+    add.set_defaults(run=run_add)
+    calendar = actions.add_parser("calendar", help="write the planned sessions as iCalendar")
+    calendar.add_argument("-o", "--output", metavar="FILE", type=Path, help="default: stdout")
+    calendar.set_defaults(run=run_calendar)
+
+    due = sub.add_parser("due", help="exit 0 and say which session is due today, 1 if none")
+    due.set_defaults(run=run_due)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-03-02: {text!r}") from None
+
+
+def _say(ctx: Context, message: str, code: int = 1) -> int:
+    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False, soft_wrap=True)
+    return code
+
+
+def _today() -> date:
+    return SystemClock().now().date()
+
+
+def _programmes(ctx: Context) -> dict[str, Programme]:
+    programmes, problems = load_programmes(ctx.paths, ctx.catalog.sessions)
+    for problem in problems:
+        ctx.err.print(f"warning: {problem}", markup=False, highlight=False, soft_wrap=True)
+    return programmes
+
+
+def _following(ctx: Context) -> Following | None:
+    """The programme followed today; raises what ``following`` raises."""
+    path = ctx.paths.history_file
+    store = HistoryStore.open(path) if path.exists() else None
+    try:
+        return following(ctx.paths, _programmes(ctx), _today(), store)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _current(ctx: Context) -> tuple[Following | None, int | None]:
+    """The programme followed, or the exit code after saying why there is none."""
+    try:
+        found = _following(ctx)
+    except (ValidationError, LookupError, HistoryError) as error:
+        return None, _say(ctx, str(error).strip("'\""))
+    if found is None:
+        return None, _say(ctx, "you follow no programme; see 'isotimer programme list'")
+    return found, None
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    programmes = _programmes(ctx)
+    if args.json:
+        rows = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "per_week": p.per_week,
+                "weeks": p.expected_weeks,
+                "phases": [phase.name for phase in p.phases],
+            }
+            for p in programmes.values()
+        ]
+        ctx.console.out(json.dumps(rows, indent=2, ensure_ascii=False), highlight=False)
+        return 0
+    table = Table("id", "name", "weeks", "a week", "phases", title="isotimer programmes")
+    for p in programmes.values():
+        phases = " → ".join(phase.name for phase in p.phases)
+        table.add_row(p.id, p.name, str(p.expected_weeks), str(p.per_week), phases)
+    ctx.console.print(table)
+    return 0
+
+
+def run_start(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        programme = find_programme(_programmes(ctx), args.programme)
+    except LookupError as error:
+        return _say(ctx, error.args[0], BAD_ARGUMENT)
+    state_file = ctx.paths.programme_state
+    try:
+        current = _following(ctx)
+    except (ValidationError, LookupError, HistoryError):
+        current = None  # a damaged or stale state is replaced by the new start
+    if current is not None and not current.status.finished:
+        name = current.programme.name
+        return _say(ctx, f"you already follow {name}: 'isotimer programme stop' first")
+    start = args.on or _today()
+    save_state(state_file, ProgrammeState(programme.id, start))
+    ctx.console.print(
+        f"Following {programme.name} from {start:%a %d %b %Y}: {programme.per_week} sessions"
+        f" a week, about {programme.expected_weeks} weeks.",
+        markup=False,
+        highlight=False,
+    )
+    return 0
+
+
+def run_status(args: argparse.Namespace, ctx: Context) -> int:
+    found, code = _current(ctx)
+    if found is None:
+        return code or 1
+    if args.json:
+        ctx.console.out(json.dumps(found.status.to_dict(), ensure_ascii=False), highlight=False)
+        return 0
+    for line in _status_lines(found, ctx):
+        ctx.console.print(line, markup=False, highlight=False, soft_wrap=True)
+    return 0
+
+
+def _status_lines(found: Following, ctx: Context) -> list[str]:
+    now, programme = found.status, found.programme
+    of = f" of {now.weeks_in_phase}" if now.weeks_in_phase else ""
+    lines = [
+        f"{programme.name}: week {now.week}, phase {now.phase} ({now.phase_name}),"
+        f" week {now.week_in_phase}{of} of the phase",
+        f"this week: {now.done_this_week} of {now.per_week} sessions",
+        f"moves on: {'yes' if now.advance_met else 'not yet'}: {now.advance_why}",
+    ]
+    if now.next_session:
+        name = _session_name(ctx, now.next_session)
+        lines.append(f"{'due today' if now.due else 'next'}: {name} ({now.next_session})")
+    for week in now.weeks:
+        lines.append(
+            f"  week {week.week} ({week.start:%d %b}) · phase {week.phase} {week.phase_name}"
+            f" · {week.done} of {week.planned} done"
+        )
+    if now.repeat_offer:
+        lines.append(
+            f"two empty weeks: 'isotimer programme repeat' starts phase {now.repeat_offer} again"
+        )
+    return lines
+
+
+def _session_name(ctx: Context, session_id: str) -> str:
+    session = ctx.catalog.sessions.get(session_id)
+    return session.name if session else session_id
+
+
+def run_stop(args: argparse.Namespace, ctx: Context) -> int:
+    if not clear_state(ctx.paths.programme_state):
+        return _say(ctx, "you follow no programme")
+    ctx.console.print("Stopped following the programme; your history stays.", highlight=False)
+    return 0
+
+
+def run_repeat(args: argparse.Namespace, ctx: Context) -> int:
+    found, code = _current(ctx)
+    if found is None:
+        return code or 1
+    offer = found.status.repeat_offer
+    if offer is None:
+        return _say(ctx, "nothing to repeat: the offer comes after two empty weeks")
+    state = found.state
+    repeats = (*state.repeats, Repeat(found.status.week, offer))
+    save_state(
+        ctx.paths.programme_state, ProgrammeState(state.programme, state.start, state.runs, repeats)
+    )
+    name = found.programme.phases[offer - 1].name
+    ctx.console.print(f"This week starts phase {offer} ({name}) again.", highlight=False)
+    return 0
+
+
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    found, code = _current(ctx)
+    if found is None:
+        return code or 1
+    path = ctx.paths.history_file
+    try:
+        with HistoryStore.open(path) as store:
+            missing = [r for r in args.run_ids if store.run(r) is None]
+    except HistoryError as error:
+        return _say(ctx, error.message)
+    if missing:
+        return _say(ctx, f"no recorded run with id {missing[0]!r}", BAD_ARGUMENT)
+    state = found.state
+    for run_id in args.run_ids:
+        state = state.with_run(run_id)
+    save_state(ctx.paths.programme_state, state)
+    ctx.console.print(f"{len(args.run_ids)} run(s) now count for the programme.", highlight=False)
+    return 0
+
+
+def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
+    from isotimer.storage.programmes.ical import programme_calendar
+
+    found, code = _current(ctx)
+    if found is None:
+        return code or 1
+    now = SystemClock().now()
+    planned = planned_sessions(found.programme, found.state.start, found.status, now.date())
+    names = {sid: s.name for sid, s in ctx.catalog.sessions.items()}
+    data = programme_calendar(found.programme, planned, names, now)
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        return 0
+    try:
+        args.output.write_bytes(data)
+    except OSError as error:
+        return _say(ctx, f"cannot write {args.output}: {error.strerror or error}")
+    ctx.err.print(f"{len(planned)} sessions written to {args.output}", highlight=False)
+    return 0
+
+
+def run_due(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        found = _following(ctx)
+    except (ValidationError, LookupError, HistoryError) as error:
+        return _say(ctx, str(error).strip("'\""))
+    if found is None or not found.status.due:
+        return 1
+    now = found.status
+    line = today_line(found.programme.name, now, _session_name(ctx, now.next_session or ""))
+    ctx.console.print(line, markup=False, highlight=False)
+    return 0
