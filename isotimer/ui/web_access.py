@@ -25,21 +25,13 @@ import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from isotimer.live.access import is_loopback
+
 TOKEN_BYTES = 16  # 128 bits
 TOKEN_PARAMETER = "token"
 TOKEN_COOKIE = "isotimer_token"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 WILDCARDS = ("0.0.0.0", "::", "")
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is reachable from this computer only."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def new_token() -> str:

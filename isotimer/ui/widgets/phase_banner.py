@@ -5,16 +5,9 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from isotimer.core.live import WORDS  # one wording for the terminal and the live page
 from isotimer.core.plan import StepKind
 
-WORDS = {
-    StepKind.WARM_UP: "WARM-UP",
-    StepKind.LEAD_IN: "GET READY",
-    StepKind.HOLD: "HOLD",
-    StepKind.SWITCH: "SWITCH SIDES",
-    StepKind.REST: "REST",
-    StepKind.COOL_DOWN: "COOL-DOWN",
-}
 PAUSED = "PAUSED"
 
 
