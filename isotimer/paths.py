@@ -32,6 +32,7 @@ def bundled_programmes_dir() -> Path:
 
 
 def default_data_dir() -> Path:
+    """The data folder: ``$ISOTIMER_DATA_DIR`` if set, else the platform's user data folder."""
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
@@ -52,32 +53,39 @@ class Paths:
     def from_options(
         cls, data_dir: str | None, sessions: list[str] | None, screenshots: str | None = None
     ) -> Paths:
+        """Paths from the command-line options; unset ones fall back to their defaults."""
         base = Path(data_dir).expanduser() if data_dir else default_data_dir()
         shots = Path(screenshots).expanduser() if screenshots else None
         return cls(base, tuple(Path(s).expanduser() for s in sessions or ()), shots)
 
     @property
     def bundled_sessions(self) -> Path:
+        """The sessions shipped with isotimer."""
         return bundled_sessions_dir()
 
     @property
     def bundled_library(self) -> Path:
+        """The exercise library shipped with isotimer."""
         return self.bundled_sessions / "exercises.toml"
 
     @property
     def user_sessions(self) -> Path:
+        """The folder of the user's own session files."""
         return self.data_dir / "sessions"
 
     @property
     def user_library(self) -> Path:
+        """The user's exercise library, read after the bundled one."""
         return self.data_dir / "exercises.toml"
 
     @property
     def history_file(self) -> Path:
+        """The SQLite history of runs and holds."""
         return self.data_dir / "history.sqlite3"
 
     @property
     def settings_file(self) -> Path:
+        """The user's saved settings."""
         return self.data_dir / "settings.toml"
 
     @property
@@ -87,6 +95,7 @@ class Paths:
 
     @property
     def user_programmes(self) -> Path:
+        """The user's own programme files; one wins over a bundled one with the same id."""
         return self.data_dir / "programmes"
 
     @property

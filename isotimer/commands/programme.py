@@ -31,6 +31,7 @@ BAD_ARGUMENT = 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``programme`` and its actions (list, start, status, stop, ...) to the parser."""
     programme = sub.add_parser("programme", help="follow a programme: weeks of sessions in phases")
     actions = programme.add_subparsers(title="actions", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="the programmes you can follow")
@@ -106,6 +107,7 @@ def _current(ctx: Context) -> tuple[Following | None, int | None]:
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme list``: the programmes on offer, as a table or with ``--json``."""
     programmes = _programmes(ctx)
     if args.json:
         rows = [
@@ -129,6 +131,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_start(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme start``: follow a programme from ``--on`` or today.
+
+    Refused while another programme is still being followed; a damaged or stale
+    state file is simply replaced.
+    """
     try:
         programme = find_programme(_programmes(ctx), args.programme)
     except LookupError as error:
@@ -153,6 +160,7 @@ def run_start(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_status(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme status``: where you stand and what today holds, or ``--json``."""
     found, code = _current(ctx)
     if found is None:
         return code or 1
@@ -194,6 +202,7 @@ def _session_name(ctx: Context, session_id: str) -> str:
 
 
 def run_stop(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme stop``: forget the programme state; recorded runs stay in history."""
     if not clear_state(ctx.paths.programme_state):
         return _say(ctx, "you follow no programme")
     ctx.console.print("Stopped following the programme; your history stays.", highlight=False)
@@ -201,6 +210,7 @@ def run_stop(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_repeat(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme repeat``: take up the offer to start a phase again this week."""
     found, code = _current(ctx)
     if found is None:
         return code or 1
@@ -218,6 +228,7 @@ def run_repeat(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme add``: count recorded runs for the programme; every id must exist."""
     found, code = _current(ctx)
     if found is None:
         return code or 1
@@ -238,6 +249,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme calendar``: the planned sessions as iCalendar, to stdout or ``--output``."""
     from isotimer.storage.programmes.ical import programme_calendar
 
     found, code = _current(ctx)
@@ -259,6 +271,10 @@ def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_due(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme due``: print today's line and exit 0 only if a session is due.
+
+    Exits 1, silently, when nothing is due, so a shell prompt can test it.
+    """
     try:
         found = _following(ctx)
     except (ValidationError, LookupError, HistoryError) as error:

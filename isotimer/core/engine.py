@@ -72,6 +72,7 @@ class Engine:
 
     # -- subscription -------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` with every event the engine emits from now on."""
         self._listeners.append(listener)
 
     def _emit(self, event: Event) -> None:
@@ -81,18 +82,22 @@ class Engine:
     # -- state --------------------------------------------------------------
     @property
     def started(self) -> bool:
+        """True once ``start`` has entered the first step."""
         return self._index >= 0
 
     @property
     def finished(self) -> bool:
+        """True once the last step has run out or ``stop`` ended the session."""
         return self._finished
 
     @property
     def paused(self) -> bool:
+        """True while the countdown is frozen by ``pause``."""
         return self._paused_at is not None
 
     @property
     def current(self) -> Step | None:
+        """The step under way, or None before the start and after the finish."""
         return self.plan.steps[self._index] if self.started and not self._finished else None
 
     def snapshot(self, at: float) -> Snapshot:
@@ -144,6 +149,11 @@ class Engine:
         return self.snapshot(at)
 
     def pause(self, at: float) -> None:
+        """Freeze the countdown at ``at``; a no-op when paused or nothing is under way.
+
+        Steps that ran out before ``at`` are advanced first, so the pause lands on
+        the step that was really under way.
+        """
         if self.current is not None and not self.paused:
             self.update(at)
             if self.current is not None:
@@ -151,6 +161,7 @@ class Engine:
                 self._emit(TimingChanged(self._index, True, at))
 
     def resume(self, at: float) -> None:
+        """Unfreeze the countdown, pushing the deadline back by the time spent paused."""
         if self._paused_at is not None:
             frozen = at - self._paused_at
             self._deadline += frozen
@@ -159,6 +170,7 @@ class Engine:
             self._emit(TimingChanged(self._index, False, at))
 
     def toggle_pause(self, at: float) -> None:
+        """Pause if running, resume if paused: the one key that does both."""
         if self.paused:
             self.resume(at)
         else:

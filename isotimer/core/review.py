@@ -19,13 +19,21 @@ from isotimer.core.stats import Balance, SideStats, Week
 class ReviewSource(Protocol):
     """The questions a review asks of a history, named as core.stats names them."""
 
-    def side_stats(self, today: date) -> list[SideStats]: ...
+    def side_stats(self, today: date) -> list[SideStats]:
+        """Per exercise and side, as ``stats.side_stats``."""
+        ...
 
-    def balances(self) -> dict[str, Balance]: ...
+    def balances(self) -> dict[str, Balance]:
+        """Left/right gaps, as ``stats.balances``."""
+        ...
 
-    def weekly(self, today: date, weeks: int = stats.TREND_WEEKS) -> list[Week]: ...
+    def weekly(self, today: date, weeks: int = stats.TREND_WEEKS) -> list[Week]:
+        """The last ``weeks`` ISO weeks, as ``stats.weekly``."""
+        ...
 
-    def streak(self, today: date, goal: int = stats.WEEKLY_GOAL) -> int: ...
+    def streak(self, today: date, goal: int = stats.WEEKLY_GOAL) -> int:
+        """Weeks in a row meeting ``goal``, as ``stats.streak``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class ExerciseReview:
 
     @property
     def label(self) -> str:
+        """The exercise's display name with its side, for a table cell."""
         return f"{self.stats.exercise_name}{side_suffix(self.stats.side)}"
 
 
@@ -58,13 +67,16 @@ class Review:
 
     @property
     def empty(self) -> bool:
+        """True when no hold has been recorded: the screen shows its empty state."""
         return not self.exercises
 
     @property
     def holds(self) -> int:
+        """Holds recorded across every exercise and side."""
         return sum(row.stats.holds for row in self.exercises)
 
     def find(self, key: str) -> ExerciseReview | None:
+        """The row with table key ``key`` (``exercise:side``), or None if it has gone."""
         return next((row for row in self.exercises if row.key == key), None)
 
     def name_of(self, exercise: str) -> str:
@@ -96,15 +108,19 @@ class MemoryHistory:
         self._holds = list(holds)
 
     def side_stats(self, today: date) -> list[SideStats]:
+        """``stats.side_stats`` over the held records."""
         return stats.side_stats(self._holds, today)
 
     def balances(self) -> dict[str, Balance]:
+        """``stats.balances`` over the held records."""
         return stats.balances(self._holds)
 
     def weekly(self, today: date, weeks: int = stats.TREND_WEEKS) -> list[Week]:
+        """``stats.weekly`` over the held records."""
         return stats.weekly(self._holds, today, weeks)
 
     def streak(self, today: date, goal: int = stats.WEEKLY_GOAL) -> int:
+        """``stats.streak`` over the held records."""
         return stats.streak(self._holds, today, goal)
 
 
@@ -112,6 +128,7 @@ class MemoryHistory:
 
 
 def side_suffix(side: str) -> str:
+    """The label tail for a side: nothing for a two-sided exercise, else `` (left)`` etc."""
     return "" if side == "none" else f" ({side})"
 
 

@@ -44,9 +44,11 @@ class FieldReader:
         self.problems: list[Problem] = []
 
     def report(self, path: Path, where: str, what: str) -> None:
+        """Record a problem at the source line of the key at ``path``."""
         self.problems.append(Problem(self.file, self.lines.line(path), where, what))
 
     def unknown_keys(self, table: dict, allowed: Iterable[str], path: Path, where: str) -> None:
+        """Report each key of ``table`` not in ``allowed``, with a did-you-mean hint."""
         allowed = list(allowed)
         for key in table:
             if key not in allowed:
@@ -86,6 +88,7 @@ class FieldReader:
         return False
 
     def texts(self, table: dict, key: str, path: Path, where: str) -> tuple[str, ...] | None:
+        """A list of non-empty printable texts at ``key``, None if absent or reported."""
         value = table.get(key, _MISSING)
         if value is _MISSING:
             return None
@@ -123,6 +126,10 @@ class FieldReader:
         high: float = MAX_SECONDS,
         whole: bool = False,
     ) -> Any:
+        """``value`` if it is a finite number in ``[low, high]``, else report and return None.
+
+        Booleans are refused though Python counts them as ints; ``whole`` demands an int.
+        """
         kind = "a whole number" if whole else "a number"
         allowed = int if whole else (int, float)
         if isinstance(value, bool) or not isinstance(value, allowed):
@@ -143,6 +150,7 @@ class FieldReader:
         return value
 
     def choice(self, table: dict, key: str, path: Path, where: str, choices: list[str]) -> Any:
+        """The text at ``key`` if it is one of ``choices``, None if absent or reported."""
         value = table.get(key, _MISSING)
         if value is _MISSING:
             return None
@@ -156,6 +164,7 @@ class FieldReader:
         return value
 
     def table(self, parent: dict, key: str, path: Path, where: str) -> dict | None:
+        """The sub-table at ``key``, None if absent or reported as not a table."""
         value = parent.get(key, _MISSING)
         if value is _MISSING:
             return None

@@ -111,6 +111,7 @@ def migrate(conn: sqlite3.Connection, version: int) -> int:
 
 
 def has_sqlite_header(path: Path) -> bool:
+    """True if the file starts with SQLite's magic header, whatever its name."""
     with path.open("rb") as file:
         return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
@@ -124,6 +125,11 @@ def describe(conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
 
 
 def stamp(moment: datetime) -> str:
+    """A timestamp as stored: ISO 8601 with its offset; naive times are refused.
+
+    Raises:
+        ValueError: ``moment`` has no timezone, so it could not be compared later.
+    """
     if moment.tzinfo is None:
         raise ValueError(f"timestamp without a UTC offset: {moment.isoformat()}")
     return moment.isoformat()
@@ -181,6 +187,7 @@ def hold_row(hold: HoldRecord) -> tuple[object, ...]:
 
 
 def hold_from_row(row: tuple) -> HoldRecord:
+    """A HoldRecord from a row selected with ``HOLD_COLUMNS``."""
     (hold_id, run_id, started, ended, session, session_name, exercise, exercise_name, side,
      round_no, set_no, level, target_s, held_s, completed, effort, pain, note, outcome,
      target_effort) = row  # fmt: skip
@@ -207,11 +214,13 @@ def checkin_row(checkin: CheckIn) -> tuple[object, ...]:
 
 
 def checkin_from_row(row: tuple) -> CheckIn:
+    """A CheckIn from a row selected with ``CHECKIN_COLUMNS``."""
     checkin_id, run_id, at, side, compared, pain = row
     return CheckIn(checkin_id, run_id, datetime.fromisoformat(at), side, compared, pain)
 
 
 def run_row(run: RunRecord) -> tuple[object, ...]:
+    """A run as the values of a runs row, in column order, timestamps stamped."""
     ended = stamp(run.ended_at) if run.ended_at is not None else None
     return (
         run.id, run.session, run.session_name, run.level, stamp(run.started_at), ended,
@@ -220,6 +229,7 @@ def run_row(run: RunRecord) -> tuple[object, ...]:
 
 
 def run_from_row(row: tuple) -> RunRecord:
+    """A RunRecord from a row selected with ``RUN_COLUMNS``."""
     run_id, session, session_name, level, started, ended, outcome, effort, pain, note = row
     return RunRecord(
         id=run_id, session=session, session_name=session_name, level=level,

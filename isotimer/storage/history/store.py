@@ -99,6 +99,7 @@ class HistoryStore:
             old.close()
 
     def close(self) -> None:
+        """Close the connection; the store is unusable afterwards."""
         with self._lock:
             self._conn.close()
 
@@ -141,6 +142,7 @@ class HistoryStore:
             return conn.execute(_INSERT_HOLD, schema.hold_row(hold)).rowcount == 1
 
     def end_run(self, run_id: str, ended_at: datetime, outcome: Outcome) -> None:
+        """Mark a run finished with its end time and outcome."""
         with self._writing() as conn:
             conn.execute(
                 "UPDATE runs SET ended_at = ?, outcome = ? WHERE id = ?",
@@ -235,6 +237,7 @@ class HistoryStore:
         return salvage.readable_holds(self._read)
 
     def run_holds(self, run_id: str) -> list[HoldRecord]:
+        """A run's holds in the order they were started."""
         sql = f"SELECT {schema.HOLD_COLUMNS} FROM holds WHERE run_id = ? ORDER BY started_ts, rowid"
         return [schema.hold_from_row(row) for row in self._read(sql, (run_id,))]
 
@@ -261,6 +264,7 @@ class HistoryStore:
         return [schema.run_from_row(row) for row in self._read(sql, params)]
 
     def run(self, run_id: str) -> RunRecord | None:
+        """The run with id ``run_id``, or None if there is none."""
         sql = f"SELECT {schema.RUN_COLUMNS} FROM runs WHERE id = ?"
         rows = self._read(sql, (run_id,))
         return schema.run_from_row(rows[0]) if rows else None
@@ -287,6 +291,7 @@ class HistoryStore:
         return [schema.run_from_row(row) for row in self._read(sql, (Outcome.IN_PROGRESS.value,))]
 
     def count(self) -> int:
+        """Holds recorded in total, across every run."""
         return self._read("SELECT count(*) FROM holds")[0][0]
 
     def exercise_ids(self) -> list[str]:
@@ -295,23 +300,29 @@ class HistoryStore:
 
     # -- figures (history_queries): what core.stats computes, without loading every hold --
     def side_stats(self, today: date) -> list[SideStats]:
+        """``stats.side_stats`` answered by SQL aggregates (see ``queries``)."""
         return queries.side_stats(self._read, today)
 
     def best_per_day(self, exercise: str, side: str) -> list[tuple[date, float]]:
+        """``stats.best_per_day`` for one exercise and side, answered by SQL."""
         return queries.best_per_day(self._read, exercise, side)
 
     def balances(self) -> dict[str, Balance]:
+        """``stats.balances`` answered by SQL."""
         return queries.balances(self._read)
 
     def weekly(self, today: date, weeks: int = stats.TREND_WEEKS) -> list[Week]:
+        """``stats.weekly`` answered by SQL from per-day totals."""
         return queries.weekly(self._read, today, weeks)
 
     def streak(self, today: date, goal: int = stats.WEEKLY_GOAL) -> int:
+        """``stats.streak`` answered by SQL."""
         return queries.streak(self._read, today, goal)
 
     def last_runs_holds(
         self, exercise: str, side: str, level: str, runs: int = 2, session: str | None = None
     ) -> list[HoldRecord]:
+        """``queries.last_runs_holds``: what ``progression.suggest`` needs, read by SQL."""
         return queries.last_runs_holds(self._read, exercise, side, level, runs, session)
 
     def run_summaries(self, limit: int) -> list[RunSummary]:
