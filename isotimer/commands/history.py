@@ -50,6 +50,7 @@ SHOWN_REASONS = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``history``, ``stats``, ``export`` and ``import`` to the parser."""
     history = sub.add_parser("history", help="list recorded holds, newest first")
     history.add_argument("--exercise", metavar="ID", help="only this exercise")
     history.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date, help="from this day on")
@@ -97,6 +98,7 @@ def _read_holds(ctx: Context, **query: object) -> list[HoldRecord] | None:
 
 
 def run_history(args: argparse.Namespace, ctx: Context) -> int:
+    """``history``: recorded holds, newest first; ``--json`` prints export records."""
     try:
         holds = _read_holds(ctx, exercise=args.exercise, since=args.since, limit=args.limit)
         if not holds and args.exercise and (unknown := _unknown_exercise(ctx, args.exercise)):
@@ -226,6 +228,7 @@ def _read_checkins(ctx: Context) -> list[CheckIn]:
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    """``export``: every hold as JSON, CSV or TOML (with check-ins in JSON), or runs as FIT."""
     if fit_export.wants_fit(args):
         return fit_export.run_fit_export(args, ctx)
     if args.session is not None or args.since is not None:
@@ -264,6 +267,10 @@ def _exportable_holds(ctx: Context) -> tuple[list[HoldRecord] | None, list[str]]
 
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
+    """``import``: merge holds and check-ins from an export by id.
+
+    Duplicates are skipped; exits 1 if any record was rejected.
+    """
     try:
         data = read_import(args.file)
         records, rejected = parse_import(data, args.format, filename=str(args.file))

@@ -14,18 +14,24 @@ from typing import Protocol
 class Clock(Protocol):
     """Two sources of time: one for durations, one for timestamps."""
 
-    def monotonic(self) -> float: ...
+    def monotonic(self) -> float:
+        """Seconds from an arbitrary origin that never jump: for durations."""
+        ...
 
-    def now(self) -> datetime: ...
+    def now(self) -> datetime:
+        """The local wall time with its offset: for timestamps."""
+        ...
 
 
 class SystemClock:
     """The real clocks of this machine."""
 
     def monotonic(self) -> float:
+        """``time.monotonic()``."""
         return time.monotonic()
 
     def now(self) -> datetime:
+        """The local time, timezone-aware, so stored stamps carry their offset."""
         return datetime.now(UTC).astimezone()
 
 
@@ -37,9 +43,11 @@ class FakeClock:
         self._wall = wall or datetime(2026, 1, 5, 7, 0, tzinfo=UTC)
 
     def monotonic(self) -> float:
+        """The monotonic time, moved by ``advance``."""
         return self._mono
 
     def now(self) -> datetime:
+        """The wall time, moved by ``advance`` and ``jump_wall``."""
         return self._wall
 
     def advance(self, seconds: float) -> None:

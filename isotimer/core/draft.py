@@ -59,6 +59,7 @@ class BreathingDraft:
         return cls(**data)
 
     def to_toml(self) -> dict[str, Any]:
+        """The set phases, in file order, for writing back as TOML."""
         return {
             key: getattr(self, key) for key in BREATHING_ORDER if getattr(self, key) is not None
         }
@@ -87,6 +88,7 @@ class BlockDraft:
         return cls(**values)
 
     def to_toml(self) -> dict[str, Any]:
+        """The block as a TOML table in file order, unset keys left out."""
         table: dict[str, Any] = {}
         for key in BLOCK_ORDER:
             table.update(_entry(key, getattr(self, key)))
@@ -125,6 +127,7 @@ class HoldDraft:
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> HoldDraft:
+        """A draft of a ``[[hold]]`` table; a single ``seconds`` sets both levels."""
         values = {key: data[key] for key in HOLD_ORDER if key in data and key != "seconds"}
         seconds = data.get("seconds")
         if isinstance(seconds, dict):
@@ -139,6 +142,7 @@ class HoldDraft:
         return cls(**values)
 
     def to_toml(self) -> dict[str, Any]:
+        """The hold as a TOML table; equal levels are written back as one ``seconds``."""
         table: dict[str, Any] = {}
         for key in HOLD_ORDER:
             value = self._seconds() if key == "seconds" else getattr(self, key)
@@ -200,6 +204,7 @@ class SessionDraft:
 
     # -- edits the editor makes ---------------------------------------------------
     def with_hold(self, index: int, hold: HoldDraft) -> SessionDraft:
+        """The draft with the hold at ``index`` replaced by ``hold``."""
         holds = list(self.holds)
         holds[index] = hold
         return replace(self, holds=tuple(holds))
@@ -210,6 +215,7 @@ class SessionDraft:
         return replace(self, holds=(*self.holds[:at], hold, *self.holds[at:]))
 
     def remove_hold(self, index: int) -> SessionDraft:
+        """The draft without the hold at ``index``."""
         return replace(self, holds=self.holds[:index] + self.holds[index + 1 :])
 
     def move_hold(self, index: int, delta: int) -> SessionDraft:

@@ -47,10 +47,12 @@ class Step:
 
     @property
     def end_s(self) -> float:
+        """Seconds from the start of the plan to the end of this step."""
         return self.start_s + self.seconds
 
     @property
     def is_hold(self) -> bool:
+        """True for a hold step, the only kind the history records."""
         return self.kind is StepKind.HOLD
 
     @property
@@ -100,14 +102,17 @@ class Plan:
 
     @property
     def total_seconds(self) -> float:
+        """The plan's length in seconds, warm-up and cool-down included."""
         return self.steps[-1].end_s if self.steps else 0.0
 
     @property
     def hold_steps(self) -> tuple[Step, ...]:
+        """The hold steps in order, without lead-ins, switches, rests or blocks."""
         return tuple(step for step in self.steps if step.is_hold)
 
     @property
     def time_under_tension_s(self) -> float:
+        """The planned seconds of holding, the figure a session is sized by."""
         return sum(step.seconds for step in self.hold_steps)
 
     def seconds_of(self, kind: StepKind) -> float:
@@ -115,6 +120,7 @@ class Plan:
         return sum(step.seconds for step in self.steps if step.kind is kind)
 
     def to_dict(self) -> dict[str, object]:
+        """The plan as JSON-ready data, for ``isotimer plan --json`` and its tests."""
         return {
             "session": self.session.id,
             "name": self.session.name,

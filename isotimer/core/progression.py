@@ -71,19 +71,23 @@ class _Run:
 
     @property
     def target_s(self) -> float:
+        """The target of the run's latest set: the one the next target builds on."""
         return self.holds[-1].target_s
 
     @property
     def effort(self) -> int | None:
+        """The effort percent the latest set was done at, if it named one."""
         return self.holds[-1].target_effort
 
     @property
     def pain(self) -> int | None:
+        """The worst pain rated on any set of the run, None if none was rated."""
         rated = [hold.pain for hold in self.holds if hold.pain is not None]
         return max(rated) if rated else None
 
     @property
     def ended_early(self) -> bool:
+        """True if any set broke form before its time was up."""
         return any(failed(hold) for hold in self.holds)
 
     def clean(self, target_s: float, effort: int | None) -> bool:

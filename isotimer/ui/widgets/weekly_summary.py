@@ -17,6 +17,7 @@ BAR_WIDTH = 20
 
 
 def streak_text(streak: int) -> str:
+    """The streak line, or what it takes to start one."""
     if streak == 0:
         return f"No streak yet: {WEEKLY_GOAL} sessions in a week start one."
     weeks = "week" if streak == 1 else "weeks in a row"
@@ -24,6 +25,7 @@ def streak_text(streak: int) -> str:
 
 
 def this_week_text(week: Week) -> str:
+    """This week's sessions against the goal, and its time under tension."""
     left = max(0, WEEKLY_GOAL - week.sessions)
     to_go = f", {left} to go" if left else ": goal met"
     return (
@@ -65,10 +67,12 @@ class WeeklySummary(Widget):
         self.streak = 0
 
     def show(self, weeks: tuple[Week, ...], streak: int) -> None:
+        """Draw these weeks and streak; nothing is mounted, so this is cheap."""
         self.weeks, self.streak = weeks, streak
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
+        """The streak, this week, then the table of weeks; nothing until ``show``."""
         if not self.weeks:
             return ""
         streak_style = self.get_component_rich_style("weekly-summary--streak")
