@@ -27,6 +27,7 @@ LEVEL_CHOICES = [level.value for level in Level]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``targets`` and ``checkin`` to the parser."""
     targets = sub.add_parser("targets", help="today's target for every hold of a session")
     targets.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
     targets.add_argument("--level", choices=LEVEL_CHOICES, help="default: the session's own")
@@ -62,6 +63,7 @@ def _fail(ctx: Context, message: str) -> int:
 
 
 def run_targets(args: argparse.Namespace, ctx: Context) -> int:
+    """``targets``: today's target for every hold of a session, from its history."""
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:
@@ -129,6 +131,7 @@ def _amount(seconds: float, effort: int | None) -> str:
 
 
 def run_checkin(args: argparse.Namespace, ctx: Context) -> int:
+    """``checkin``: record the morning-after pain for a run, the latest by default."""
     path = ctx.paths.history_file
     if not path.exists():
         return _fail(ctx, "no sessions recorded yet, so there is nothing to check in about")

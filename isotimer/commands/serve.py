@@ -16,6 +16,7 @@ ADDRESS = "<this computer's address>"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``serve`` to the parser: host and port to listen on."""
     serve = sub.add_parser("serve", help="serve the app to a web browser (phone, tablet)")
     serve.add_argument(
         "--host",
@@ -39,6 +40,7 @@ __all__ = ["app_command", "is_loopback", "notice", "register", "run_serve"]
 
 
 def is_wildcard(host: str) -> bool:
+    """True for an address that listens on every network (``0.0.0.0`` and the like)."""
     return host in WILDCARDS
 
 
@@ -67,6 +69,10 @@ def notice(access: Access) -> list[str]:
 
 
 def run_serve(args: argparse.Namespace, ctx: Context) -> int:
+    """``serve``: run the app for web browsers until interrupted.
+
+    Needs the optional textual-serve; exits 1 without it or if the port is taken.
+    """
     try:
         from isotimer.ui.web_server import IsoTimerServer
     except ImportError:

@@ -21,6 +21,7 @@ LEVEL_CHOICES = [level.value for level in Level]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``list``, ``show`` and ``validate`` to the parser."""
     listing = sub.add_parser("list", help="list the sessions you can run")
     listing.add_argument("--json", action="store_true", help="print the sessions as JSON")
     listing.set_defaults(run=run_list)
@@ -55,6 +56,7 @@ PLAN_COLUMNS = (
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    """``list``: every session with its holds, time and tags, or ``--json``."""
     plans = [build_plan(session) for session in ctx.catalog.ordered_sessions()]
     if args.json:
         print_json(ctx.console, {"sessions": [_session_entry(plan) for plan in plans]})
@@ -90,6 +92,7 @@ def _session_entry(plan: Plan) -> dict[str, object]:
 
 
 def run_show(args: argparse.Namespace, ctx: Context) -> int:
+    """``show``: every step of a session's plan at a level, and its total time."""
     try:
         session = ctx.catalog.find(args.session)
     except LookupError as error:

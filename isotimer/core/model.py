@@ -49,6 +49,7 @@ class Breathing:
 
     @property
     def cycle_s(self) -> float:
+        """Seconds of one breath: inhale, hold and exhale."""
         return self.inhale + self.hold + self.exhale
 
 
@@ -80,6 +81,7 @@ class Exercise:
     harder_id: str = ""
 
     def seconds_for(self, level: Level) -> float:
+        """The exercise's default hold length at ``level``."""
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s
 
 
@@ -112,6 +114,7 @@ class Hold:
     harder_id: str = ""
 
     def seconds_for(self, level: Level) -> float:
+        """This hold's length at ``level``."""
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s
 
     def effort_for(self, level: Level) -> int | None:

@@ -62,6 +62,7 @@ class Week:
 
     @property
     def met_goal(self) -> bool:
+        """True when the week had at least ``WEEKLY_GOAL`` sessions: it counts for a streak."""
         return self.sessions >= WEEKLY_GOAL
 
 
@@ -77,6 +78,7 @@ class _Tally:
         self.daily: dict[date, float] = {}
 
     def add(self, hold: HoldRecord) -> None:
+        """Count one more hold, keeping the latest, the best, the top target and each day's best."""
         self.count += 1
         if hold.started_at > self.latest.started_at:
             self.latest = hold
@@ -89,6 +91,7 @@ class _Tally:
             self.daily[day] = hold.held_s
 
     def stats(self, today: date) -> SideStats:
+        """The tallied figures as a SideStats, the trend measured up to ``today``."""
         latest, best = self.latest, self.best
         return SideStats(
             exercise=latest.exercise,

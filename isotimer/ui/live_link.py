@@ -56,10 +56,12 @@ class LiveLink:
 
     @property
     def url(self) -> str:
+        """The address a browser opens to follow the run."""
         return self.server.url
 
     @property
     def local_only(self) -> bool:
+        """True when only this computer can open the page."""
         return self.server.access.local_only
 
     def start(self) -> str:
@@ -98,6 +100,7 @@ class LiveLink:
         self.app.post_message(PageCommand(name))
 
     def close(self) -> None:
+        """Stop publishing and close the server if it was started; safe to call twice."""
         if self._timer is not None:
             self._timer.stop()
         if self._started:

@@ -34,6 +34,7 @@ def when_text(run: RunRecord) -> str:
 
 
 def rating_text(run: RunRecord) -> str:
+    """The run's effort and pain ratings out of 10, or "Not rated."."""
     if run.effort is None and run.pain is None:
         return "Not rated."
     parts = []
@@ -45,6 +46,7 @@ def rating_text(run: RunRecord) -> str:
 
 
 def totals_text(holds: list[HoldRecord]) -> str:
+    """Time held across the run's holds, then how many there were and how they went."""
     held = sum(hold.held_s for hold in holds)
     return f"{clock(held)} under tension · {describe_holds(holds)}"
 
@@ -57,6 +59,7 @@ def ending_text(run: RunRecord, holds: list[HoldRecord]) -> str:
 
 
 def morning_text(checkins: list[CheckIn]) -> str:
+    """How the morning-after check-ins went, or that there were none."""
     return f"Morning after: {mornings_text(checkins)}" if checkins else "No morning check-in."
 
 

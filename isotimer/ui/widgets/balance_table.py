@@ -43,10 +43,12 @@ class BalanceTable(Widget):
         self.review: Review | None = None
 
     def show(self, review: Review) -> None:
+        """Draw the balances of ``review``."""
         self.review = review
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
+        """The left/right table and its note; nothing until ``show``."""
         review = self.review
         if review is None:
             return ""

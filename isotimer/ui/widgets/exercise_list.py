@@ -34,6 +34,7 @@ class ExerciseList(DataTable[Text | str]):
         self.add_column(Text("Trend", justify="right"), key="trend")
 
     def show(self, rows: tuple[ExerciseReview, ...]) -> None:
+        """Replace the rows with these: best, last and trend per exercise and side."""
         self.clear()
         for row in rows:
             figures = row.stats
@@ -47,6 +48,7 @@ class ExerciseList(DataTable[Text | str]):
 
     @property
     def highlighted_key(self) -> str | None:
+        """The row key (``exercise:side``) under the cursor, or None when the table is empty."""
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value

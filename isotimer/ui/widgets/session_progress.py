@@ -34,11 +34,13 @@ class SessionBar(Widget):
     done: reactive[float] = reactive(0.0)
 
     def validate_done(self, done: float) -> float:
+        """Clamp to [0, 1] and round down to a half cell, so unseen growth redraws nothing."""
         half_cells = self.size.width * 2
         done = min(1.0, max(0.0, done))
         return int(done * half_cells) / half_cells if half_cells else done
 
     def render(self) -> BarRenderable:
+        """The bar, in its complete style once ``done`` reaches 1."""
         style = self.get_component_rich_style("bar--bar" if self.done < 1 else "bar--complete")
         return BarRenderable(
             highlight_range=(0, self.size.width * self.done),

@@ -43,9 +43,11 @@ class SessionRow:
     broken: bool = False
 
     def cell(self, column: str) -> str:
+        """The text of the field named ``column``."""
         return getattr(self, column)
 
     def name_text(self) -> str:
+        """The name followed by its mark, if any."""
         return f"{self.name} ({self.mark})" if self.mark else self.name
 
 
@@ -62,6 +64,7 @@ def column_widths(width: int, rows: Sequence[SessionRow]) -> dict[str, int]:
     shown = [key for key, _ in COLUMNS]
 
     def room() -> int:
+        """Columns left for the name and tags once the fixed columns and padding are taken."""
         fixed = sum(wanted[key] for key in shown if key not in FLEXIBLE)
         return width - fixed - CELL_PADDING * len(shown)
 
