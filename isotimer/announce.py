@@ -105,10 +105,12 @@ class Announcer:
 
     @property
     def muted(self) -> bool:
+        """True while cues are silenced."""
         return self._muted
 
     @muted.setter
     def muted(self, value: bool) -> None:
+        """Silence or restore cues; muting also drops any cue still waiting to be spoken."""
         self._muted = value
         if value:
             with self._changed:

@@ -113,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     # A shell command lives for a blink and makes few reference cycles: collecting
     # them while modules load only slows it down. The app turns collection back on.
     # For the same reason every command module, even the app's, is imported from here.
+    """Run the command in ``argv`` (the process's own when None) and return its exit status.
+
+    With no command the app opens. Ctrl+C exits 130; a closed pipe exits 0 quietly.
+    """
     gc.disable()
     try:
         from isotimer.commands import app

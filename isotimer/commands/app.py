@@ -19,6 +19,7 @@ FINAL_WRITE_S = 5.0  # a locked history gets its busy timeout once more before t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``run`` to the parser: a session straight away, with its level, voice and sharing."""
     run = sub.add_parser("run", help="run a session now, without the picker")
     run.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
     run.add_argument("--level", choices=LEVEL_CHOICES, help="default: the level in your settings")

@@ -16,6 +16,7 @@ DEFAULT_NAME = "My session"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``new`` and ``edit`` to the parser."""
     new = sub.add_parser("new", help="write a commented starter session file and print its path")
     new.add_argument("name", metavar="NAME", nargs="?", default=DEFAULT_NAME)
     new.set_defaults(run=run_new)

@@ -10,6 +10,7 @@ SHELLS = ("bash", "zsh", "fish")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``completion`` to the parser: a shell's completion script."""
     completion = sub.add_parser(
         "completion",
         help="print a completion script for bash, zsh or fish",

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
+    """What every command runs with: the paths, stdout and stderr, and the catalog on demand."""
+
     paths: Paths
     # emoji=False: a session named "Hips :fire:" stays as typed, and printing skips
     # loading Rich's emoji table, a measurable part of a shell command's start-up.

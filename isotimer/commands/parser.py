@@ -23,6 +23,7 @@ class CommandParser(argparse.ArgumentParser):
     """
 
     def error(self, message: str) -> NoReturn:
+        """Exit with status 2 after one line naming the mistake and ``--help``."""
         self.exit(USAGE_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
@@ -34,6 +35,7 @@ class GroupedHelpFormatter(argparse.RawDescriptionHelpFormatter):
     """
 
     def add_arguments(self, actions: Iterable[argparse.Action]) -> None:
+        """Format every action but the subcommands' list."""
         keep = [action for action in actions if not isinstance(action, argparse._SubParsersAction)]
         super().add_arguments(keep)
 

@@ -28,6 +28,7 @@ class NewBest:
 
 
 def best_keys(holds: Iterable[HoldRecord]) -> set[BestKey]:
+    """Every (exercise, side) that ``holds`` touch: the bests to look up before a run."""
     return {(hold.exercise, hold.side) for hold in holds}
 
 

@@ -20,6 +20,8 @@ class EndReason(StrEnum):
 
 @dataclass(frozen=True)
 class StepStarted:
+    """The engine entered step ``index`` at monotonic time ``at``."""
+
     index: int
     step: Step
     at: float
@@ -78,6 +80,8 @@ class TimingChanged:
 
 @dataclass(frozen=True)
 class SessionFinished:
+    """The session ended at ``at``; ``completed`` is False when it was stopped early."""
+
     completed: bool
     at: float
 

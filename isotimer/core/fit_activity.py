@@ -32,6 +32,7 @@ class FitSet:
 
     @property
     def end(self) -> datetime:
+        """When the set ends: its start plus its duration."""
         return self.start + timedelta(seconds=self.duration_s)
 
 

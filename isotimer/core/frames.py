@@ -32,6 +32,7 @@ MAX_WAIT_S = 1.0
 
 
 def pacer_frame_s(kind: StepKind) -> float:
+    """Seconds between redraws of the pacer during a step of ``kind``."""
     return PACER_FRAME_S.get(kind, DEFAULT_PACER_FRAME_S)
 
 

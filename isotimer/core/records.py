@@ -84,6 +84,7 @@ class CheckIn:
 
     @property
     def skipped(self) -> bool:
+        """True when the check-in was answered with neither a comparison nor a pain rating."""
         return self.compared is None and self.pain is None
 
 

@@ -30,6 +30,7 @@ class ChartSeries:
 
     @property
     def seconds(self) -> list[float]:
+        """The held seconds of each point, in day order: the y values."""
         return [seconds for _, seconds in self.points]
 
     @property

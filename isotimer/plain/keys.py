@@ -47,6 +47,11 @@ class TerminalKeys:
         return self._fd
 
     def read(self, timeout: float | None) -> str:
+        """Keys pressed within ``timeout`` seconds, or "" if none.
+
+        Raises:
+            EOFError: the terminal hung up.
+        """
         ready, _, _ = select.select([self._fd], [], [], timeout)
         if not ready:
             return ""
@@ -63,6 +68,7 @@ class NoKeys:
     def read(self, timeout: float | None) -> str:
         # Blocking without a timeout would wait forever: nothing can resume a pause here,
         # and nothing pauses without keys, so a timeout is always given.
+        """Wait ``timeout`` seconds (1 when None) and return "": nothing is ever pressed."""
         time.sleep(timeout if timeout is not None else 1.0)
         return ""
 

@@ -32,6 +32,7 @@ class PageKeys:
         self.pipe = pipe
 
     def read(self, timeout: float | None) -> str:
+        """Keys from the page's pipe and the terminal, whichever arrive within ``timeout``."""
         watched = [self.pipe]
         terminal = getattr(self.inner, "fileno", None)
         if terminal is not None:

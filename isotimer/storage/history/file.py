@@ -196,6 +196,7 @@ def check_ours(path: Path) -> int:
 
 
 def foreign_message(path: Path) -> str:
+    """The message for a file at the history's path that is not an isotimer history."""
     return f"{path} is not an isotimer history; it was left untouched."
 
 

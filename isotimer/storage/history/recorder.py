@@ -33,6 +33,7 @@ class _Write:
     hold: HoldRecord | None = None
 
     def apply(self, store: HistoryStore) -> None:
+        """Make the waiting call on ``store``."""
         args = (self.hold,) if self.hold is not None else self.args
         getattr(store, self.method)(*args)
 
@@ -99,6 +100,7 @@ class SessionRecorder:
 
     @property
     def started(self) -> bool:
+        """True once the run has been begun in the store (its first step or hold was seen)."""
         return self._anchor is not None
 
     def on_event(self, event: Event) -> None:

@@ -23,6 +23,7 @@ except ImportError:  # Windows: no flock, so every in-progress run counts as int
 
 
 def lock_path(history_file: Path, run_id: str) -> Path:
+    """The lock file of run ``run_id``, in a ``.live`` folder beside the history file."""
     return Path(history_file).with_name(f"{Path(history_file).name}.live") / f"{run_id}.lock"
 
 
@@ -50,6 +51,7 @@ class RunLock:
         return True
 
     def release(self) -> None:
+        """Delete the lock file and let the lock go; a no-op when not held."""
         if self._fd is None:
             return
         with suppress(OSError):

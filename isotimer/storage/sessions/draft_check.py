@@ -32,6 +32,7 @@ class DraftCheck:
 
     @property
     def valid(self) -> bool:
+        """True when the text makes a session; otherwise ``problems`` says why not."""
         return self.session is not None
 
 

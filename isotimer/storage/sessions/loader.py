@@ -68,6 +68,11 @@ def session_from_text(text: str, session_id: str, library: Library, name: str) -
 def session_from_source(
     source: TomlSource, session_id: str, library: Library, origin: str
 ) -> Session:
+    """The Session described by ``source``, its holds resolved against ``library``.
+
+    Raises:
+        ValidationError: every problem found in the file, not just the first.
+    """
     reader = FieldReader(source.name, source.lines)
     data = source.data
     where = "session"
