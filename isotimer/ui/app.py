@@ -337,6 +337,7 @@ class IsoTimerApp(
 
     # -- history ------------------------------------------------------------------
     def show_history(self) -> None:
+        """Open the history review as of today, with the programme's weeks if one is followed."""
         from isotimer.ui.screens.history import HistoryScreen
 
         today = self.clock.now().date()

@@ -24,6 +24,7 @@ class LiteralNotify(App):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
+        """Show a toast with ``message`` and ``title`` as plain text, never parsed as markup."""
         super().notify(
             printable(message, multiline=True),
             title=printable(title),

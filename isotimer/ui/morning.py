@@ -30,6 +30,7 @@ class MorningCheckin:
     push_screen: Any
 
     def offer_checkin(self) -> None:
+        """Ask the morning-after question if a check-in is due; quietly skip if history fails."""
         if self.history is None:
             return
         try:

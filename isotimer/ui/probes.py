@@ -47,6 +47,7 @@ class TimingLog:
 
     @classmethod
     def from_env(cls, clock: Clock) -> TimingLog | None:
+        """A log appending to the file named by ``$ISOTIMER_TIMING_LOG``, or None if unset."""
         path = os.environ.get(TIMING_LOG_ENV)
         return cls(open(path, "a", encoding="utf-8"), clock) if path else None
 
@@ -76,4 +77,5 @@ class TimingLog:
                 self.file.flush()
 
     def close(self) -> None:
+        """Close the log file."""
         self.file.close()

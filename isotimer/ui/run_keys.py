@@ -69,6 +69,7 @@ class RunControls:
     """What the keys of the run screen do; mixed into ``RunScreen``."""
 
     def check_action(self: RunScreen, action: str, parameters: tuple[object, ...]) -> bool:
+        """Offer a key only when it does something now: see ``key_applies``."""
         step = self.engine.current
         muted = None if self.announcer is None else bool(self.announcer.muted)
         return key_applies(action, step.kind if step else None, self.engine.paused, muted)

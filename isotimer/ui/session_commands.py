@@ -18,7 +18,9 @@ class SessionSource(Protocol):
 
     catalog: Catalog
 
-    def choose(self, session: Session) -> None: ...
+    def choose(self, session: Session) -> None:
+        """Start ``session``, as picking it from the list would."""
+        ...
 
 
 def markup(text: str) -> str:
@@ -53,6 +55,7 @@ class SessionCommands(Provider):
             )
 
     async def search(self, query: str) -> Hits:
+        """A "Start <name>" hit for each session whose name or id matches ``query``."""
         matcher = self.matcher(query)
         for session in self._sessions():
             text = f"Start {session.name}"

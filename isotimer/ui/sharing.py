@@ -97,5 +97,6 @@ class LiveSharing:
             run.action_end_hold()
 
     def close_live(self) -> None:
+        """Close the live page's server, if the run was shared."""
         if self.live is not None:
             self.live.close()

@@ -70,6 +70,7 @@ class TerminalSignals:
         self._previous[signal.SIGTSTP] = signal.signal(signal.SIGTSTP, self._suspend)
 
     def remove(self) -> None:
+        """Put back the handlers ``install`` replaced."""
         for signum, previous in self._previous.items():
             with suppress(TypeError, ValueError):
                 signal.signal(signum, previous)  # type: ignore[arg-type]

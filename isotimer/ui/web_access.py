@@ -35,6 +35,7 @@ WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def new_token() -> str:
+    """A fresh random token of ``TOKEN_BYTES`` bytes, safe in a URL."""
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 

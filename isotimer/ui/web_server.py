@@ -50,5 +50,6 @@ class IsoTimerServer(Server):
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         # No await happens between setting the URL and the page using it, so
         # requests from two browsers cannot mix their addresses up.
+        """Serve the page, noting the address this browser reached the server by."""
         self.public_url = f"{request.scheme}://{request.host}"
         return await super().handle_index(request)

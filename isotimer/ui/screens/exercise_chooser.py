@@ -103,6 +103,7 @@ class ExerciseChooser(ModalScreen[str | None]):
 
     @property
     def highlighted(self) -> Exercise | None:
+        """The exercise under the list's cursor, or None when the search leaves none."""
         index = self.query_one("#exercises", OptionList).highlighted
         return self._shown[index] if index is not None and index < len(self._shown) else None
 

@@ -235,6 +235,7 @@ class HistoryScreen(Screen[None]):
 
     # -- actions ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the tab keys while there is no review to switch between."""
         if action == "show_tab":
             return self.review is not None and not self.review.empty
         return True

@@ -57,6 +57,7 @@ class Entry:
     number: int | None = None  # fixed by the catalog's order, whatever the filter shows
 
     def matches(self, words: list[str]) -> bool:
+        """True if every word is in the session's id, name or tags (a broken file: its key)."""
         if self.session is None:
             return all(word in self.key.casefold() for word in words)
         haystack = " ".join((self.session.id, self.session.name, *self.session.tags)).casefold()

@@ -107,6 +107,7 @@ class RunScreen(RunControls, Screen[RunResult]):
 
     @property
     def plan(self) -> Plan:
+        """The plan the engine runs."""
         return self.engine.plan
 
     def compose(self) -> ComposeResult:

@@ -156,6 +156,7 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer export and retry only while holds are still waiting to be saved."""
         if action in ("export", "retry"):
             return bool(self.recorder.pending)
         return True

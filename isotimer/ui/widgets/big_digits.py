@@ -113,6 +113,7 @@ class BigDigits(Widget):
         return Text("\n".join(render_lines(self.value, scale)))
 
     def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the digits, redrawn only when value, scale, size or style changed."""
         width, height = self.size
         style = self.visual_style
         key = (self.value, self.scale, width, height, style)

@@ -25,6 +25,7 @@ class ExerciseFacts(Vertical):
             yield Static(id=f"fact-{name}", classes="fact")
 
     def show(self, row: ExerciseReview, balance: Balance | None) -> None:
+        """Fill the facts for ``row``; the L/R line shows only for a per-side exercise."""
         figures = row.stats
         trend = trend_text(figures.trend_s_per_week)
         self._set("best", f"Best   {short(figures.best_s)} on {_day(figures.best_on)}")

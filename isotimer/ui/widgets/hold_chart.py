@@ -41,6 +41,7 @@ class HoldChart(PlotextPlot):
         self.set_reactive(PlotextPlot.theme, "clear")
 
     def render(self) -> RenderResult:
+        """The chart of ``series``, or nothing while there are no points."""
         self.plt.clear_figure()
         if self.series is None or not self.series.points:
             return ""

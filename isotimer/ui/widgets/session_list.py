@@ -54,6 +54,7 @@ class SessionList(DataTable[Text | str]):
         self.add_column("", key="note", width=1)  # ✎ on runs with a note: narrow for 80 columns
 
     def show(self, runs: list[RunSummary]) -> None:
+        """Replace the rows with these runs, in the order given, keyed by run id."""
         self.clear()
         for summary in runs:
             run = summary.run

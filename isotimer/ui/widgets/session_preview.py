@@ -141,4 +141,5 @@ class SessionPreview(Static):
     """Shows one session's plan, or why its file failed to load."""
 
     def show(self, renderable: RenderableType) -> None:
+        """Show a plan or a load-problem report built elsewhere."""
         self.update(renderable)

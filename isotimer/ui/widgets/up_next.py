@@ -30,4 +30,5 @@ class UpNext(Static):
     """The set-up text for the next hold; the screen shows it outside holds only."""
 
     def show(self, hold_step: Step | None) -> None:
+        """Show the next hold's set-up, or clear the panel when there is none."""
         self.update(up_next_text(hold_step) if hold_step else "")
