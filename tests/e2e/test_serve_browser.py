@@ -155,7 +155,7 @@ async def test_a_phone_browser_runs_a_session_and_its_holds_are_saved(server, fo
     data, _ = folders
     await wait_until(lambda: page_is_up(url), TIMEOUT_S, f"isotimer serve at {url}")
     notice = log.read_text()
-    assert "Anyone who can reach that address can use isotimer" in notice
+    assert "can reach it and use isotimer as you" in notice
 
     served = ServedApp()
     browser = Browser(tmp_path / "chromium-profile")
