@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
 import sys
-import urllib.request
 
 import pytest
 
 from isotimer.storage.history.store import HistoryStore
+from tests.live.page_client import first_state, press_on_page
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.e2e
@@ -25,20 +24,6 @@ exercise = "plank"
 seconds = 30
 """
 TIMEOUT_S = 20
-
-
-def state(url: str) -> dict:
-    with urllib.request.urlopen(url + "events", timeout=5) as stream:
-        for raw in stream:
-            if raw.startswith(b"data: "):
-                return json.loads(raw.removeprefix(b"data: "))
-    raise AssertionError("no state")
-
-
-def press(url: str, name: str) -> int:
-    request = urllib.request.Request(url + f"command/{name}", method="POST")
-    with urllib.request.urlopen(request, timeout=5) as reply:
-        return reply.status
 
 
 def test_the_page_follows_a_plain_run_and_pauses_and_ends_its_hold(tmp_path):
@@ -56,15 +41,15 @@ def test_the_page_follows_a_plain_run_and_pauses_and_ends_its_hold(tmp_path):
         url = child.match.group(1)
         child.expect_exact("Only this computer can open it")
         child.expect(re.escape("Plank") + ".*30 s")
-        assert state(url)["phase"] in ("lead_in", "hold")
+        assert first_state(url)["phase"] in ("lead_in", "hold")
         child.expect_exact("s left")  # well into the hold
-        assert press(url, "pause") == 204
+        assert press_on_page(url, "pause") == 204
         child.expect_exact("Paused")  # the terminal says so, as for its own space key
-        paused = state(url)
+        paused = first_state(url)
         assert paused["paused"] is True and paused["words"] == "PAUSED"
-        assert press(url, "pause") == 204
+        assert press_on_page(url, "pause") == 204
         child.expect_exact("Resumed")
-        assert press(url, "end-hold") == 204
+        assert press_on_page(url, "end-hold") == 204
         child.expect_exact("ended early")
         for _ in ("effort", "pain"):
             child.expect_exact("Enter to skip")

@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import urllib.request
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.model import Level
 from isotimer.storage.settings import Settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.share import ShareScreen
+from tests.live.page_client import first_state, press_on_page
 
 from .builders import TEST_SESSION, make_app
 
 SIZE = (100, 34)
-
-
-def first_state(url: str) -> dict:
-    with urllib.request.urlopen(url + "events", timeout=5) as stream:
-        for raw in stream:
-            if raw.startswith(b"data: "):
-                return json.loads(raw.removeprefix(b"data: "))
-    raise AssertionError("the stream ended without a state")
-
-
-def press_on_page(url: str, name: str) -> int:
-    request = urllib.request.Request(url + f"command/{name}", method="POST")
-    with urllib.request.urlopen(request, timeout=5) as reply:
-        return reply.status
 
 
 async def wait_for(pilot, check) -> None:
