@@ -64,7 +64,7 @@ def live_state(
     }
     if step is None or snapshot.finished:
         return state
-    state["title"] = _title(step, ahead=step.kind is not StepKind.HOLD)
+    state["title"] = step_title(step, ahead=step.kind is not StepKind.HOLD)
     state["details"] = _details(step, plan)
     # The same reminders as the run screen: a hold's cues and breathing advice, a block's cues.
     state["cues"] = list(reminders_for(step))
@@ -72,9 +72,9 @@ def live_state(
     state["breathing"] = _pattern(pattern) if pattern else None
     coming = next((s for s in plan.steps[snapshot.index + 1 :] if s.is_hold), None)
     if coming is not None and step.kind is not StepKind.HOLD:
-        state["next"] = f"Coming up: {_title(coming)}, {short(coming.seconds)}"
+        state["next"] = f"Coming up: {step_title(coming)}, {short(coming.seconds)}"
     elif coming is not None:
-        state["next"] = f"Then: {_title(coming)}"
+        state["next"] = f"Then: {step_title(coming)}"
     return state
 
 
@@ -86,7 +86,11 @@ def _words(snapshot: Snapshot) -> str:
     return WORDS[snapshot.step.kind] if snapshot.step else "READY"
 
 
-def _title(step: Step, *, ahead: bool = False) -> str:
+def step_title(step: Step, *, ahead: bool = False) -> str:
+    """``Wall sit · left side``, after ``Next:`` when ``ahead``; a block by its own name.
+
+    One wording for the run screen's heading and the live page.
+    """
     if step.block is not None:
         return step.block.name
     side = f" · {step.side.value} side" if step.side is not Side.NONE else ""

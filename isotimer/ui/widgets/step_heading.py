@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
-from isotimer.core.model import Side
+from isotimer.core.live import step_title
 from isotimer.core.plan import Plan, Step, StepKind
 from isotimer.core.timefmt import short
 
@@ -17,11 +17,7 @@ def title_for(step: Step) -> str:
 
     A warm-up or cool-down block is named for itself: it is not a hold.
     """
-    if step.block is not None:
-        return step.block.name
-    side = f" · {step.side.value} side" if step.side is not Side.NONE else ""
-    upcoming = "" if step.kind is StepKind.HOLD else "Next: "
-    return f"{upcoming}{step.hold.name}{side}"
+    return step_title(step, ahead=step.kind is not StepKind.HOLD)
 
 
 def details_for(step: Step, plan: Plan) -> str:
