@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -21,6 +22,11 @@ from isotimer.storage.history.decode import checkin_from_mapping, record_from_ma
 from isotimer.storage.nesting import MAX_DEPTH, nested_deeper, too_deep
 
 FORMATS = ("json", "csv", "toml")
+# The loader, its error and its name in messages, for the formats that nest.
+PARSERS = {
+    "json": (json.loads, json.JSONDecodeError, "JSON"),
+    "toml": (tomllib.loads, tomllib.TOMLDecodeError, "TOML"),
+}
 FIELDS = tuple(field.name for field in fields(HoldRecord))
 CHECKIN_FIELDS = tuple(field.name for field in fields(CheckIn))
 # Room for about 250,000 holds as JSON; parsing more would take gigabytes of memory.
@@ -139,9 +145,7 @@ def parse_import(
         TransferError: the text as a whole cannot be read in that format.
     """
     text = _decode(data)
-    if fmt is None:
-        suffix = Path(filename or "").suffix.lower().lstrip(".")
-        fmt = suffix if suffix in FORMATS else _sniff(text)
+    fmt = _format(text, fmt, filename)
     records: list[HoldRecord] = []
     rejected: Rejected = []
     for index, raw in enumerate(_raw_records(text, fmt), start=1):
@@ -163,15 +167,10 @@ def parse_checkins(
         TransferError: the text as a whole cannot be read in that format.
     """
     text = _decode(data)
-    if fmt is None:
-        suffix = Path(filename or "").suffix.lower().lstrip(".")
-        fmt = suffix if suffix in FORMATS else _sniff(text)
+    fmt = _format(text, fmt, filename)
     if fmt != "json":
         return [], []
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise TransferError(f"not valid JSON: {error}") from error
+    data = _parsed(text, fmt)
     raw = data.get("checkins", []) if isinstance(data, dict) else []
     if not isinstance(raw, list):
         raise TransferError('"checkins" must be a list of check-ins')
@@ -194,6 +193,14 @@ def _decode(data: str | bytes) -> str:
         raise TransferError(f"not UTF-8 text ({error.reason} at byte {error.start})") from error
 
 
+def _format(text: str, fmt: str | None, filename: str | None) -> str:
+    """``fmt``, else the suffix of ``filename``, else guessed from the text."""
+    if fmt is not None:
+        return fmt
+    suffix = Path(filename or "").suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else _sniff(text)
+
+
 def _sniff(text: str) -> str:
     start = text.lstrip()
     if start.startswith("[[hold]]") or start.startswith("hold ="):
@@ -205,32 +212,32 @@ def _sniff(text: str) -> str:
     raise TransferError("cannot tell the format: name it with --format or a file suffix")
 
 
-def _raw_records(text: str, fmt: str) -> list[object]:
-    if fmt in ("json", "toml") and (line := too_deep(text)) is not None:
+def _parsed(text: str, fmt: str) -> Any:
+    """JSON or TOML text as data; every way the text can be hostile is refused by name."""
+    if (line := too_deep(text)) is not None:
         raise TransferError(f"line {line}: lists or tables nested more than {MAX_DEPTH} deep")
+    loads, decode_error, name = PARSERS[fmt]
+    try:
+        data = loads(text)
+    except decode_error as error:
+        raise TransferError(f"not valid {name}: {error}") from error
+    except ValueError:
+        raise TransferError(f"not valid {name}: a number with thousands of digits") from None
+    if nested_deeper(data):
+        raise TransferError(f"lists or tables nested more than {MAX_DEPTH} deep")
+    return data
+
+
+def _raw_records(text: str, fmt: str) -> list[object]:
     if fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise TransferError(f"not valid JSON: {error}") from error
-        except ValueError:
-            raise TransferError("not valid JSON: a number with thousands of digits") from None
-        if nested_deeper(data):
-            raise TransferError(f"lists or tables nested more than {MAX_DEPTH} deep")
+        data = _parsed(text, fmt)
         if isinstance(data, dict) and isinstance(data.get("holds"), list):
             return data["holds"]
         if isinstance(data, list):
             return data
         raise TransferError('JSON must be a list of holds or {"holds": [...]}')
     if fmt == "toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise TransferError(f"not valid TOML: {error}") from error
-        except ValueError:
-            raise TransferError("not valid TOML: a number with thousands of digits") from None
-        if nested_deeper(data):
-            raise TransferError(f"lists or tables nested more than {MAX_DEPTH} deep")
+        data = _parsed(text, fmt)
         if not isinstance(data.get("hold"), list):
             raise TransferError("TOML must hold its records as [[hold]] tables")
         return data["hold"]
