@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import os
 import platform
 import sqlite3
@@ -99,6 +100,16 @@ def ensure_termdown() -> None:
     venv.create(OUT / "termdown-venv", with_pip=True)
     pip = OUT / "termdown-venv" / "bin" / "pip"
     subprocess.run([str(pip), "install", "--quiet", "termdown"], check=True)
+
+
+def compile_bytecode() -> None:
+    """Compile isotimer's bytecode, as pip does when it installs the wheel.
+
+    An editable checkout compiles each module on first import, and under
+    ``PYTHONDONTWRITEBYTECODE`` at every launch: about 90 ms of start-up that
+    no installed copy pays, while Textual, installed by pip, starts compiled.
+    """
+    compileall.compile_dir(Path("isotimer"), quiet=1)
 
 
 def history_dir(holds: int) -> Path:
@@ -536,6 +547,7 @@ def main() -> None:
     began = time.monotonic()
     OUT.mkdir(exist_ok=True)
     ensure_termdown()
+    compile_bytecode()
     small, large = history_dir(min(config.sizes)), history_dir(max(config.sizes))
     sessions = sessions_dir(config)
     steps = [

@@ -126,12 +126,21 @@ class Announcer:
         """Whether tones are playing (False when off, the bell, or failed)."""
         return self._tones is not None and not self._tones.failed
 
+    def prepare(self) -> None:
+        """Find the audio player and render the tones now, ahead of any run.
+
+        Left to the first cue, that work competes with the run screen's first
+        frame, and the first beep of a short lead-in came late. A missing
+        player is reported (once, through ``notify``) as soon as it is known.
+        """
+        if self._tones is not None and not self._closed:
+            self._tones.start()
+
     def play(self, cue: Cue | None, tone: Tone | None = None, due: float = 0.0) -> None:
         """Sound ``cue`` and ``tone`` (due at ``due``, engine time); muted, nothing plays."""
         if self._muted or self._closed:
             return
-        if self._tones is not None:
-            self._tones.start()  # at the first cue: the player is ready by the first beep
+        self.prepare()  # a no-op once prepared; an Announcer used without it starts here
         tones = self.tones_on
         if tone is not None and tones:
             self._hush()

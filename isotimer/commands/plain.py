@@ -73,6 +73,7 @@ def run_plain(
     engine = Engine(plan)
     engine.subscribe(recorder.on_event)
     announcer = _announcer(ctx, settings, voice, write, clock)
+    announcer.prepare()  # the player found and the tones made before the lead-in
     engine.subscribe(lambda event: announcer.play(cue_for(event), tone_for(event), due_of(event)))
     code = 0
     try:

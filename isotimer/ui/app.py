@@ -12,10 +12,8 @@ from textual.app import App
 from textual.binding import Binding
 
 from isotimer.announce import Announcer
-from isotimer.core.bests import NewBest, best_keys, new_bests
 from isotimer.core.clock import Clock
 from isotimer.core.cues import cue_for
-from isotimer.core.engine import Engine
 from isotimer.core.events import Event
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan
@@ -27,8 +25,6 @@ from isotimer.sound.player import TonePlayer
 from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.file import move_aside
-from isotimer.storage.history.interrupted import Resumable, close_interrupted, find_resumable
-from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.writer import HistoryWriter
 from isotimer.storage.settings import Settings, save_settings
@@ -43,18 +39,19 @@ from isotimer.ui.readable import readable_variables
 from isotimer.ui.run_guard import RunGuard
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
-from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.screenshots import Screenshots
 from isotimer.ui.session_files import SessionFiles
 from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
+    from isotimer.core.bests import NewBest
+    from isotimer.storage.history.interrupted import Resumable
     from isotimer.ui.screens.run import RunResult
 
-# The screens after the picker are imported when first shown, not here: the history's
-# charts, the editor and the run screen would otherwise add a third to start-up time
-# (benchmarks/README.md).
+# What comes after the picker is imported when first needed, not here: the run screen,
+# engine and recorder, the history's charts, the editor, the check-in and the resume
+# offer would otherwise add half again to start-up time (benchmarks/README.md).
 
 
 class IsoTimerApp(
@@ -158,6 +155,7 @@ class IsoTimerApp(
     def on_ready(self) -> None:
         self.call_after_refresh(mark_ready, self.clock)
         self.call_after_refresh(self.picker.first_frame_drawn)
+        self.call_after_refresh(self.announcer.prepare)  # the tones, before the first run
 
     def _start_requested(self) -> None:
         if self.start is not None:
@@ -239,6 +237,8 @@ class IsoTimerApp(
         after the last hold it recorded, before the run screen mounts. Returns
         the run's id.
         """
+        from isotimer.core.engine import Engine
+        from isotimer.storage.history.recorder import SessionRecorder
         from isotimer.ui.screens.run import RunScreen
 
         plan = resume.plan if resume else self.plan_for(session, level)
@@ -297,6 +297,8 @@ class IsoTimerApp(
         return self.history
 
     def _new_bests(self, result: RunResult) -> list[NewBest]:
+        from isotimer.core.bests import best_keys, new_bests
+
         if self.history is None or not result.holds:
             return []
         try:
@@ -314,6 +316,9 @@ class IsoTimerApp(
 
     # -- a run cut off last time, and a run cut off now ----------------------------
     def _offer_resume(self) -> None:
+        from isotimer.storage.history.interrupted import find_resumable
+        from isotimer.ui.screens.resume import ResumeScreen
+
         if self.history is None:
             return
         try:
@@ -326,6 +331,8 @@ class IsoTimerApp(
             self.push_screen(ResumeScreen(found), partial(self._resume_answered, found))
 
     def _resume_answered(self, found: Resumable, resume: bool | None) -> None:
+        from isotimer.storage.history.interrupted import close_interrupted
+
         if resume:
             session = self.catalog.sessions[found.run.session]
             self.start_session(session, found.plan.level, resume=found)
@@ -392,6 +399,7 @@ class IsoTimerApp(
             self.announcer.close()
             self.announcer = self._make_announcer()
             self.announcer.muted = muted
+            self.announcer.prepare()
         self.picker.reload(
             self.catalog,
             settings.level,

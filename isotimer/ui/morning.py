@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.mornings import DueCheckin, answers, due_checkin
-from isotimer.ui.screens.checkin import Answers, CheckinScreen
 
 if TYPE_CHECKING:
     from isotimer.core.clock import Clock
     from isotimer.storage.catalog import Catalog
     from isotimer.storage.history.store import HistoryStore
+    from isotimer.ui.screens.checkin import Answers
 
 
 class MorningCheckin:
@@ -38,6 +38,9 @@ class MorningCheckin:
         except HistoryError:
             return
         if due is not None:
+            # Imported only when asked: most start-ups have no question to ask.
+            from isotimer.ui.screens.checkin import CheckinScreen
+
             self.push_screen(CheckinScreen(due), partial(self._checkin_answered, due))
 
     def _checkin_answered(self, due: DueCheckin, given: Answers | None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.programmes.follow import count_run
 from isotimer.storage.programmes.today import TodayOffer, followed, todays_offer
 
 if TYPE_CHECKING:
@@ -45,6 +44,8 @@ class ProgrammeToday:
         The run is counted before it starts: a run that records no hold never
         reaches the history, and the schedule skips ids it cannot find.
         """
+        from isotimer.storage.programmes.follow import count_run
+
         run_id = self.start_session(message.session, message.level)
         try:
             count_run(self.paths.programme_state, run_id)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from isotimer.core.model import Session
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.sessions.drafts import is_user_session
 from isotimer.storage.sessions.writer import delete_session
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
@@ -48,6 +47,8 @@ class SessionFiles:
             self.notify(f"Saved to {self.paths.user_sessions / (session_id + '.toml')}")
 
     def on_picker_screen_delete_requested(self, message: PickerScreen.DeleteRequested) -> None:
+        from isotimer.storage.sessions.drafts import is_user_session
+
         session = message.session
         if not is_user_session(session, self.paths):
             self.notify(

@@ -2,35 +2,66 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level
-from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.plan import StepKind
 from isotimer.core.records import Outcome
-from isotimer.storage.history.recorder import SessionRecorder
-from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
-from tests.ui.builders import TEST_SESSION, make_app
+from tests.ui.builders import make_app
 
 SIZE = (100, 30)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# A run that records its first hold, then dies in the rest after it without closing
+# anything: os._exit, as a killed process, leaves the kernel to drop its run lock.
+CUT_OFF_RUN = """
+import os, sys
+from isotimer.core.clock import FakeClock
+from isotimer.core.engine import Engine
+from isotimer.core.model import Level
+from isotimer.core.plan import build_plan
+from isotimer.storage.history.recorder import SessionRecorder
+from isotimer.storage.history.store import HistoryStore
+from tests.ui.builders import TEST_SESSION
+
+clock = FakeClock()
+plan = build_plan(TEST_SESSION, Level.BEGINNER)
+store = HistoryStore.open(sys.argv[1])
+engine = Engine(plan)
+recorder = SessionRecorder(store, clock, plan, Level.BEGINNER)
+engine.subscribe(recorder.on_event)
+engine.start(clock.monotonic())
+clock.advance(5 + 30 + 4)
+engine.update(clock.monotonic())
+print(recorder.run_id, flush=True)
+os._exit(0)
+"""
 
 
 def interrupted_after_one_hold(tmp_path, clock: FakeClock) -> str:
-    """A run of TEST_SESSION whose process died in the rest after its first hold."""
-    plan = build_plan(TEST_SESSION, Level.BEGINNER)
-    with HistoryStore.open(tmp_path / "data" / "history.sqlite3") as store:
-        engine = Engine(plan)
-        recorder = SessionRecorder(store, clock, plan, Level.BEGINNER)
-        engine.subscribe(recorder.on_event)
-        engine.start(clock.monotonic())
-        clock.advance(5 + 30 + 4)
-        engine.update(clock.monotonic())
-        recorder._lock.release()  # what the kernel does when the process dies
-    clock.advance(600)
-    return recorder.run_id
+    """A run of TEST_SESSION whose process died in the rest after its first hold.
+
+    ``clock`` (a fresh FakeClock, as the dead process had) is moved on to ten
+    minutes after the death.
+    """
+    history = tmp_path / "data" / "history.sqlite3"
+    history.parent.mkdir(parents=True, exist_ok=True)
+    died = subprocess.run(
+        [sys.executable, "-c", CUT_OFF_RUN, str(history)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    clock.advance(5 + 30 + 4 + 600)
+    return died.stdout.strip()
 
 
 async def test_resuming_goes_on_from_the_next_hold_in_the_same_run(tmp_path):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
+from textual.app import App
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.cues import Cue
@@ -83,6 +87,10 @@ class FakeAnnouncer:
         self.tones: list[tuple[Tone, float]] = []
         self.muted = False
         self.closed = False
+        self.prepared = False
+
+    def prepare(self) -> None:
+        self.prepared = True
 
     def play(self, cue: Cue | None, tone: Tone | None = None, due: float = 0.0) -> None:
         if self.muted:
@@ -119,3 +127,32 @@ def make_app(
         announcer=FakeAnnouncer(),  # type: ignore[arg-type]
         **options,  # type: ignore[arg-type]
     )
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification as it reached Textual's ``App.notify``."""
+
+    message: str
+    title: str
+    severity: str
+    markup: bool
+
+
+def sent_notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
+    """Every notification any app hands to Textual from now on (and still shows).
+
+    Spies on Textual's public ``App.notify``, beneath the app's own ``notify``,
+    so a test sees exactly what the toast will say.
+    """
+    sent: list[Notice] = []
+    original = App.notify
+
+    def spy(app, message, *, title="", severity="information", timeout=None, markup=True):
+        sent.append(Notice(str(message), title, severity, markup))
+        return original(
+            app, message, title=title, severity=severity, timeout=timeout, markup=markup
+        )
+
+    monkeypatch.setattr(App, "notify", spy)
+    return sent

@@ -20,7 +20,7 @@ from isotimer.ui.screens.summary import SummaryScreen
 from tests.hardening.corpus import OSC_52
 from tests.unit.history_factories import hold_record
 
-from .builders import WALL_SIT, catalog, make_app, session
+from .builders import WALL_SIT, catalog, make_app, sent_notices, session
 from .test_history_screen import Host, opened, settle
 
 SIZE = (120, 40)
@@ -98,12 +98,13 @@ async def test_a_pasted_escape_in_the_note_is_stored_as_its_picture(tmp_path, cl
         assert app.history.runs()[0].note == "sore ␛]52;c;cm0gLXJmIH4vKg==␇"
 
 
-async def test_dialogs_and_notifications_take_text_literally(tmp_path):
+async def test_dialogs_and_notifications_take_text_literally(tmp_path, monkeypatch):
+    sent = sent_notices(monkeypatch)
     app = make_app(tmp_path, catalog_=catalog(LEGS))
     async with app.run_test(size=SIZE) as pilot:
         app.notify(f"Deleted Legs [/] day{OSC_52}", title="[b]x")
         await pilot.pause()
-        (toast,) = list(app._notifications)  # headless screenshots do not draw toasts
+        (toast,) = sent  # headless screenshots do not draw toasts
         assert toast.message == "Deleted Legs [/] day␛]52;c;cm0gLXJmIH4vKg==␇"
         assert (toast.title, toast.markup) == ("[b]x", False)
         app.push_screen(ConfirmScreen("Legs [/] day will go", question="Delete Legs [/] day?"))

@@ -10,16 +10,13 @@ from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.settings import SettingsScreen
 from isotimer.ui.widgets.phase_banner import PhaseBanner
 
-from .builders import TEST_SESSION, make_app
+from .builders import TEST_SESSION, make_app, sent_notices
 
 SIZE = (100, 30)
 
 
-def notices(app) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
-
-
-async def test_a_screenshot_goes_to_the_data_folder_and_says_where(tmp_path):
+async def test_a_screenshot_goes_to_the_data_folder_and_says_where(tmp_path, monkeypatch):
+    sent = sent_notices(monkeypatch)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         saved = app.deliver_screenshot()
@@ -27,7 +24,7 @@ async def test_a_screenshot_goes_to_the_data_folder_and_says_where(tmp_path):
         folder = app.paths.data_dir / "screenshots"
         assert saved is not None and saved.startswith(str(folder))
         assert [path.suffix for path in folder.iterdir()] == [".svg"]
-        assert f"Saved {saved}" in notices(app)
+        assert f"Saved {saved}" in [notice.message for notice in sent]
 
 
 async def test_a_screenshot_folder_from_the_command_line_is_used(tmp_path):
@@ -39,7 +36,8 @@ async def test_a_screenshot_folder_from_the_command_line_is_used(tmp_path):
         assert len(list((tmp_path / "shots").glob("*.svg"))) == 1
 
 
-async def test_a_failed_screenshot_says_why_and_where(tmp_path):
+async def test_a_failed_screenshot_says_why_and_where(tmp_path, monkeypatch):
+    sent = sent_notices(monkeypatch)
     app = make_app(tmp_path)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the folder should be")
@@ -47,7 +45,7 @@ async def test_a_failed_screenshot_says_why_and_where(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         assert app.deliver_screenshot() is None
         await pilot.pause()
-        [message] = [m for m in notices(app) if m.startswith("Screenshot not saved")]
+        [message] = [n.message for n in sent if n.message.startswith("Screenshot not saved")]
         assert str(blocked) in message and "File exists" in message
 
 

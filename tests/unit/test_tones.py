@@ -230,6 +230,24 @@ def test_no_player_at_all_is_one_notice_and_never_blocks(bin_dir):
     assert heard.notices == [NO_PLAYER] and player.failed and heard.played == []
 
 
+def test_prepare_looks_for_the_player_before_any_cue(bin_dir):
+    """The app prepares at start-up: a missing player is known before the first beep is due."""
+    heard = Heard()
+    player = heard.player()
+    announcer = Announcer(bell=list, notify=print, sound=Sound.TONES, tones=player)
+    announcer.prepare()
+    assert player.wait_idle(WAIT_S)
+    assert heard.notices == [NO_PLAYER] and player.failed and not announcer.tones_on
+
+
+def test_prepare_does_nothing_when_tones_are_not_the_sound(bin_dir):
+    heard = Heard()
+    player = heard.player()
+    Announcer(bell=list, notify=print, sound=Sound.BELL, tones=player).prepare()
+    assert player.wait_idle(WAIT_S)
+    assert heard.notices == [] and not player.failed
+
+
 def test_a_newer_tone_cuts_a_playing_one_short(bin_dir):
     """A hold ending and the session's chime come together: the chime is what is heard."""
     fake_program(bin_dir, "aplay", then="import time; time.sleep(3)")

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Label, Static
 from isotimer.core.bests import NewBest
 from isotimer.core.checkins import checkin_sides
 from isotimer.core.outcomes import SessionResult, describe_holds, session_result
+from isotimer.core.ratings import parse_rating
 from isotimer.core.text import printable
 from isotimer.core.timefmt import clock
 from isotimer.storage.history.store import HistoryStore
@@ -31,21 +32,6 @@ from isotimer.ui.widgets.holds_table import holds_table
 
 # While the writer thread still has this run's writes, the saved line is refreshed this often.
 SAVING_POLL_S = 0.25
-
-
-def parse_rating(text: str, low: int, high: int) -> int | None:
-    """A whole number from ``low`` to ``high``, or None when left empty.
-
-    Raises:
-        ValueError: the text is not such a number.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    value = int(text)
-    if not low <= value <= high:
-        raise ValueError(f"must be {low} to {high}")
-    return value
 
 
 class SummaryScreen(UnsavedHolds, Screen[None]):
