@@ -20,6 +20,7 @@ class Tmux:
 
     def __init__(self, name: str) -> None:
         self.socket = f"isotimer-bench-{os.getpid()}-{name}-{time.monotonic_ns()}"
+        self.socket_path = ""
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
@@ -30,7 +31,10 @@ class Tmux:
         assigns = " ".join(f"{key}={shlex.quote(value)}" for key, value in (env or {}).items())
         width, height = SIZE
         command = f"{assigns} exec {shlex.join(argv)}".strip()
-        self.tmux("new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height), command)
+        self.socket_path = self.tmux(
+            "new-session", "-d", "-P", "-F", "#{socket_path}",
+            "-s", "bench", "-x", str(width), "-y", str(height), command,
+        ).strip()  # fmt: skip
 
     def pid(self) -> int:
         return int(self.tmux("display", "-p", "-t", "bench", "#{pane_pid}").strip())
@@ -39,7 +43,10 @@ class Tmux:
         return self.tmux("capture-pane", "-p", "-t", "bench")
 
     def close(self) -> None:
+        """Stop the server and remove its socket, which tmux leaves behind in /tmp."""
         self.tmux("kill-server")
+        if self.socket_path:
+            Path(self.socket_path).unlink(missing_ok=True)
 
 
 def cpu_seconds(pid: int) -> float:

@@ -150,20 +150,27 @@ class IsoTimerApp(
             return
         if self.history_problem:
             self.notify(self.history_problem, title="History", severity="error", timeout=15)
-        self._start_requested()
+        if self.start is not None:
+            self._start_requested()
 
     def on_ready(self) -> None:
+        # The first frame is on screen: what start-up did not wait for comes now.
         self.call_after_refresh(mark_ready, self.clock)
         self.call_after_refresh(self.picker.first_frame_drawn)
         self.call_after_refresh(self.announcer.prepare)  # the tones, before the first run
+        if self.start is None and self.history_blocked is None:
+            self.call_after_refresh(self._offer_waiting)
 
     def _start_requested(self) -> None:
         if self.start is not None:
             self.start_session(*self.start, from_picker=False)
         else:
-            # After the picker's first frame: looking for a cut-off run reads the history.
-            self.call_after_refresh(self._offer_resume)
-            self.call_after_refresh(self.offer_checkin)  # on top: asked before the resume offer
+            self._offer_waiting()
+
+    def _offer_waiting(self) -> None:
+        """Offer a cut-off run to resume, then, on top, the morning question; both read history."""
+        self._offer_resume()
+        self.offer_checkin()
 
     # -- an unusable history file ---------------------------------------------------
     def _offer_fresh_history(self, path: Path) -> None:
