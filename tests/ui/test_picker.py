@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from textual.command import CommandList
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.model import Level
@@ -18,6 +18,7 @@ from isotimer.ui.screens.picker import PickerScreen, quick_start_hint
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.settings import SettingsScreen
 from isotimer.ui.widgets.session_preview import SessionPreview
+from isotimer.ui.widgets.session_table import SessionTable
 from tests.ui.notices import Notices
 
 from .builders import catalog, make_app
@@ -43,7 +44,7 @@ async def test_sessions_are_listed_by_name_with_the_first_highlighted(tmp_path):
         assert isinstance(picker, PickerScreen)
         assert rows(picker) == ["achilles", "knee-tendon", "recovery-day", "test-holds"]
         assert picker.selected.key == "achilles"
-        assert picker.query_one(DataTable).row_count == 4
+        assert picker.query_one(SessionTable).row_count == 4
 
 
 async def test_typing_filters_and_enter_starts_the_match(tmp_path):
@@ -73,7 +74,7 @@ async def test_escape_leaves_the_filter_then_clears_it(tmp_path):
         picker = app.screen
         assert len(rows(picker)) == 2
         await pilot.press("escape")
-        assert picker.query_one(DataTable).has_focus
+        assert picker.query_one(SessionTable).has_focus
         assert len(rows(picker)) == 2
         await pilot.press("escape")
         assert len(rows(picker)) == 4
@@ -226,7 +227,7 @@ async def test_back_from_a_run_keys_go_to_the_list_so_q_quits(tmp_path):
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, PickerScreen)
-        assert picker.focused is picker.query_one(DataTable)
+        assert picker.focused is picker.query_one(SessionTable)
         await pilot.press("q")
     assert app.return_code == 0
 

@@ -22,12 +22,12 @@ NOW = datetime(2026, 12, 2, 18, 0, tzinfo=UTC)
 
 def table_rows(app) -> list[list[str]]:
     table = app.screen.query_one(SessionTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    return [list(table.shown_cells(i).values()) for i in range(table.row_count)]
 
 
 def column(app, key: str) -> list[str]:
     table = app.screen.query_one(SessionTable)
-    return [str(cell) for cell in table.get_column(key)]
+    return [table.shown_cells(i)[key] for i in range(table.row_count)]
 
 
 def with_own_session(*names: str):
@@ -115,7 +115,7 @@ async def test_cut_text_ends_with_an_ellipsis_and_no_number_is_cut(tmp_path, siz
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         table = app.screen.query_one(SessionTable)
-        widths = {key.value: col.width for key, col in table.columns.items()}
+        widths = table.widths
         assert sum(widths.values()) + 2 * len(widths) <= table.size.width
         names = column(app, "name")
         assert any(name.startswith("A very") and ELLIPSIS in name for name in names)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
@@ -192,7 +192,7 @@ class PickerScreen(Screen[None]):
                 yield Input(
                     placeholder="type to filter", id="filter", compact=True, select_on_focus=False
                 )
-                yield SessionTable(cursor_type="row", zebra_stripes=True, id="sessions")
+                yield SessionTable(id="sessions")
                 yield Static(id="problems")
             with VerticalScroll(id="preview-scroll"):
                 yield SessionPreview(id="preview")
@@ -226,7 +226,7 @@ class PickerScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a run or a dialog: keys go to the list, so q quits and numbers pick.
-        self.set_focus(self.query_one(DataTable))
+        self.set_focus(self.query_one(SessionTable))
         # A run may have changed the history that today's targets come from.
         self._suggestions.clear()
         self._last_done = self.last_done() if self.last_done else {}
@@ -311,7 +311,7 @@ class PickerScreen(Screen[None]):
     @property
     def selected(self) -> Entry | None:
         """The highlighted entry, or None when the filter matches nothing."""
-        row = self.query_one(DataTable).cursor_row
+        row = self.query_one(SessionTable).cursor_row
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _preview(self) -> None:
@@ -332,11 +332,11 @@ class PickerScreen(Screen[None]):
         else:
             preview.show(problems_preview(entry.key.removeprefix(BROKEN), list(entry.problems)))
 
-    @on(DataTable.RowHighlighted)
+    @on(SessionTable.Highlighted)
     def _highlighted(self) -> None:
         self._preview()
 
-    @on(DataTable.RowSelected)
+    @on(SessionTable.Selected)
     @on(Input.Submitted, "#filter")
     def _enter_pressed(self) -> None:
         self.action_start()
@@ -359,7 +359,7 @@ class PickerScreen(Screen[None]):
         filter_input = self.query_one("#filter", Input)
         # Screen.focused changes at once; a widget's has_focus only once its Focus event runs.
         if self.focused is not filter_input:
-            if self.focused is not self.query_one(DataTable) or char in LIST_KEYS:
+            if self.focused is not self.query_one(SessionTable) or char in LIST_KEYS:
                 return
             if not (char.isalnum() or char in "-' "):
                 return
@@ -429,21 +429,21 @@ class PickerScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
-        table = self.query_one(DataTable)
+        table = self.query_one(SessionTable)
         if filter_input.has_focus:
             table.focus()
         else:
             filter_input.value = ""
 
     def action_cursor(self, delta: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(SessionTable)
         table.move_cursor(row=max(0, table.cursor_row + delta))
 
     def action_pick(self, number: int) -> None:
         """Highlight the session numbered ``number``; Enter then starts it."""
         for row, entry in enumerate(self._shown):
             if entry.number == number and entry.session is not None:
-                self.query_one(DataTable).move_cursor(row=row)
+                self.query_one(SessionTable).move_cursor(row=row)
                 return
         if any(entry.number == number for entry in self._entries):
             self.notify(f"Session {number} is hidden by the filter.", severity="warning")
