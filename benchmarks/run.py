@@ -39,6 +39,7 @@ from benchmarks.tmux_cpu import (
     busy_cpu,
     cpu_seconds,
     peak_rss_mib,
+    running,
     sleep_until,
     wait_for,
 )
@@ -137,6 +138,7 @@ def ready_after(argv: list[str], marker: Path) -> float:
     terminal = Tmux("start")
     launched = time.monotonic()
     terminal.start(argv, {"ISOTIMER_READY_FILE": str(marker)})
+    pid = terminal.pid()
     try:
         text = wait_for(lambda: marker.exists() and marker.read_text().strip(), 30)
         if not text:
@@ -144,6 +146,9 @@ def ready_after(argv: list[str], marker: Path) -> float:
         return float(text) - launched
     finally:
         terminal.close()
+        # The next launch waits for this one to be gone: an app whose terminal vanished
+        # mid-start-up can take its exit watchdog's 5 s, and would share the CPU meanwhile.
+        wait_for(lambda: not running(pid), 10, every_s=0.05)
 
 
 def startup(config: Config, data: Path) -> Row:

@@ -49,6 +49,14 @@ class Tmux:
             Path(self.socket_path).unlink(missing_ok=True)
 
 
+def running(pid: int) -> bool:
+    """Whether ``pid`` is still a live process (not gone, not a zombie)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def cpu_seconds(pid: int) -> float:
     """User plus system CPU time of ``pid`` so far (utime + stime in /proc/PID/stat)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

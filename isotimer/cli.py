@@ -43,13 +43,17 @@ examples:
   isotimer stats --exercise wall-sit        bests, trend and balance of one hold
   isotimer completion bash > ~/.local/share/bash-completion/completions/isotimer"""
 TAKES_VALUE = frozenset({"--data-dir", "--sessions", "--screenshot-dir"})
+HELP = frozenset({"-h", "--help"})
 
 
-def command_modules(argv: Sequence[str] | None) -> list[ModuleType]:
-    """The modules to register: the named command's own, or all of them."""
-    word = _command_word(sys.argv[1:] if argv is None else argv)
-    names = [name for name, words in COMMANDS.items() if word in words] or list(COMMANDS)
-    return [importlib.import_module(name) for name in names]
+def command_modules(argv: Sequence[str] | None, *, every: bool = False) -> list[ModuleType]:
+    """The modules to register: the named command's own, none to open the picker, or all."""
+    args = sys.argv[1:] if argv is None else argv
+    word = _command_word(args)
+    if word is None and not every and not HELP.intersection(args):
+        return []  # plain `isotimer` opens the picker: every command module would slow it
+    named = [] if every else [name for name, words in COMMANDS.items() if word in words]
+    return [importlib.import_module(name) for name in named or COMMANDS]
 
 
 def _command_word(argv: Sequence[str]) -> str | None:
@@ -63,8 +67,10 @@ def _command_word(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The whole command line; ``argv`` decides which command modules are loaded."""
+def build_parser(
+    argv: Sequence[str] | None = None, *, every_command: bool = False
+) -> argparse.ArgumentParser:
+    """The command line; ``argv`` decides which command modules load, unless ``every_command``."""
     parser = CommandParser(
         prog="isotimer",
         usage="isotimer [--data-dir DIR] [--sessions DIR] [--screenshot-dir DIR] [COMMAND ...]",
@@ -90,7 +96,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="where the palette's Screenshot saves (default: screenshots in the data folder)",
     )
     sub = parser.add_subparsers(metavar="COMMAND", prog="isotimer")
-    for module in command_modules(argv):
+    for module in command_modules(argv, every=every_command):
         module.register(sub)
     parser.epilog = grouped_help(sub) + "\n\n" + EXAMPLES
     return parser

@@ -27,7 +27,6 @@ def run_completion(args: argparse.Namespace, ctx: Context) -> int:
 
     from isotimer.cli import build_parser
 
-    # An empty command line registers every command module, not only this one.
-    script = shtab.complete(build_parser([]), shell=args.shell)
+    script = shtab.complete(build_parser(every_command=True), shell=args.shell)
     ctx.console.file.write(script if script.endswith("\n") else script + "\n")
     return 0

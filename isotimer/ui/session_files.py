@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from isotimer.core.model import Session
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.sessions.writer import delete_session
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 
@@ -62,6 +61,8 @@ class SessionFiles:
         self.push_screen(screen, partial(self._delete_answered, session))
 
     def _delete_answered(self, session: Session, delete: bool | None) -> None:
+        from isotimer.storage.sessions.writer import delete_session
+
         if not delete:
             return
         try:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from isotimer.live.access import is_loopback
-
 if TYPE_CHECKING:
     from isotimer.core.clock import Clock
     from isotimer.core.engine import Engine
@@ -72,6 +70,7 @@ class LiveSharing:
 
     def action_share(self) -> None:
         """``w`` during a run: start sharing if need be and show the address and code."""
+        from isotimer.live.access import is_loopback
         from isotimer.ui.screens.share import ShareScreen
 
         run = self._run_screen()  # type: ignore[attr-defined]

@@ -82,3 +82,23 @@ def test_list_never_imports_textual(tmp_path):
         [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
     )
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize(
+    ("argv", "loaded"),
+    [
+        (["--data-dir", "x"], set()),  # the picker: no command is registered
+        (["--data-dir", "x", "list"], {"isotimer.commands.sessions"}),
+        (["--help"], set(cli.COMMANDS)),  # help lists every command
+        (["lsit"], set(cli.COMMANDS)),  # and so does the error for a mistyped one
+    ],
+)
+def test_only_the_command_named_is_loaded(argv, loaded):
+    code = (
+        "import sys; from isotimer.cli import command_modules;"
+        " print(' '.join(m.__name__ for m in command_modules(sys.argv[1:])))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True
+    )
+    assert set(result.stdout.split()) == loaded

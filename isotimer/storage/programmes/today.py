@@ -1,20 +1,24 @@
-"""What the picker's top line offers today: the programme's session at its settings."""
+"""What the picker's top line offers today: the programme's session at its settings.
+
+The schedule and the programme files load only once a programme is followed:
+the picker asks at every start-up, and most start-ups follow none.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from isotimer.core.model import Level, Session
-from isotimer.core.programme import apply_phase
-from isotimer.core.today import today_line
 from isotimer.paths import Paths
-from isotimer.storage.catalog import Catalog
 from isotimer.storage.history.errors import HistoryError
-from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.programmes.catalog import load_programmes
-from isotimer.storage.programmes.follow import Following, following
+
+if TYPE_CHECKING:
+    from isotimer.storage.catalog import Catalog
+    from isotimer.storage.history.store import HistoryStore
+    from isotimer.storage.programmes.follow import Following
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,10 @@ def followed(
     otherwise it raises ValidationError, LookupError or HistoryError.
     """
     if not paths.programme_state.exists():
-        return None  # the common case, before reading any programme file
+        return None  # the common case, before reading (or importing) anything of programmes
+    from isotimer.storage.programmes.catalog import load_programmes
+    from isotimer.storage.programmes.follow import following
+
     programmes, _ = load_programmes(paths, catalog.sessions)
     try:
         return following(paths, programmes, today, history)
@@ -63,6 +70,9 @@ def todays_offer(
         return TodayOffer(f"Programme: {str(error).strip(chr(39))}")
     if found is None:
         return None
+    from isotimer.core.programme import apply_phase
+    from isotimer.core.today import today_line
+
     now = found.status
     session = catalog.sessions.get(now.next_session or "")
     name = session.name if session else (now.next_session or "")
