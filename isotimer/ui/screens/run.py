@@ -130,6 +130,10 @@ class RunScreen(RunControls, Screen[RunResult]):
         self.engine.start(self.clock.monotonic())
         self._apply_layout()
         self.tick()
+        # Again once the first frame is drawn: a Textual timer counts from when its task
+        # first runs, so the wake set above starts only after that frame, and the first
+        # beep of a short lead-in came 60-70 ms late (benchmarks/run.py).
+        self.call_after_refresh(self.tick)
         self.set_interval(SAVE_POLL_S, self.show_saving)
 
     def on_resize(self, event: Resize) -> None:
