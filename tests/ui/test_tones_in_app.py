@@ -15,10 +15,15 @@ from .builders import catalog, make_app, sent_notices
 SIZE = (100, 30)
 
 
-def app_with_real_sound(tmp_path, sound: Sound) -> IsoTimerApp:
-    return IsoTimerApp(
+def app_without_a_player(tmp_path, monkeypatch, sound: Sound) -> tuple[IsoTimerApp, list]:
+    """The app with its real announcer, a PATH holding no audio player, and what it notifies."""
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    sent = sent_notices(monkeypatch)
+    app = IsoTimerApp(
         catalog(), None, FakeClock(), Settings(sound=sound), paths=Paths(tmp_path / "data")
     )
+    return app, sent
 
 
 async def test_the_announcer_is_prepared_once_the_picker_is_drawn(tmp_path):
@@ -30,10 +35,7 @@ async def test_the_announcer_is_prepared_once_the_picker_is_drawn(tmp_path):
 
 
 async def test_no_audio_player_is_said_on_the_picker_before_any_run(tmp_path, monkeypatch):
-    (tmp_path / "bin").mkdir()
-    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
-    sent = sent_notices(monkeypatch)
-    app = app_with_real_sound(tmp_path, Sound.TONES)
+    app, sent = app_without_a_player(tmp_path, monkeypatch, Sound.TONES)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(50):
             await pilot.pause(0.05)
@@ -44,10 +46,7 @@ async def test_no_audio_player_is_said_on_the_picker_before_any_run(tmp_path, mo
 
 
 async def test_with_the_bell_chosen_no_player_is_looked_for(tmp_path, monkeypatch):
-    (tmp_path / "bin").mkdir()
-    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
-    sent = sent_notices(monkeypatch)
-    app = app_with_real_sound(tmp_path, Sound.BELL)
+    app, sent = app_without_a_player(tmp_path, monkeypatch, Sound.BELL)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.3)
         assert sent == []
