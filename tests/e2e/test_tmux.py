@@ -129,6 +129,28 @@ def test_pick_a_session_by_typing_then_return_to_the_picker(folders, terminal, t
     assert len(saved_holds(data)) == 2
 
 
+def test_a_filter_typed_in_one_burst_keeps_every_letter(folders, terminal, tmp_path):
+    """``/tiny`` sent at once: its ``t`` is the filter's, not the picker's today key.
+
+    The keys after ``/`` reach the screen before a binding could move the focus,
+    which is how a paste, a fast typist or a phone keyboard sends them.
+    """
+    data, sessions = folders
+    (sessions / "tiny.toml").write_text(QUICK.replace("E2E quick", "Tiny e2e"))
+    status = tmp_path / "status"
+    start_recording_status(terminal, isotimer(data, sessions), status)
+    terminal.wait_for("Choose a session")
+    terminal.keys("/tiny")
+    screen = terminal.wait_for("Tiny e2e\n")  # the preview follows the filter to the one match
+    assert screen.splitlines()[2].split("│")[0].strip() == "tiny", screen
+    assert "E2E quick" not in screen and "programme" not in screen, screen
+    terminal.keys("Enter")
+    terminal.wait_for("held to the end")
+    terminal.keys("q")
+    assert wait_exit(status) == 0
+    assert len(saved_holds(data)) == 2
+
+
 def test_a_hold_left_with_n_is_saved_as_skipped_not_as_a_failed_set(folders, terminal, tmp_path):
     data, sessions = folders
     (sessions / "e2e-long.toml").write_text(LONG)

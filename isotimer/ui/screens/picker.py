@@ -358,6 +358,13 @@ class PickerScreen(Screen[None]):
             return
         filter_input = self.query_one("#filter", Input)
         # Screen.focused changes at once; a widget's has_focus only once its Focus event runs.
+        if char == "/" and self.focused is not filter_input:
+            # Here and not as the binding alone: bindings run once the key has bubbled
+            # up to the app, after the screen has already seen the keys typed next.
+            event.stop()
+            event.prevent_default()
+            self.action_filter()
+            return
         if self.focused is not filter_input:
             if self.focused is not self.query_one(SessionTable) or char in LIST_KEYS:
                 return
@@ -425,7 +432,7 @@ class PickerScreen(Screen[None]):
         self.level = Level.ADVANCED if self.level is Level.BEGINNER else Level.BEGINNER
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
