@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.records import Outcome, RunRecord
 from isotimer.core.textfit import ELLIPSIS
 from isotimer.storage.catalog import Origin
 from isotimer.ui.screens.run import RunScreen
+from isotimer.ui.widgets.key_bar import KeyBar
 from isotimer.ui.widgets.session_table import SessionTable
 from tests.unit.history_factories import hold_record
 
@@ -99,11 +99,9 @@ async def test_start_help_and_quit_show_in_the_footer_at_80_by_24(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        visible = {
-            key.description
-            for key in app.screen.query(FooterKey)
-            if key.region.width and key.region.right <= 80
-        }
+        bar = app.screen.query_one(KeyBar)
+        assert bar.region.width == 80
+        visible = {hint.description for hint in bar.hints() if hint.end <= 80}
         assert {"Start", "Help", "Quit"} <= visible
 
 

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
@@ -28,6 +28,7 @@ from isotimer.storage.problems import Problem
 from isotimer.storage.programmes.today import TodayOffer
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
+from isotimer.ui.widgets.key_bar import KeyBar
 from isotimer.ui.widgets.session_preview import (
     SessionPreview,
     plan_preview,
@@ -196,7 +197,7 @@ class PickerScreen(Screen[None]):
                 yield Static(id="problems")
             with VerticalScroll(id="preview-scroll"):
                 yield SessionPreview(id="preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(SessionTable)
