@@ -116,13 +116,14 @@ def grouped_help(sub: argparse._SubParsersAction) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # A shell command lives for a blink and makes few reference cycles: collecting
-    # them while modules load only slows it down. The app turns collection back on.
-    # For the same reason every command module, even the app's, is imported from here.
     """Run the command in ``argv`` (the process's own when None) and return its exit status.
 
     With no command the app opens. Ctrl+C exits 130; a closed pipe exits 0 quietly.
     """
+    # A shell command lives for a blink and makes few reference cycles: collecting
+    # them while modules load only slows it down. A long run (the app, a plain run, the
+    # editor, serve) turns collection back on once set up (commands/collection.py).
+    # For the same reason every command module, even the app's, is imported from here.
     gc.disable()
     try:
         from isotimer.commands import app
@@ -132,10 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         ctx = Context(Paths.from_options(args.data_dir, args.sessions, args.screenshot_dir))
         run = getattr(args, "run", None)
-        if run is None or run is app.run_session:
-            gc.enable()
-            run = run or app.open_app
-        return run(args, ctx)
+        return (run or app.open_app)(args, ctx)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -6,6 +6,7 @@ import argparse
 import shlex
 from pathlib import Path
 
+from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.output import say
 from isotimer.commands.parser import usage_error
@@ -59,6 +60,7 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
     if args.plain:
         from isotimer.commands.plain import run_plain
 
+        collect_from_now()
         return run_plain(ctx, session, level, args.voice, share=share)
     if problem := terminal_problem():
         return refuse_without_terminal(problem, shlex.quote(args.session))
@@ -102,6 +104,7 @@ def open_app(
         share=share,
         writer=(writer := HistoryWriter()),
     )
+    collect_from_now()
     try:
         app.run()
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.output import say
 from isotimer.commands.parser import usage_error
@@ -80,6 +81,7 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
         theme=settings.theme,
         taken=ctx.catalog.names(besides=session.id if target.session_id == session.id else None),
     )
+    collect_from_now()
     saved = app.run()
     if saved is None:
         _say(ctx, "Not saved.")

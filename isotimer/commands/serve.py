@@ -6,6 +6,7 @@ import argparse
 import shlex
 import sys
 
+from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.paths import Paths
 from isotimer.ui.web_access import WILDCARDS, Access, is_loopback
@@ -82,6 +83,7 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     for line in notice(access):
         ctx.console.print(line, markup=False, highlight=False, soft_wrap=True)
     server = IsoTimerServer(app_command(ctx.paths), access=access, title="isotimer")
+    collect_from_now()
     try:
         server.serve()
     except OSError as error:
