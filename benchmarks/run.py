@@ -474,11 +474,8 @@ def history_screen_s(store: Path) -> float | None:
 async def _open_history(screen_class: type, store_path: Path) -> float:
     from textual.app import App
 
-    from isotimer.paths import bundled_sessions_dir
     from isotimer.storage.history.store import HistoryStore
-    from isotimer.storage.library import load_library
 
-    library = load_library([bundled_sessions_dir() / "exercises.toml"])[0]
     shown: list[float] = []
 
     def hook(message: object) -> None:
@@ -488,7 +485,7 @@ async def _open_history(screen_class: type, store_path: Path) -> float:
     with HistoryStore.open(store_path) as store:
         async with App().run_test(size=(100, 30), message_hook=hook) as pilot:
             began = time.perf_counter()
-            pilot.app.push_screen(screen_class(store, library, date(2026, 1, 5)))
+            pilot.app.push_screen(screen_class(store, date(2026, 1, 5)))
             for _ in range(600):
                 if shown:
                     break
