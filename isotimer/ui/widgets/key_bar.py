@@ -145,7 +145,7 @@ class KeyBar(Widget, can_focus=False):
             end = column + _width(hint)
             if end > width:
                 break
-            placed.append(_placed(hint, column, end))
+            placed.append(replace(hint, start=column, end=end))
             column = end
         palette = None
         active = bindings.get(app.COMMAND_PALETTE_BINDING)
@@ -153,7 +153,7 @@ class KeyBar(Widget, can_focus=False):
             hint = self._hint(active.binding, active.enabled)
             start = width - _width(hint) + 1  # drawn without the key's left padding
             if start - len(DIVIDER) >= column:
-                palette = _placed(hint, start, width)
+                palette = replace(hint, start=start, end=width)
         return placed, palette
 
     def _hint(self, binding: Binding, enabled: bool) -> KeyHint:
@@ -162,7 +162,3 @@ class KeyBar(Widget, can_focus=False):
 
 def _width(hint: KeyHint) -> int:
     return cell_len(hint.key_display) + cell_len(hint.description) + 3
-
-
-def _placed(hint: KeyHint, start: int, end: int) -> KeyHint:
-    return replace(hint, start=start, end=end)
