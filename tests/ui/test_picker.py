@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from textual import events
 from textual.command import CommandList
-from textual.widgets import Input
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.model import Level
@@ -17,6 +17,8 @@ from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.picker import PickerScreen, quick_start_hint
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.settings import SettingsScreen
+from isotimer.ui.widgets.filter_line import FilterLine
+from isotimer.ui.widgets.key_bar import KeyBar
 from isotimer.ui.widgets.session_preview import SessionPreview
 from isotimer.ui.widgets.session_table import SessionTable
 from tests.ui.notices import Notices
@@ -52,7 +54,7 @@ async def test_typing_filters_and_enter_starts_the_match(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("k", "n", "e")
         picker = app.screen
-        assert picker.query_one("#filter", Input).value == "kne"
+        assert picker.query_one(FilterLine).value == "kne"
         assert rows(picker) == ["knee-tendon"]
         await pilot.press("enter")
         await pilot.pause()
@@ -74,10 +76,78 @@ async def test_escape_leaves_the_filter_then_clears_it(tmp_path):
         picker = app.screen
         assert len(rows(picker)) == 2
         await pilot.press("escape")
-        assert picker.query_one(SessionTable).has_focus
+        assert not picker.query_one(FilterLine).filtering
         assert len(rows(picker)) == 2
         await pilot.press("escape")
         assert len(rows(picker)) == 4
+        assert picker.query_one(FilterLine).value == ""
+
+
+async def test_while_filtering_the_picker_keys_type_and_escape_gives_them_back(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = app.screen
+        line = picker.query_one(FilterLine)
+        await pilot.press("slash", "t", "h", "q", "1")
+        assert line.value == "thq1" and line.filtering
+        assert app.is_running and isinstance(app.screen, PickerScreen)
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"reco")
+        assert line.value == "reco" and rows(picker) == ["recovery-day"]
+        await pilot.press("escape", "l")  # l is the level key again
+        assert line.value == "reco" and picker.level is Level.ADVANCED
+
+
+async def test_the_keys_of_a_burst_apply_in_the_order_typed(tmp_path):
+    """Sent in one go, each key meets the list the keys before it left.
+
+    The filter reads every letter in order, Escape ends it before the number
+    that follows, and that number picks from the two sessions the filter left.
+    """
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = app.screen
+        burst = [("slash", "/"), *((c, c) for c in "rehab"), ("escape", "\x1b"), ("2", "2")]
+        for key, character in [*burst, ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert picker.query_one(FilterLine).value == "rehab"
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.plan.session.id == "knee-tendon"
+
+
+async def test_ctrl_w_and_ctrl_u_delete_a_word_and_the_whole_filter(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        line = app.screen.query_one(FilterLine)
+        await pilot.press(*"knee ", *"tend ", "ctrl+w")
+        assert line.value == "knee "
+        await pilot.press("ctrl+u")
+        assert line.value == "" and line.filtering and len(rows(app.screen)) == 4
+
+
+async def test_a_paste_on_the_list_filters_on_one_line(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = app.screen
+        picker.query_one(SessionTable).post_message(events.Paste("knee\ntendon"))
+        await pilot.pause()
+        assert picker.query_one(FilterLine).value == "knee tendon"
+        assert rows(picker) == ["knee-tendon"]
+
+
+async def test_a_click_on_the_filter_starts_filtering_and_the_footer_says_so(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        picker = app.screen
+        await pilot.click(FilterLine)
+        await pilot.pause()
+        assert picker.query_one(FilterLine).filtering
+        assert picker.query_one(SessionTable).has_focus  # keys still come by the list
+        hints = [hint.description for hint in picker.query_one(KeyBar).hints()]
+        assert hints == ["Start", "Done"], hints
+        await pilot.press("q")
+        assert app.is_running and picker.query_one(FilterLine).value == "q"
 
 
 async def test_a_number_then_enter_starts_that_session_in_two_presses(tmp_path):

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from isotimer.core.model import Level, Session
 from isotimer.core.plan import Plan, build_plan
@@ -28,6 +28,7 @@ from isotimer.storage.problems import Problem
 from isotimer.storage.programmes.today import TodayOffer
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
+from isotimer.ui.widgets.filter_line import FilterLine
 from isotimer.ui.widgets.key_bar import KeyBar
 from isotimer.ui.widgets.session_preview import (
     SessionPreview,
@@ -41,6 +42,11 @@ from isotimer.ui.widgets.today_line import TodayLine
 BROKEN = "broken:"
 # Keys that keep their meaning on the list; any other letter starts the filter.
 LIST_KEYS = frozenset("qslphtx?/123456789")
+# The actions of printable keys and of Delete: while filtering, those keys type (or do nothing).
+TYPED_OVER = frozenset(
+    {"help", "quit", "toggle_level", "toggle_progression", "swap", "today", "history"}
+    | {"filter", "settings", "pick", "delete"}
+)
 Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
 LastDone = Callable[[], Mapping[str, str]]
 Today = Callable[[], TodayOffer | None]
@@ -100,6 +106,8 @@ class PickerScreen(Screen[None]):
         Binding("h", "history", "History"),
         Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("s", "settings", "Settings"),
+        # Shown only while filtering, when the footer's letters would type instead.
+        Binding("escape", "leave_filter", "Done", key_display="Esc"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),
@@ -190,9 +198,7 @@ class PickerScreen(Screen[None]):
             yield Static(self._level_text(), id="level")
         with Horizontal(id="picker-body"):
             with Vertical(id="picker-list"):
-                yield Input(
-                    placeholder="type to filter", id="filter", compact=True, select_on_focus=False
-                )
+                yield FilterLine(id="filter")
                 yield SessionTable(id="sessions")
                 yield Static(id="problems")
             with VerticalScroll(id="preview-scroll"):
@@ -228,6 +234,7 @@ class PickerScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a run or a dialog: keys go to the list, so q quits and numbers pick.
         self.set_focus(self.query_one(SessionTable))
+        self._set_filtering(False)
         # A run may have changed the history that today's targets come from.
         self._suggestions.clear()
         self._last_done = self.last_done() if self.last_done else {}
@@ -282,7 +289,7 @@ class PickerScreen(Screen[None]):
 
     def _fill(self) -> None:
         """Show the entries matching the filter, keeping the highlight if it stays."""
-        words = self.query_one("#filter", Input).value.casefold().split()
+        words = self.query_one(FilterLine).value.casefold().split()
         self._shown = [entry for entry in self._entries if entry.matches(words)]
         self.query_one(SessionTable).show_rows([self._row(entry) for entry in self._shown])
         self._preview()
@@ -338,44 +345,97 @@ class PickerScreen(Screen[None]):
         self._preview()
 
     @on(SessionTable.Selected)
-    @on(Input.Submitted, "#filter")
     def _enter_pressed(self) -> None:
         self.action_start()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self._fill()
-
     # -- typing goes to the filter ------------------------------------------------
     def on_key(self, event: events.Key) -> None:
-        """A letter typed on the list starts filtering with that letter.
+        """A letter typed on the list starts filtering with that letter; ``/`` starts it empty.
 
-        Keys typed in a burst (a paste, a fast typist, tmux send-keys) may have
-        been sent to the list before the filter took focus; those that reach
-        the screen while the filter has focus belong to the filter too.
+        While filtering, every printable key types, Backspace, Ctrl+W and
+        Ctrl+U delete, and Escape is done. All of it happens here, as each key
+        reaches the screen, so the keys of a burst apply in the order typed and
+        a number, Escape or Enter typed straight after a filter meets the list
+        that filter leaves.
         """
-        char = event.character
-        if not event.is_printable or char is None:
+        if self.focused is not self.query_one(SessionTable):
             return
-        filter_input = self.query_one("#filter", Input)
-        # Screen.focused changes at once; a widget's has_focus only once its Focus event runs.
-        if char == "/" and self.focused is not filter_input:
-            # Here and not as the binding alone: bindings run once the key has bubbled
-            # up to the app, after the screen has already seen the keys typed next.
+        line = self.query_one(FilterLine)
+        handled = self._edit(line, event) if line.filtering else self._start(line, event)
+        if handled:
             event.stop()
             event.prevent_default()
-            self.action_filter()
+
+    def _start(self, line: FilterLine, event: events.Key) -> bool:
+        if event.key == "escape":
+            return self._escape()
+        char = event.character if event.is_printable else None
+        if char == "/":
+            self._set_filtering(True)
+            return True
+        if char is None or char in LIST_KEYS or not (char.isalnum() or char in "-' "):
+            return False
+        self._set_filtering(True)
+        self._change(line.type, char)
+        return True
+
+    def _edit(self, line: FilterLine, event: events.Key) -> bool:
+        edits = {"backspace": line.delete_left, "ctrl+w": line.delete_word, "ctrl+u": line.clear}
+        if event.key == "escape":
+            return self._escape()
+        if event.key in edits:
+            self._change(edits[event.key])
+        elif event.is_printable and event.character is not None:
+            self._change(line.type, event.character)
+        else:
+            return False
+        return True
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted text filters, on one line, whether or not filtering had started."""
+        text = " ".join(event.text.split())
+        if not text or self.focused is not self.query_one(SessionTable):
             return
-        if self.focused is not filter_input:
-            if self.focused is not self.query_one(SessionTable) or char in LIST_KEYS:
-                return
-            if not (char.isalnum() or char in "-' "):
-                return
-            # At once, not via focus()'s call_later, so the keys that follow land here.
-            self.set_focus(filter_input)
         event.stop()
-        event.prevent_default()
-        filter_input.insert_text_at_cursor(char)
+        self._set_filtering(True)
+        self._change(self.query_one(FilterLine).type, text)
+
+    def _change(self, edit: Callable[..., None], *args: str) -> None:
+        """Edit the filter and show what it leaves at once, before the next key is read."""
+        edit(*args)
+        self._fill()
+
+    def _escape(self) -> bool:
+        """Escape leaves the filter, keeping its text; a second Escape empties it."""
+        line = self.query_one(FilterLine)
+        if line.filtering:
+            self._set_filtering(False)
+        elif line.value:
+            self._change(line.clear)
+        else:
+            return False
+        return True
+
+    def _set_filtering(self, filtering: bool) -> None:
+        self.query_one(FilterLine).filtering = filtering
+        self.refresh_bindings()  # the footer's letters type while filtering
+
+    @on(FilterLine.Clicked)
+    def _filter_clicked(self) -> None:
+        self.set_focus(self.query_one(SessionTable))
+        self._set_filtering(True)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        # Keys go elsewhere (the top line, a dialog): the filter is done.
+        if isinstance(event.widget, SessionTable):
+            self._set_filtering(False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While filtering, the keys of letters and numbers type and Delete does nothing."""
+        filtering = self.is_mounted and self.query_one(FilterLine).filtering
+        if action == "leave_filter":
+            return filtering
+        return not (filtering and action in TYPED_OVER)
 
     # -- actions ------------------------------------------------------------------
     def watch_level(self) -> None:
@@ -433,15 +493,14 @@ class PickerScreen(Screen[None]):
         self.level = Level.ADVANCED if self.level is Level.BEGINNER else Level.BEGINNER
 
     def action_filter(self) -> None:
-        self.set_focus(self.query_one("#filter", Input))
+        """Start filtering (``/``; a key bar click or the help screen's list lead here)."""
+        self._set_filtering(True)
+
+    def action_leave_filter(self) -> None:
+        self._escape()
 
     def action_clear_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        table = self.query_one(SessionTable)
-        if filter_input.has_focus:
-            table.focus()
-        else:
-            filter_input.value = ""
+        self._escape()
 
     def action_cursor(self, delta: int) -> None:
         table = self.query_one(SessionTable)
