@@ -129,26 +129,58 @@ def test_pick_a_session_by_typing_then_return_to_the_picker(folders, terminal, t
     assert len(saved_holds(data)) == 2
 
 
-def test_a_filter_typed_in_one_burst_keeps_every_letter(folders, terminal, tmp_path):
-    """``/tiny`` sent at once: its ``t`` is the filter's, not the picker's today key.
+TINY = QUICK.replace("E2E quick", "Tiny e2e").replace("Quick hold", "Tiny hold")
 
-    The keys after ``/`` reach the screen before a binding could move the focus,
-    which is how a paste, a fast typist or a phone keyboard sends them.
+
+def filter_text(screen: str) -> str:
+    """What the picker's filter line reads (its third line, left of the preview)."""
+    return screen.splitlines()[2].split("│")[0].strip()
+
+
+def test_a_filter_and_enter_typed_in_one_burst_start_the_session_it_leaves(
+    folders, terminal, tmp_path
+):
+    """``/tiny`` and Enter sent at once, as a paste, a fast typist or a phone sends them.
+
+    Its ``t`` is the filter's, not the picker's today key, and Enter starts the
+    one session the whole word leaves, not the row highlighted before.
     """
     data, sessions = folders
-    (sessions / "tiny.toml").write_text(QUICK.replace("E2E quick", "Tiny e2e"))
+    (sessions / "tiny.toml").write_text(TINY)
     status = tmp_path / "status"
     start_recording_status(terminal, isotimer(data, sessions), status)
     terminal.wait_for("Choose a session")
-    terminal.keys("/tiny")
-    screen = terminal.wait_for("Tiny e2e\n")  # the preview follows the filter to the one match
-    assert screen.splitlines()[2].split("│")[0].strip() == "tiny", screen
-    assert "E2E quick" not in screen and "programme" not in screen, screen
-    terminal.keys("Enter")
+    terminal.keys("/tiny", "Enter")
     terminal.wait_for("held to the end")
+    assert [hold[0] for hold in saved_holds(data)] == ["tiny-hold", "tiny-hold"]
     terminal.keys("q")
     assert wait_exit(status) == 0
-    assert len(saved_holds(data)) == 2
+
+
+def test_words_typed_in_bursts_keep_every_letter_in_order(folders, terminal, tmp_path):
+    """A dozen words, each sent at once, with the picker's own keys inside them.
+
+    The ``q`` of quick does not quit, the ``t`` of tiny does not start today's
+    session and the ``2`` of e2e does not pick session 2: the filter reads each
+    word as typed, and Ctrl+U empties it for the next.
+    """
+    data, sessions = folders
+    (sessions / "tiny.toml").write_text(TINY)
+    status = tmp_path / "status"
+    start_recording_status(terminal, isotimer(data, sessions), status)
+    terminal.wait_for("Choose a session")
+    terminal.keys("/")
+    for word in ("tiny", "e2e quick", "quick") * 4:
+        terminal.keys(word)
+        typed = poll(lambda w=word: filter_text(terminal.screen()) == w, TIMEOUT_S)
+        assert typed, (word, terminal.screen())
+        terminal.keys("C-u")
+        assert poll(lambda: filter_text(terminal.screen()) == "type to filter", TIMEOUT_S)
+    terminal.keys("e2e quick", "Enter")
+    terminal.wait_for("held to the end")
+    assert [hold[0] for hold in saved_holds(data)] == ["quick-hold", "quick-hold"]
+    terminal.keys("q")
+    assert wait_exit(status) == 0
 
 
 def test_a_hold_left_with_n_is_saved_as_skipped_not_as_a_failed_set(folders, terminal, tmp_path):

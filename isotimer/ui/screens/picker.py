@@ -545,7 +545,10 @@ class PickerScreen(Screen[None]):
 
     def action_help(self) -> None:
         notes = (
-            "Type any letter to filter by name or tag (or press /); Escape leaves the filter.\n"
+            "Type any letter to filter by name or tag (or press /, or click the filter line)."
+            " While filtering, every letter and number types; Backspace, Ctrl+W and Ctrl+U"
+            " delete a letter, a word, the lot; Enter starts the highlighted session."
+            " Escape is done filtering and keeps the filter; a second Escape empties it.\n"
             "A name that starts with a key used here (h, l, p, q, s, t, x) is filtered with /"
             " first.\n"
             "x takes today's swap when a hold at its time cap has a harder variation.\n"
