@@ -376,19 +376,17 @@ class PickerScreen(Screen[None]):
         if char is None or char in LIST_KEYS or not (char.isalnum() or char in "-' "):
             return False
         self._set_filtering(True)
-        self._change(line.type, char)
+        line.type(char)
+        self._fill()
         return True
 
     def _edit(self, line: FilterLine, event: events.Key) -> bool:
-        edits = {"backspace": line.delete_left, "ctrl+w": line.delete_word, "ctrl+u": line.clear}
         if event.key == "escape":
             return self._escape()
-        if event.key in edits:
-            self._change(edits[event.key])
-        elif event.is_printable and event.character is not None:
-            self._change(line.type, event.character)
-        else:
+        character = event.character if event.is_printable else None
+        if not line.edit(event.key, character):
             return False
+        self._fill()  # at once, so the key after this one meets the list this filter leaves
         return True
 
     def on_paste(self, event: events.Paste) -> None:
@@ -398,11 +396,7 @@ class PickerScreen(Screen[None]):
             return
         event.stop()
         self._set_filtering(True)
-        self._change(self.query_one(FilterLine).type, text)
-
-    def _change(self, edit: Callable[..., None], *args: str) -> None:
-        """Edit the filter and show what it leaves at once, before the next key is read."""
-        edit(*args)
+        self.query_one(FilterLine).type(text)
         self._fill()
 
     def _escape(self) -> bool:
@@ -411,7 +405,8 @@ class PickerScreen(Screen[None]):
         if line.filtering:
             self._set_filtering(False)
         elif line.value:
-            self._change(line.clear)
+            line.clear()
+            self._fill()
         else:
             return False
         return True

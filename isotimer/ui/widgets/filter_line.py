@@ -55,6 +55,17 @@ class FilterLine(Widget, can_focus=False):
     def watch_filtering(self, filtering: bool) -> None:
         self.set_class(filtering, "-filtering")
 
+    def edit(self, key: str, character: str | None) -> bool:
+        """Apply a key typed while filtering; False if it is not one the line takes."""
+        edits = {"backspace": self.delete_left, "ctrl+w": self.delete_word, "ctrl+u": self.clear}
+        if key in edits:
+            edits[key]()
+        elif character is not None and character.isprintable():
+            self.type(character)
+        else:
+            return False
+        return True
+
     def type(self, text: str) -> None:
         """Add ``text`` at the end, where the cursor is."""
         self.value += text
