@@ -122,6 +122,12 @@ class Announcer:
         return self._voice and not self._closed
 
     @property
+    def speaking(self) -> bool:
+        """Whether a cue is being spoken now: a tone sounding now would cut it short."""
+        with self._changed:
+            return self._speaking is not None
+
+    @property
     def tones_on(self) -> bool:
         """Whether tones are playing (False when off, the bell, or failed)."""
         return self._tones is not None and not self._tones.failed

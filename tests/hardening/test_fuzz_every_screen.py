@@ -63,7 +63,7 @@ async def play(opener: str, actions: list[str | float]) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             for action in [*path, *actions]:
-                if app._exit:
+                if app.return_code is not None:  # the app was told to exit
                     break
                 if isinstance(action, float):
                     clock.advance(action)

@@ -100,14 +100,14 @@ async def test_leaving_a_summary_with_unsaved_holds_asks_first(tmp_path, monkeyp
         await pilot.press(key)
         assert isinstance(app.screen, UnsavedScreen)
         await pilot.press("escape")  # back to the summary, holds still there
-        assert app.screen is summary and not app._exit
+        assert app.screen is summary and app.return_code is None
         await pilot.press(key, "d")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        assert app.screen is summary and not app._exit
+        assert app.screen is summary and app.return_code is None
         await pilot.press(key, "d", "y")
         await pilot.pause()
-        assert app._exit or app.screen is not summary
+        assert app.return_code is not None or app.screen is not summary
 
 
 async def test_ctrl_q_on_a_summary_with_unsaved_holds_asks_too(tmp_path, monkeypatch):
@@ -117,7 +117,7 @@ async def test_ctrl_q_on_a_summary_with_unsaved_holds_asks_too(tmp_path, monkeyp
     async with app.run_test(size=SIZE) as pilot:
         await unsaved_summary(pilot, clock)
         await pilot.press("ctrl+q")
-        assert isinstance(app.screen, UnsavedScreen) and not app._exit
+        assert isinstance(app.screen, UnsavedScreen) and app.return_code is None
 
 
 async def test_exporting_on_the_way_out_writes_the_holds_then_leaves(tmp_path, monkeypatch):

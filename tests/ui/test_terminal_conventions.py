@@ -73,6 +73,6 @@ async def test_settings_offer_the_ansi_themes_and_apply_them(tmp_path):
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         assert {"ansi-dark", "ansi-light"} <= set(screen.themes)
-        app._settings_chosen(Settings(theme="ansi-dark"))
+        screen.dismiss(Settings(theme="ansi-dark"))  # what Save on the screen returns
         await pilot.pause()
         assert app.theme == "ansi-dark" and app.current_theme.ansi

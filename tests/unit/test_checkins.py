@@ -13,6 +13,7 @@ from isotimer.core.records import CheckIn, HoldOutcome, RunRecord
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import export_holds, parse_checkins, parse_import
+from tests.history_readers import pragma
 from tests.unit.history_factories import T0, hold_record, run_record
 
 V3_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort")
@@ -42,7 +43,7 @@ def test_a_version_3_file_gains_outcomes_and_checkins_keeping_what_its_holds_mea
         # Before v4 a hold not completed counted as a failed set: it stays one.
         assert outcomes == {"done": HoldOutcome.COMPLETED, "short": HoldOutcome.ENDED_EARLY}
         assert migrated.checkins() == []
-        assert migrated._read("PRAGMA user_version", ())[0][0] == schema.SCHEMA_VERSION == 4
+    assert pragma(path, "user_version") == schema.SCHEMA_VERSION == 4
 
 
 def test_checkins_are_merged_by_id(store):

@@ -30,6 +30,7 @@ from isotimer.core.plan import Step, StepKind
 from isotimer.core.tones import NOTES, Sound, Tone, due_of, tone_for, tone_seconds
 from isotimer.sound.player import NO_PLAYER, TonePlayer, player_argv
 from isotimer.sound.synth import RATE_HZ, render
+from tests.e2e.tmux import poll
 from tests.unit.factories import hold
 from tests.unit.fake_programs import calls, fake_program
 
@@ -303,9 +304,7 @@ def test_a_tone_cuts_speech_short_and_speech_carries_on_after(bin_dir):
         bell=lambda: None, notify=notices.append, sound=Sound.TONES, tones=player, voice=True
     )
     announcer.play(Cue("Rest. Next: Wall sit"))
-    waiting = threading.Event()
-    while announcer._speaking is None:
-        waiting.wait(0.01)
+    assert poll(lambda: announcer.speaking, WAIT_S), "the speech did not start"
     announcer.play(Cue("three"), Tone.COUNT, 1.0)
     assert announcer.wait_idle(WAIT_S)  # long before the 30 s the speech would take
     assert notices == [] and announcer.voice_on
