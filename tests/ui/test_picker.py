@@ -145,7 +145,7 @@ async def test_a_click_on_the_filter_starts_filtering_and_the_footer_says_so(tmp
         assert picker.query_one(FilterLine).filtering
         assert picker.query_one(SessionTable).has_focus  # keys still come by the list
         hints = [hint.description for hint in picker.query_one(KeyBar).hints()]
-        assert hints == ["Start", "Done"], hints
+        assert hints == ["Start", "Done filtering"], hints
         await pilot.press("q")
         assert app.is_running and picker.query_one(FilterLine).value == "q"
 

@@ -106,9 +106,9 @@ class PickerScreen(Screen[None]):
         Binding("h", "history", "History"),
         Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("s", "settings", "Settings"),
-        # Shown only while filtering, when the footer's letters would type instead.
-        Binding("escape", "leave_filter", "Done", key_display="Esc"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        # Shown only while filtering, when the footer's letters would type instead; on the
+        # list the screen takes Escape itself (it empties the filter), as it takes the letters.
+        Binding("escape", "leave_filter", "Done filtering", key_display="Esc"),
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
@@ -492,9 +492,6 @@ class PickerScreen(Screen[None]):
         self._set_filtering(True)
 
     def action_leave_filter(self) -> None:
-        self._escape()
-
-    def action_clear_filter(self) -> None:
         self._escape()
 
     def action_cursor(self, delta: int) -> None:
