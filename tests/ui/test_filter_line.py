@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from isotimer.ui.widgets.filter_line import PLACEHOLDER, FilterLine
+from isotimer.ui.widgets.filter_line import MAX_LENGTH, PLACEHOLDER, FilterLine
 
 
 class LineApp(App[None]):
@@ -52,3 +52,15 @@ async def test_edit_keys_delete_and_other_keys_are_left_to_the_screen():
         assert line.edit("ctrl+w", None) and line.value == "knee  "
         assert line.edit("ctrl+u", None) and line.value == ""
         assert line.edit("ctrl+w", None) and line.value == ""  # nothing left to take
+
+
+async def test_wide_letters_fit_the_line_and_a_huge_paste_stops_at_the_cap():
+    app = LineApp()
+    async with app.run_test():
+        line = app.query_one(FilterLine)
+        line.type("ランナー")  # two columns each: four letters, eight columns
+        line.type("日本")
+        assert shown(line) == "ンナー日本"  # ten columns of the twelve, from the end
+        line.clear()
+        line.type("wall sit " * 100_000)
+        assert len(line.value) == MAX_LENGTH and shown(line) == line.value[-10:]

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 PLACEHOLDER = "type to filter"
+MAX_LENGTH = 200  # far more than any name and tags; a stray paste of a whole file stops here
 
 
 class FilterLine(Widget, can_focus=False):
@@ -67,8 +68,8 @@ class FilterLine(Widget, can_focus=False):
         return True
 
     def type(self, text: str) -> None:
-        """Add ``text`` at the end, where the cursor is."""
-        self.value += text
+        """Add ``text`` at the end, where the cursor is, up to ``MAX_LENGTH`` characters."""
+        self.value = (self.value + text)[:MAX_LENGTH]
 
     def delete_left(self) -> None:
         """Take off the last character (Backspace)."""
@@ -94,7 +95,7 @@ class FilterLine(Widget, can_focus=False):
             return line
         # The end of a long filter stays in sight, as it does in an Input.
         room = max(1, self.size.width - (1 if self.filtering else 0))
-        shown = self.value
+        shown = self.value[-room:]  # a character takes a column or more
         while cell_len(shown) > room:
             shown = shown[1:]
         line.append(shown)
