@@ -361,12 +361,12 @@ class PickerScreen(Screen[None]):
         if self.focused is not self.query_one(SessionTable):
             return
         line = self.query_one(FilterLine)
-        handled = self._edit(line, event) if line.filtering else self._start(line, event)
+        handled = self._edit(line, event) if line.filtering else self._start(event)
         if handled:
             event.stop()
             event.prevent_default()
 
-    def _start(self, line: FilterLine, event: events.Key) -> bool:
+    def _start(self, event: events.Key) -> bool:
         if event.key == "escape":
             return self._escape()
         char = event.character if event.is_printable else None
@@ -375,9 +375,7 @@ class PickerScreen(Screen[None]):
             return True
         if char is None or char in LIST_KEYS or not (char.isalnum() or char in "-' "):
             return False
-        self._set_filtering(True)
-        line.type(char)
-        self._fill()
+        self._type(char)
         return True
 
     def _edit(self, line: FilterLine, event: events.Key) -> bool:
@@ -395,6 +393,10 @@ class PickerScreen(Screen[None]):
         if not text or self.focused is not self.query_one(SessionTable):
             return
         event.stop()
+        self._type(text)
+
+    def _type(self, text: str) -> None:
+        """Start filtering, if not started, with ``text`` typed, and show what it leaves."""
         self._set_filtering(True)
         self.query_one(FilterLine).type(text)
         self._fill()
