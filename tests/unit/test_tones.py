@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import threading
 import wave
 
 import pytest
@@ -255,12 +254,9 @@ def test_a_newer_tone_cuts_a_playing_one_short(bin_dir):
     heard = Heard()
     player = heard.player()
     player.play(Tone.HOLD_END, due=1.0)
-    started = threading.Event()
-    while not heard.played:
-        started.wait(0.01)
+    assert poll(lambda: heard.played, WAIT_S), "the first tone did not start"
     player.play(Tone.FINISH, due=1.0)
-    while len(heard.played) < 2:
-        started.wait(0.01)
+    assert poll(lambda: len(heard.played) >= 2, WAIT_S), "the second tone did not start"
     player.close()
     assert [tone for tone, _, _ in heard.played] == [Tone.HOLD_END, Tone.FINISH]
     assert heard.notices == []
