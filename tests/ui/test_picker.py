@@ -116,6 +116,22 @@ async def test_the_keys_of_a_burst_apply_in_the_order_typed(tmp_path):
         assert app.screen.plan.session.id == "knee-tendon"
 
 
+async def test_back_from_a_dialog_the_filter_is_done_and_the_picker_keys_are_back(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        picker = app.screen
+        line = picker.query_one(FilterLine)
+        await pilot.press(*"knee", "ctrl+p")  # the command palette, opened while filtering
+        await pilot.pause()
+        assert app.screen is not picker
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is picker and not line.filtering and line.value == "knee"
+        assert "Quit" in [hint.description for hint in picker.query_one(KeyBar).hints()]
+        await pilot.press("l")
+        assert picker.level is Level.ADVANCED and line.value == "knee"
+
+
 async def test_ctrl_w_and_ctrl_u_delete_a_word_and_the_whole_filter(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

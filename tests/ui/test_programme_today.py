@@ -11,6 +11,7 @@ from isotimer.storage.programmes.loader import load_programme
 from isotimer.storage.programmes.state import ProgrammeState, load_state, save_state
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunScreen
+from isotimer.ui.widgets.filter_line import FilterLine
 from isotimer.ui.widgets.programme_weeks import ProgrammeWeeks
 from isotimer.ui.widgets.today_line import TodayLine
 from tests.unit.history_factories import T0, hold_record, run_record
@@ -54,6 +55,21 @@ async def test_no_programme_keeps_the_usual_title(tmp_path):
         await pilot.pause()
         assert not app.screen.query_one(TodayLine).display
         assert not app.screen.query_one("#picker-title").has_class("-programme")
+
+
+async def test_shift_tab_to_the_top_line_ends_the_filter_so_t_starts_today_again(tmp_path):
+    follow(tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"kne")
+        line = app.screen.query_one(FilterLine)
+        assert line.filtering
+        await pilot.press("shift+tab")  # the top line is the one before the list
+        await pilot.pause()
+        assert app.screen.query_one(TodayLine).has_focus and not line.filtering
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
 
 
 async def test_the_top_line_says_what_today_holds_and_t_runs_it_for_the_programme(tmp_path):
