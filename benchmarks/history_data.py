@@ -21,8 +21,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script from a checkout
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from isotimer.core import stats
-from isotimer.core.records import HoldRecord
+from isotimer.core.history import stats
+from isotimer.core.history.records import HoldRecord
 from isotimer.storage.history.store import HistoryStore
 
 # (id, name, per side, starting target in seconds)

@@ -24,7 +24,7 @@ from textual.app import App
 from benchmarks.history_data import write_store
 from isotimer.paths import Paths
 from isotimer.storage.history.store import HistoryStore
-from isotimer.storage.library import load_library
+from isotimer.storage.sessions.library import load_library
 from isotimer.ui.screens.history import HistoryScreen
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.events import HoldFinished, SessionFinished
-from isotimer.core.model import Breathing, Hold, Session, Sides
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.events import HoldFinished, SessionFinished
+from isotimer.core.session.model import Breathing, Hold, Session, Sides
+from isotimer.core.session.plan import build_plan
 
 THIRTY_MINUTES = Session(
     id="bench-30",

@@ -21,7 +21,7 @@ COMMANDS = {
     "isotimer.commands.sessions": ("list", "show", "validate"),
     "isotimer.commands.history": ("history", "stats", "export", "import"),
     "isotimer.commands.coaching": ("targets", "checkin"),
-    "isotimer.commands.app": ("run",),
+    "isotimer.commands.launch": ("run",),
     "isotimer.commands.builder": ("new", "edit"),
     "isotimer.commands.serve": ("serve",),
     "isotimer.commands.completion": ("completion",),
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     # For the same reason every command module, even the app's, is imported from here.
     gc.disable()
     try:
-        from isotimer.commands import app
+        from isotimer.commands import launch as app
         from isotimer.commands.context import Context
 
         parser = build_parser(argv)

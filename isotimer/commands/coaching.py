@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from isotimer.core.checkins import check_answer, checkin_sides, checkin_text
 from isotimer.core.clock import SystemClock
-from isotimer.core.model import Level, Session
-from isotimer.core.plan import target_key
-from isotimer.core.progression import Suggestion, sides_of
-from isotimer.core.records import COMPARED, CheckIn
-from isotimer.core.timefmt import short
+from isotimer.core.coach.progression import Suggestion, sides_of
+from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
+from isotimer.core.history.records import COMPARED, CheckIn
+from isotimer.core.session.model import Level, Session
+from isotimer.core.session.plan import target_key
+from isotimer.core.text.durations import short
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.targets import todays_suggestions
+from isotimer.storage.today import todays_suggestions
 
 if TYPE_CHECKING:
     from isotimer.commands.context import Context

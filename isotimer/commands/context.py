@@ -12,7 +12,7 @@ from isotimer.commands.output import say
 from isotimer.paths import Paths
 
 if TYPE_CHECKING:
-    from isotimer.storage.catalog import Catalog
+    from isotimer.storage.sessions.catalog import Catalog
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Context:
     def catalog(self) -> Catalog:
         """The catalog, loaded on first use; load problems go to stderr once."""
         # Imported here: the history commands never load the catalog, so never pay for it.
-        from isotimer.storage.catalog import load_catalog
+        from isotimer.storage.sessions.catalog import load_catalog
 
         catalog = load_catalog(self.paths)
         for problem in catalog.problems:

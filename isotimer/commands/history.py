@@ -13,11 +13,10 @@ from isotimer.commands.history_json import stats_document
 from isotimer.commands.history_rows import HISTORY_COLUMNS, history_row
 from isotimer.commands.output import Column, print_json, print_table, say
 from isotimer.commands.parser import existing_file, iso_date, positive_int, usage_error
-from isotimer.core import stats
 from isotimer.core.clock import SystemClock
-from isotimer.core.model import Exercise
-from isotimer.core.records import CheckIn, HoldRecord
-from isotimer.core.review import (
+from isotimer.core.history import stats
+from isotimer.core.history.records import CheckIn, HoldRecord
+from isotimer.core.history.review import (
     ExerciseReview,
     MemoryHistory,
     Review,
@@ -26,8 +25,9 @@ from isotimer.core.review import (
     gap_text,
     trend_text,
 )
-from isotimer.core.text import printable
-from isotimer.core.timefmt import clock, short
+from isotimer.core.session.model import Exercise
+from isotimer.core.text.durations import clock, short
+from isotimer.core.text.printable import printable
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.history.transfer import (
     FORMATS,
@@ -39,8 +39,8 @@ from isotimer.storage.history.transfer import (
     read_import,
     write_export,
 )
-from isotimer.storage.library import LIBRARY_FILE, load_library
 from isotimer.storage.problems import did_you_mean
+from isotimer.storage.sessions.library import LIBRARY_FILE, load_library
 
 if TYPE_CHECKING:
     from isotimer.commands.context import Context

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from isotimer.core import stats
-from isotimer.core.review import Review
+from isotimer.core.history import stats
+from isotimer.core.history.review import Review
 
 
 def stats_document(review: Review | None) -> dict[str, object]:

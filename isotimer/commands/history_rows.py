@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from isotimer.commands.output import Column
-from isotimer.core.records import HoldOutcome, HoldRecord
-from isotimer.core.timefmt import held
+from isotimer.core.history.records import HoldOutcome, HoldRecord
+from isotimer.core.text.durations import held
 
 # How each hold ended, in a terminal's narrow status column; a pipe gets the exact
 # ``outcome`` value (``ended_early``...), the same word as the exports.

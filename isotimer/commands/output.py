@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from isotimer.core.text import printable
+from isotimer.core.text.printable import printable
 from isotimer.ui.literal import literal
 
 __all__ = ["Column", "field", "literal", "print_json", "print_table", "say"]

@@ -9,22 +9,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from isotimer.announce import Announcer
 from isotimer.commands.context import Context
 from isotimer.core.clock import Clock, SystemClock
-from isotimer.core.cues import cue_for
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level, Session
-from isotimer.core.tones import due_of, tone_for
+from isotimer.core.run.cues import cue_for
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.tones import due_of, tone_for
+from isotimer.core.session.model import Level, Session
 from isotimer.plain.keys import TerminalKeys, keys_for
+from isotimer.plain.live_page import PlainShare
 from isotimer.plain.narration import KEYS_LINE, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
-from isotimer.plain.sharing import PlainShare
+from isotimer.sound.announcer import Announcer
 from isotimer.sound.player import TonePlayer
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.settings import Settings, load_settings
-from isotimer.storage.todays_plan import todays_plan
+from isotimer.storage.today import todays_plan
 
 EXIT_BY_SIGNAL = {"SIGTERM": 143, "SIGHUP": 129}
 # The same two ratings the app's summary asks for, saved on the run and its holds.

@@ -17,10 +17,10 @@ from rich.table import Table
 
 from isotimer.commands.context import Context
 from isotimer.core.clock import SystemClock
-from isotimer.core.planned import planned_sessions
-from isotimer.core.programme import Programme
-from isotimer.core.schedule import Repeat
-from isotimer.core.today import today_line
+from isotimer.core.programme.phases import Programme
+from isotimer.core.programme.planned import planned_sessions
+from isotimer.core.programme.schedule import Repeat
+from isotimer.core.programme.today import today_line
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.catalog import find_programme, load_programmes

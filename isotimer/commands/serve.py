@@ -9,7 +9,7 @@ import sys
 from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.paths import Paths
-from isotimer.ui.web_access import WILDCARDS, Access, is_loopback
+from isotimer.web.serve_access import WILDCARDS, Access, is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -75,7 +75,7 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     Needs the optional textual-serve; exits 1 without it or if the port is taken.
     """
     try:
-        from isotimer.ui.web_server import IsoTimerServer
+        from isotimer.web.serve_server import IsoTimerServer
     except ImportError:
         ctx.err.print("isotimer serve needs textual-serve: pip install textual-serve")
         return 1

@@ -8,12 +8,12 @@ from pathlib import Path
 from isotimer.commands.context import Context
 from isotimer.commands.output import Column, print_json, print_table, say
 from isotimer.commands.parser import existing_file, usage_error
-from isotimer.core.model import Level, Side
-from isotimer.core.plan import Plan, Step, StepKind, build_plan
-from isotimer.core.timefmt import clock
-from isotimer.storage.library import LIBRARY_FILE, load_library
+from isotimer.core.session.model import Level, Side
+from isotimer.core.session.plan import Plan, Step, StepKind, build_plan
+from isotimer.core.text.durations import clock
 from isotimer.storage.problems import Problem, ValidationError
 from isotimer.storage.programmes.loader import is_programme, programme_from_source
+from isotimer.storage.sessions.library import LIBRARY_FILE, load_library
 from isotimer.storage.sessions.loader import session_from_source
 from isotimer.storage.toml.source import read_toml
 

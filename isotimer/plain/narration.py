@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from isotimer.core.engine import Snapshot
-from isotimer.core.events import CountdownTick, Event, SessionFinished, StepStarted
-from isotimer.core.model import Side
-from isotimer.core.plan import Plan, Step, StepKind
-from isotimer.core.records import HoldRecord
-from isotimer.core.timefmt import clock, countdown_seconds, held, short
+from isotimer.core.history.records import HoldRecord
+from isotimer.core.run.engine import Snapshot
+from isotimer.core.run.events import CountdownTick, Event, SessionFinished, StepStarted
+from isotimer.core.session.model import Side
+from isotimer.core.session.plan import Plan, Step, StepKind
+from isotimer.core.text.durations import clock, countdown_seconds, held, short
 
 MARK_EVERY_S = 10
 COUNTED = frozenset({StepKind.HOLD, StepKind.REST, StepKind.LEAD_IN})

@@ -13,9 +13,9 @@ import signal
 from collections.abc import Callable, Iterator
 
 from isotimer.core.clock import Clock
-from isotimer.core.engine import Engine, Snapshot
-from isotimer.core.events import Event
-from isotimer.core.frames import LATE_S, until_next_second
+from isotimer.core.run.engine import Engine, Snapshot
+from isotimer.core.run.events import Event
+from isotimer.core.run.frames import LATE_S, until_next_second
 from isotimer.plain.keys import Keys
 from isotimer.plain.narration import event_line, time_left_mark
 

@@ -1,1 +1,2 @@
-"""Tones through the computer's audio: rendering them as WAV, and playing them off the UI thread."""
+"""Sound: which tone or words each moment gets, played off the UI thread (``announcer``),
+through the system's audio player (``player``), from tones rendered as WAV (``synth``)."""

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from isotimer.core.clock import Clock
-from isotimer.core.tones import Tone, tone_seconds
+from isotimer.core.run.tones import Tone, tone_seconds
 
 PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
 NO_PLAYER = (

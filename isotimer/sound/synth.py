@@ -18,7 +18,7 @@ import sys
 import wave
 from array import array
 
-from isotimer.core.tones import NOTES, Note, Tone
+from isotimer.core.run.tones import NOTES, Note, Tone
 
 RATE_HZ = 26_400  # 440, 660, 880 and 1320 Hz all divide it
 FADE_S = 0.005

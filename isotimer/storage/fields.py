@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from isotimer.core.text import first_control
+from isotimer.core.text.printable import first_control
 from isotimer.storage.problems import Problem, did_you_mean
 from isotimer.storage.toml.lines import KeyLines, Path
 

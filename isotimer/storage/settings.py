@@ -11,8 +11,8 @@ from typing import Any
 
 import tomli_w
 
-from isotimer.core.model import Level
-from isotimer.core.tones import Sound
+from isotimer.core.run.tones import Sound
+from isotimer.core.session.model import Level
 from isotimer.storage.bounded import FileRefused, read_bounded
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.folders import make_private_dir

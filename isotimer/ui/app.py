@@ -11,25 +11,24 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.binding import Binding
 
-from isotimer.announce import Announcer
 from isotimer.core.clock import Clock
-from isotimer.core.cues import cue_for
-from isotimer.core.events import Event
-from isotimer.core.model import Level, Session
-from isotimer.core.plan import Plan
-from isotimer.core.progression import Suggestion
-from isotimer.core.timefmt import ago
-from isotimer.core.tones import due_of, tone_for
+from isotimer.core.coach.progression import Suggestion
+from isotimer.core.run.cues import cue_for
+from isotimer.core.run.events import Event
+from isotimer.core.run.tones import due_of, tone_for
+from isotimer.core.session.model import Level, Session
+from isotimer.core.session.plan import Plan
+from isotimer.core.text.durations import ago
 from isotimer.paths import Paths
+from isotimer.sound.announcer import Announcer
 from isotimer.sound.player import TonePlayer
-from isotimer.storage.catalog import Catalog, load_catalog
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.file import move_aside
 from isotimer.storage.history.store import HistoryStore
-from isotimer.storage.history.writer import HistoryWriter
+from isotimer.storage.history.write_thread import HistoryWriter
+from isotimer.storage.sessions.catalog import Catalog, load_catalog
 from isotimer.storage.settings import Settings, save_settings
-from isotimer.storage.targets import todays_suggestions
-from isotimer.storage.todays_plan import todays_plan
+from isotimer.storage.today import todays_plan, todays_suggestions
 from isotimer.ui.fit_saving import FitSaving
 from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.morning import MorningCheckin
@@ -45,7 +44,7 @@ from isotimer.ui.sharing import LiveSharing
 from isotimer.ui.signals import TerminalSignals
 
 if TYPE_CHECKING:
-    from isotimer.core.bests import NewBest
+    from isotimer.core.history.bests import NewBest
     from isotimer.storage.history.interrupted import Resumable
     from isotimer.ui.screens.run import RunResult
 
@@ -244,7 +243,7 @@ class IsoTimerApp(
         after the last hold it recorded, before the run screen mounts. Returns
         the run's id.
         """
-        from isotimer.core.engine import Engine
+        from isotimer.core.run.engine import Engine
         from isotimer.storage.history.recorder import SessionRecorder
         from isotimer.ui.screens.run import RunScreen
 
@@ -304,7 +303,7 @@ class IsoTimerApp(
         return self.history
 
     def _new_bests(self, result: RunResult) -> list[NewBest]:
-        from isotimer.core.bests import best_keys, new_bests
+        from isotimer.core.history.bests import best_keys, new_bests
 
         if self.history is None or not result.holds:
             return []

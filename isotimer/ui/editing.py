@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from isotimer.core.model import Session
+from isotimer.core.session.model import Session
 from isotimer.paths import Paths
-from isotimer.storage.catalog import Catalog
+from isotimer.storage.sessions.catalog import Catalog
 from isotimer.storage.sessions.drafts import duplicate_target, edit_target
 from isotimer.storage.sessions.writer import starter_draft
 from isotimer.ui.screens.editor import EditorScreen

@@ -7,9 +7,9 @@ from typing import ClassVar
 
 from textual.app import App
 
-from isotimer.core.draft import SessionDraft
+from isotimer.core.session.draft import SessionDraft
 from isotimer.paths import Paths
-from isotimer.storage.library import Library
+from isotimer.storage.sessions.library import Library
 from isotimer.ui.literal_notify import LiteralNotify
 from isotimer.ui.screens.editor import EditorScreen
 from isotimer.ui.screenshots import Screenshots

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from isotimer.core.text import printable
+from isotimer.core.text.printable import printable
 
 
 def literal(text: str, style: str = "", multiline: bool = False) -> Text:

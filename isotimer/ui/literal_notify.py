@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from isotimer.core.text import printable
+from isotimer.core.text.printable import printable
 
 
 class LiteralNotify(App):

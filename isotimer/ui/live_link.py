@@ -9,10 +9,10 @@ from textual.message import Message
 from textual.timer import Timer
 
 from isotimer.core.clock import Clock
-from isotimer.core.engine import Engine
-from isotimer.core.events import Event
-from isotimer.core.live import live_state
-from isotimer.live.server import LiveServer
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.events import Event
+from isotimer.web.live_server import LiveServer
+from isotimer.web.state import live_state
 
 HEARTBEAT_S = 2.0  # a page that missed a push, or a mute, is right again within this
 

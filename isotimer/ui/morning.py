@@ -10,8 +10,8 @@ from isotimer.storage.history.mornings import DueCheckin, answers, due_checkin
 
 if TYPE_CHECKING:
     from isotimer.core.clock import Clock
-    from isotimer.storage.catalog import Catalog
     from isotimer.storage.history.store import HistoryStore
+    from isotimer.storage.sessions.catalog import Catalog
     from isotimer.ui.screens.checkin import Answers
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TextIO
 
 from isotimer.core.clock import Clock
-from isotimer.core.events import Event, HoldFinished, SessionFinished, StepStarted
-from isotimer.core.tones import Tone
+from isotimer.core.run.events import Event, HoldFinished, SessionFinished, StepStarted
+from isotimer.core.run.tones import Tone
 
 READY_FILE_ENV = "ISOTIMER_READY_FILE"
 TIMING_LOG_ENV = "ISOTIMER_TIMING_LOG"

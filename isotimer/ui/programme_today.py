@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from isotimer.storage.problems import ValidationError
-from isotimer.storage.programmes.today import TodayOffer, followed, todays_offer
+from isotimer.storage.programmes.offer import TodayOffer, followed, todays_offer
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from isotimer.core.clock import Clock
-    from isotimer.core.schedule import WeekRecord
+    from isotimer.core.programme.schedule import WeekRecord
     from isotimer.paths import Paths
-    from isotimer.storage.catalog import Catalog
     from isotimer.storage.history.store import HistoryStore
+    from isotimer.storage.sessions.catalog import Catalog
     from isotimer.ui.screens.picker import PickerScreen
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from isotimer.storage.history.writer import HistoryWriter
+from isotimer.storage.history.write_thread import HistoryWriter
 
 if TYPE_CHECKING:
     from isotimer.core.clock import Clock

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
 
-from isotimer.core.plan import StepKind
+from isotimer.core.session.plan import StepKind
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.stop_message import stop_message

@@ -8,9 +8,9 @@ from typing import Protocol, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from isotimer.core.model import Session
-from isotimer.core.text import printable
-from isotimer.storage.catalog import Catalog
+from isotimer.core.session.model import Session
+from isotimer.core.text.printable import printable
+from isotimer.storage.sessions.catalog import Catalog
 
 
 class SessionSource(Protocol):

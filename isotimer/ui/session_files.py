@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from isotimer.core.model import Session
+from isotimer.core.session.model import Session
 from isotimer.storage.problems import ValidationError
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen
 
 if TYPE_CHECKING:
     from isotimer.paths import Paths
-    from isotimer.storage.catalog import Catalog
+    from isotimer.storage.sessions.catalog import Catalog
     from isotimer.storage.settings import Settings
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from isotimer.core.clock import Clock
-    from isotimer.core.engine import Engine
+    from isotimer.core.run.engine import Engine
     from isotimer.storage.settings import Settings
     from isotimer.ui.live_link import LiveLink, PageCommand
 
@@ -70,8 +70,8 @@ class LiveSharing:
 
     def action_share(self) -> None:
         """``w`` during a run: start sharing if need be and show the address and code."""
-        from isotimer.live.access import is_loopback
         from isotimer.ui.screens.share import ShareScreen
+        from isotimer.web.access import is_loopback
 
         run = self._run_screen()  # type: ignore[attr-defined]
         address = self._share_address() or ("127.0.0.1", 0)

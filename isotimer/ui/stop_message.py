@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from isotimer.core.outcomes import describe_holds
-from isotimer.core.plan import Step
-from isotimer.core.records import HoldRecord
-from isotimer.core.timefmt import short
+from isotimer.core.history.records import HoldRecord
+from isotimer.core.run.outcomes import describe_holds
+from isotimer.core.session.plan import Step
+from isotimer.core.text.durations import short
 
 
 def stop_message(

@@ -18,7 +18,7 @@ import aiohttp
 import pytest
 
 from isotimer.core.clock import SystemClock
-from isotimer.core.model import Breathing, Level
+from isotimer.core.session.model import Breathing, Level
 from isotimer.ui.screens.run import RunScreen
 from tests.e2e.cdp import CHROMIUM, Browser, wait_until
 from tests.programs import requires_program

@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import build_plan
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from tests.ui.builders import TEST_SESSION

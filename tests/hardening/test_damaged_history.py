@@ -13,7 +13,7 @@ import pytest
 from rich.console import Console
 
 from isotimer.commands import history as commands
-from isotimer.commands.app import _open_history
+from isotimer.commands.launch import _open_history
 from isotimer.paths import Paths
 from isotimer.storage.history.errors import HistoryUnavailable
 from isotimer.storage.history.store import HistoryStore

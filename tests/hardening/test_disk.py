@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.commands.app import _open_history
+from isotimer.commands.launch import _open_history
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.paths import Paths
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import load_settings

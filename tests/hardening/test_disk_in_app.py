@@ -10,8 +10,8 @@ import subprocess
 import pytest
 from textual.widgets import Static
 
-from isotimer.core.model import Level
-from isotimer.core.tones import Sound
+from isotimer.core.run.tones import Sound
+from isotimer.core.session.model import Level
 from isotimer.storage.history.store import HistoryStore, HistoryWriteError
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.run import RunScreen

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.run import RunScreen
 from tests.ui.builders import TEST_SESSION, make_app

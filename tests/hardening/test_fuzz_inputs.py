@@ -13,11 +13,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from isotimer.core.model import Session
+from isotimer.core.session.model import Session
 from isotimer.paths import bundled_sessions_dir
 from isotimer.storage.history.transfer import TransferError, export_holds, parse_import
-from isotimer.storage.library import load_library
 from isotimer.storage.problems import ValidationError
+from isotimer.storage.sessions.library import load_library
 from isotimer.storage.sessions.loader import load_session
 from isotimer.storage.settings import Settings, load_settings
 from tests.hardening import corpus

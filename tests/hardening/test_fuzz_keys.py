@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.ui.screens.run import RunScreen
 from tests.ui.builders import TEST_SESSION, make_app
 

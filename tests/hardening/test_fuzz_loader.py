@@ -12,10 +12,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from isotimer.core.model import Session
+from isotimer.core.session.model import Session
 from isotimer.paths import bundled_sessions_dir
-from isotimer.storage.library import load_library
 from isotimer.storage.problems import Problem, ValidationError
+from isotimer.storage.sessions.library import load_library
 from isotimer.storage.sessions.loader import load_session, session_from_text
 
 pytestmark = pytest.mark.timeout(300)  # thousands of generated files a test

@@ -10,10 +10,10 @@ import pytest
 from textual.widgets import Static
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
-from isotimer.core.records import Outcome
+from isotimer.core.history.records import Outcome
+from isotimer.core.session.model import Level
 from isotimer.storage.history.store import HistoryStore, HistoryWriteError
-from isotimer.storage.history.writer import HistoryWriter
+from isotimer.storage.history.write_thread import HistoryWriter
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.screens.run import RunScreen

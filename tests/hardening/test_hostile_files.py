@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from isotimer.cli import main
-from isotimer.storage.library import load_library
+from isotimer.storage.sessions.library import load_library
 from isotimer.storage.settings import DEFAULTS, load_settings
 from tests.hardening.corpus import (
     ESCAPES,
@@ -170,7 +170,7 @@ def test_a_file_over_the_cap_is_refused_before_it_is_read(capsys, tmp_path):
 
 def test_run_of_a_bundled_session_still_finds_it_beside_bad_files(isolated_data_dir):
     from isotimer.paths import Paths
-    from isotimer.storage.catalog import load_catalog
+    from isotimer.storage.sessions.catalog import load_catalog
 
     sessions_folder(isolated_data_dir, SESSION_FILES)
     catalog = load_catalog(Paths(isolated_data_dir))  # what `isotimer run` looks in

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.plan import StepKind
-from isotimer.core.records import Outcome
+from isotimer.core.history.records import Outcome
+from isotimer.core.session.plan import StepKind
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.resume import ResumeScreen
 from isotimer.ui.screens.run import RunScreen
@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CUT_OFF_RUN = """
 import os, sys
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import build_plan
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from tests.ui.builders import TEST_SESSION

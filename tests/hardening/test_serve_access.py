@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from isotimer.ui.web_access import TOKEN_BYTES, Access, split_host
-from isotimer.ui.web_server import IsoTimerServer
+from isotimer.web.serve_access import TOKEN_BYTES, Access, split_host
+from isotimer.web.serve_server import IsoTimerServer
 
 PORT = 8000
 WS = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from tests.ui.builders import TEST_SESSION, make_app
 
 

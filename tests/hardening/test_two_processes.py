@@ -16,9 +16,9 @@ CHILD = """
 import sys
 from pathlib import Path
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Hold, Level, Session
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.session.model import Hold, Level, Session
+from isotimer.core.session.plan import build_plan
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.recorder import SessionRecorder
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.live.access import Access
+from isotimer.web.access import Access
 
 PORT = 18700
 TOKEN = "t" * 22

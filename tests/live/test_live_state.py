@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from isotimer.core.engine import Engine
-from isotimer.core.live import live_state
-from isotimer.core.model import Level
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import build_plan
+from isotimer.web.state import live_state
 from tests.unit.factories import block, hold, session
 
 

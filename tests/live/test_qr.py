@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import segno
 
-from isotimer.live.qr import QUIET, qr_lines
+from isotimer.web.qr import QUIET, qr_lines
 
 URL = "http://192.168.1.20:8765/abcdefghijklmnopqrstuv/"
 HALVES = {"█": (0, 0), "▀": (0, 1), "▄": (1, 0), " ": (1, 1)}

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from isotimer.live.server import LiveServer
+from isotimer.web.live_server import LiveServer
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.app import App
 
 from isotimer.paths import Paths, bundled_sessions_dir
-from isotimer.storage.library import load_library
 from isotimer.storage.sessions.drafts import draft_from_file
+from isotimer.storage.sessions.library import load_library
 from isotimer.ui.screens.editor import EditorScreen
 from isotimer.ui.widgets.hold_list import HoldList
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.storage.settings import Settings
 from tests.ui.builders import TEST_SESSION, make_app
 

@@ -6,7 +6,7 @@ Every run is driven by a fake clock, so each picture is the same on every machin
 from __future__ import annotations
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from tests.ui.builders import TEST_SESSION, make_app
 
 WIDE = (100, 30)

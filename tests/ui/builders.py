@@ -9,13 +9,13 @@ import pytest
 from textual.app import App
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.cues import Cue
-from isotimer.core.model import Breathing, Hold, Level, Session, Sides
-from isotimer.core.tones import Tone
+from isotimer.core.run.cues import Cue
+from isotimer.core.run.tones import Tone
+from isotimer.core.session.model import Breathing, Hold, Level, Session, Sides
 from isotimer.paths import Paths
-from isotimer.storage.catalog import Catalog, Origin
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import Problem
+from isotimer.storage.sessions.catalog import Catalog, Origin
 from isotimer.storage.settings import Settings
 from isotimer.ui.app import IsoTimerApp
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from isotimer.core.model import Exercise
-from isotimer.core.records import HoldRecord
+from isotimer.core.history.records import HoldRecord
+from isotimer.core.session.model import Exercise
 from isotimer.storage.history.store import HistoryStore
 from tests.unit.history_factories import CET, hold_record
 

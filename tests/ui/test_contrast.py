@@ -11,7 +11,7 @@ import pytest
 from textual.color import Color
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.ui.readable import MINIMUM, contrast, readable, text_on
 from isotimer.ui.screens.run import FLASH_S
 

@@ -6,10 +6,10 @@ from textual.app import App
 from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from isotimer.core.draft import HoldDraft, SessionDraft
+from isotimer.core.session.draft import HoldDraft, SessionDraft
 from isotimer.paths import Paths, bundled_sessions_dir
-from isotimer.storage.library import load_library
 from isotimer.storage.sessions.drafts import draft_from_file
+from isotimer.storage.sessions.library import load_library
 from isotimer.storage.sessions.loader import load_session, session_from_text
 from isotimer.storage.sessions.writer import save_session
 from isotimer.ui.screens.confirm import ConfirmScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.storage.export.fit_files import fit_filename
 from isotimer.storage.settings import Settings, load_settings
 from isotimer.ui.screens.fit_folder import FitFolderScreen

@@ -13,7 +13,7 @@ from rich.style import Style
 from textual.app import App
 from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
 
-from isotimer.core.records import CheckIn
+from isotimer.core.history.records import CheckIn
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.screens.history import EMPTY, UNAVAILABLE, HistoryScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen

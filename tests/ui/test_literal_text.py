@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.run import RunScreen

@@ -7,10 +7,10 @@ from datetime import timedelta
 from textual.widgets import Input, RadioButton
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.paths import Paths
 from isotimer.storage.history.store import HistoryStore
-from isotimer.storage.targets import todays_suggestions
+from isotimer.storage.today import todays_suggestions
 from isotimer.ui.screens.checkin import CheckinScreen
 from isotimer.ui.screens.picker import PickerScreen
 from tests.ui.builders import TEST_SESSION, make_app

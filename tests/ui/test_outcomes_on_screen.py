@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen

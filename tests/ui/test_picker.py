@@ -8,10 +8,10 @@ from textual import events
 from textual.command import CommandList
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.paths import Paths
-from isotimer.storage.catalog import load_catalog
 from isotimer.storage.problems import Problem
+from isotimer.storage.sessions.catalog import load_catalog
 from isotimer.storage.settings import Settings, load_settings
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.picker import PickerScreen, quick_start_hint

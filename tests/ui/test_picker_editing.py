@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from isotimer.paths import Paths
-from isotimer.storage.catalog import load_catalog
+from isotimer.storage.sessions.catalog import load_catalog
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.editor import EditorScreen
 from isotimer.ui.screens.picker import PickerScreen

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.records import Outcome, RunRecord
-from isotimer.core.textfit import ELLIPSIS
-from isotimer.storage.catalog import Origin
+from isotimer.core.history.records import Outcome, RunRecord
+from isotimer.core.text.cut import ELLIPSIS
+from isotimer.storage.sessions.catalog import Origin
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.widgets.key_bar import KeyBar
 from isotimer.ui.widgets.session_table import SessionTable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from isotimer.core.schedule import status
+from isotimer.core.programme.schedule import status
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.programmes.follow import programme_runs
 from isotimer.storage.programmes.loader import load_programme

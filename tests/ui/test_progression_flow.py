@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from isotimer.core.model import Exercise
+from isotimer.core.session.model import Exercise
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.picker import PickerScreen

@@ -8,8 +8,8 @@ import pytest
 from rich.console import Console
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Block, Level
-from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.session.model import Block, Level
+from isotimer.core.session.plan import StepKind, build_plan
 from isotimer.storage.settings import Settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.widgets.countdown import Countdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.ui.run_layout import plan_layout
 from isotimer.ui.widgets.big_digits import BigDigits
 

@@ -6,10 +6,10 @@ import pytest
 from textual.widgets import Digits
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.frames import frame_elapsed, pacer_frame_s
-from isotimer.core.model import Level
-from isotimer.core.pacer import Breath
-from isotimer.core.plan import StepKind
+from isotimer.core.run.frames import frame_elapsed, pacer_frame_s
+from isotimer.core.run.pacer import Breath
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import StepKind
 from isotimer.storage.settings import Settings
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen

@@ -6,9 +6,9 @@ import pytest
 from textual.widgets._toast import Toast
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
-from isotimer.core.plan import StepKind
-from isotimer.core.tones import Tone
+from isotimer.core.run.tones import Tone
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import StepKind
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunScreen

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Input, Select, Static, Switch
 
-from isotimer.core.model import Level
-from isotimer.core.tones import Sound
+from isotimer.core.run.tones import Sound
+from isotimer.core.session.model import Level
 from isotimer.storage.settings import Settings
 from isotimer.ui.screens.settings import SettingsScreen
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Label, Switch
 
-from isotimer.core.model import Block
+from isotimer.core.session.model import Block
 from isotimer.storage.settings import Settings, load_settings
 from isotimer.ui.screens.settings import SettingsScreen
 

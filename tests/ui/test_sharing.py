@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.storage.settings import Settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.share import ShareScreen

@@ -7,7 +7,7 @@ import json
 from textual.widgets import Static
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from isotimer.ui.screens.picker import PickerScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen

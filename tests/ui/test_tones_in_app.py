@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.tones import Sound
+from isotimer.core.run.tones import Sound
 from isotimer.paths import Paths
 from isotimer.sound.player import NO_PLAYER
 from isotimer.storage.settings import Settings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from isotimer.commands.app import _open_history
+from isotimer.commands.launch import _open_history
 from isotimer.paths import Paths
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.picker import PickerScreen

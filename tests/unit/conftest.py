@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.announce import SPEECH_FILE_ENV
+from isotimer.sound.announcer import SPEECH_FILE_ENV
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from isotimer.core.model import Block, Hold, Session, Sides
+from isotimer.core.session.model import Block, Hold, Session, Sides
 
 
 def hold(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta, timezone
 
-from isotimer.core.records import HoldOutcome, HoldRecord, RunRecord
+from isotimer.core.history.records import HoldOutcome, HoldRecord, RunRecord
 
 CET = timezone(timedelta(hours=1))
 T0 = datetime(2026, 1, 5, 7, 0, tzinfo=CET)  # a Monday

@@ -4,9 +4,9 @@ screen wires them, so a test moves time by hand and reads what was saved."""
 from __future__ import annotations
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level, Session, Sides
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.session.model import Level, Session, Sides
+from isotimer.core.session.plan import build_plan
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
 from tests.unit.factories import hold, session

@@ -8,9 +8,9 @@ import wave
 
 import pytest
 
-from isotimer.announce import SPEECH_FILE_ENV, Announcer, speech_argv
-from isotimer.core.cues import Cue
-from isotimer.core.tones import Sound
+from isotimer.core.run.cues import Cue
+from isotimer.core.run.tones import Sound
+from isotimer.sound.announcer import SPEECH_FILE_ENV, Announcer, speech_argv
 from tests.programs import requires_program
 from tests.unit.fake_programs import calls, fake_program
 

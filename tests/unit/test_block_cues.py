@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from isotimer.core.cues import Cue, cue_for
-from isotimer.core.events import CountdownTick, StepStarted
-from isotimer.core.pacer import breathing_for, reminders_for
-from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.run.cues import Cue, cue_for
+from isotimer.core.run.events import CountdownTick, StepStarted
+from isotimer.core.run.pacer import breathing_for, reminders_for
+from isotimer.core.session.plan import StepKind, build_plan
 from tests.unit.factories import block, hold, session
 
 ADVICE = "Breathe out long when it shakes."

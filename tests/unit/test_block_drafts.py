@@ -7,8 +7,8 @@ import tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isotimer.core.draft import BlockDraft, HoldDraft, SessionDraft
-from isotimer.core.model import Block
+from isotimer.core.session.draft import BlockDraft, HoldDraft, SessionDraft
+from isotimer.core.session.model import Block
 from isotimer.paths import Paths, bundled_sessions_dir
 from isotimer.storage.sessions.draft_check import check_draft
 from isotimer.storage.sessions.drafts import draft_from_file, duplicate_target, edit_target

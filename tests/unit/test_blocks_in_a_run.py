@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.core.engine import Engine
-from isotimer.core.events import HoldFinished, StepStarted
-from isotimer.core.model import Level
-from isotimer.core.plan import StepKind, build_plan
-from isotimer.core.resume import resume_point
-from isotimer.core.stats import weekly
+from isotimer.core.history.stats import weekly
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.events import HoldFinished, StepStarted
+from isotimer.core.run.resume import resume_point
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import StepKind, build_plan
 from isotimer.storage.history.store import HistoryStore
 from tests.unit.factories import block, hold, session
 from tests.unit.history_factories import T0, hold_record

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.model import Level, Session
-from isotimer.core.plan import build_plan
+from isotimer.core.session.model import Level, Session
+from isotimer.core.session.plan import build_plan
 from isotimer.paths import Paths, bundled_sessions_dir
-from isotimer.storage.catalog import load_catalog
-from isotimer.storage.library import current_exercises, load_library
+from isotimer.storage.sessions.catalog import load_catalog
+from isotimer.storage.sessions.library import current_exercises, load_library
 from isotimer.storage.sessions.loader import session_from_text
 from tests.unit.factories import hold, session
 

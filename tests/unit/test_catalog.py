@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.model import DEFAULT_MAX_S, Level, Progress
+from isotimer.core.session.model import DEFAULT_MAX_S, Level, Progress
 from isotimer.paths import Paths, bundled_sessions_dir
-from isotimer.storage.catalog import load_catalog
-from isotimer.storage.library import load_library
+from isotimer.storage.sessions.catalog import load_catalog
+from isotimer.storage.sessions.library import load_library
 
 REQUIRED_EXERCISES = {
     "wall-sit",

@@ -6,7 +6,7 @@ import pytest
 
 from isotimer.cli import main
 from isotimer.paths import Paths
-from isotimer.storage.catalog import Origin, load_catalog
+from isotimer.storage.sessions.catalog import Origin, load_catalog
 
 from .test_catalog import write
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from isotimer.core.checkins import checkin_sides, checkin_text, wants_checkin
-from isotimer.core.records import CheckIn, HoldOutcome, RunRecord
+from isotimer.core.history.checkins import checkin_sides, checkin_text, wants_checkin
+from isotimer.core.history.records import CheckIn, HoldOutcome, RunRecord
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import export_holds, parse_checkins, parse_import

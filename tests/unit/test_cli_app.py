@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from isotimer import cli
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def built(monkeypatch):
         self._return_code = 0
 
     monkeypatch.setattr(IsoTimerApp, "run", run)
-    monkeypatch.setattr("isotimer.commands.app.terminal_problem", lambda: None)
+    monkeypatch.setattr("isotimer.commands.launch.terminal_problem", lambda: None)
     return apps
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from isotimer import __version__
 from isotimer.cli import main
-from isotimer.core.timefmt import clock, countdown_seconds, held, short, whole_seconds
+from isotimer.core.text.durations import clock, countdown_seconds, held, short, whole_seconds
 
 
 def test_version(capsys):

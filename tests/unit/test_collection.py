@@ -17,7 +17,7 @@ def seen(monkeypatch):
     def record(*_args, **_kwargs) -> None:
         states.append((gc.isenabled(), gc.get_freeze_count()))
 
-    monkeypatch.setattr("isotimer.commands.app.terminal_problem", lambda: None)
+    monkeypatch.setattr("isotimer.commands.launch.terminal_problem", lambda: None)
     yield states, record
     gc.unfreeze()
     gc.enable()
@@ -47,7 +47,7 @@ def test_a_plain_run_collects_too(seen, monkeypatch, tmp_path):
 
 def test_the_server_collects_too(seen, monkeypatch, tmp_path):
     pytest.importorskip("textual_serve")
-    from isotimer.ui.web_server import IsoTimerServer
+    from isotimer.web.serve_server import IsoTimerServer
 
     states, record = seen
     monkeypatch.setattr(IsoTimerServer, "serve", record)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.core.cues import Cue, cue_for
-from isotimer.core.engine import Engine
-from isotimer.core.events import (
+from isotimer.core.run.cues import Cue, cue_for
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.events import (
     CountdownTick,
     EndReason,
     Halfway,
@@ -14,8 +14,8 @@ from isotimer.core.events import (
     SessionFinished,
     StepStarted,
 )
-from isotimer.core.model import Side, Sides
-from isotimer.core.plan import Step, StepKind, build_plan
+from isotimer.core.session.model import Side, Sides
+from isotimer.core.session.plan import Step, StepKind, build_plan
 from tests.unit.factories import hold, session
 
 WALL_SIT = hold("Wall sit", seconds=45)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from isotimer.core.draft import (
+from isotimer.core.session.draft import (
     BreathingDraft,
     HoldDraft,
     SessionDraft,
@@ -15,7 +15,7 @@ from isotimer.core.draft import (
     parse_number,
     show_value,
 )
-from isotimer.core.model import Level
+from isotimer.core.session.model import Level
 from tests.unit.factories import hold, session
 
 FILE = {

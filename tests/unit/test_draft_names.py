@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from isotimer.paths import Paths
-from isotimer.storage.catalog import load_catalog
+from isotimer.storage.sessions.catalog import load_catalog
 from isotimer.storage.sessions.draft_check import check_draft
 from isotimer.storage.sessions.writer import starter_draft
 

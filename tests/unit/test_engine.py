@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.core.engine import Engine
-from isotimer.core.events import (
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.events import (
     CountdownTick,
     EndReason,
     Halfway,
@@ -13,8 +13,8 @@ from isotimer.core.events import (
     SessionFinished,
     StepStarted,
 )
-from isotimer.core.model import Sides
-from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.session.model import Sides
+from isotimer.core.session.plan import StepKind, build_plan
 from tests.unit.factories import hold, session
 
 T0 = 100.0

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from isotimer.core.engine import Engine
-from isotimer.core.events import HoldFinished, SessionFinished, StepStarted
-from isotimer.core.model import DEFAULT_LEAD_IN_S, Hold, Session, Sides
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.events import HoldFinished, SessionFinished, StepStarted
+from isotimer.core.session.model import DEFAULT_LEAD_IN_S, Hold, Session, Sides
+from isotimer.core.session.plan import build_plan
 
 holds = st.builds(
     Hold,

@@ -7,9 +7,9 @@ from datetime import UTC, timedelta
 
 import pytest
 
-from isotimer.core.fit_activity import SetKind, build_activity
-from isotimer.core.fit_exercises import BY_ID, UNKNOWN, FitExercise, fit_exercise
-from isotimer.core.records import HoldOutcome, Outcome
+from isotimer.core.fit.activity import SetKind, build_activity
+from isotimer.core.fit.exercises import BY_ID, UNKNOWN, FitExercise, fit_exercise
+from isotimer.core.history.records import HoldOutcome, Outcome
 from tests.unit.history_factories import T0, hold_record, run_record
 
 

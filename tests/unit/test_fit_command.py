@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from isotimer.core.records import Outcome
+from isotimer.core.history.records import Outcome
 from isotimer.storage.history.store import HistoryStore
 from tests.unit.fit_decoding import decode
 from tests.unit.history_factories import T0, hold_record, run_record

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from isotimer import __version__
-from isotimer.core.fit_activity import build_activity
-from isotimer.core.fit_exercises import BY_ID, BY_WORD
-from isotimer.core.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.fit.activity import build_activity
+from isotimer.core.fit.exercises import BY_ID, BY_WORD
+from isotimer.core.history.records import HoldRecord, Outcome, RunRecord
 from isotimer.storage.export.fit import encode_activity, exercise_name_number
 from isotimer.storage.export.fit_files import (
     FitExportError,

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from isotimer.core.engine import Engine
-from isotimer.core.frames import (
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.frames import (
     LATE_S,
     MAX_WAIT_S,
     frame_elapsed,
@@ -15,9 +15,9 @@ from isotimer.core.frames import (
     pacer_frame_s,
     until_next_second,
 )
-from isotimer.core.model import Breathing, Hold, Session
-from isotimer.core.pacer import breathing_for, cue_at
-from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.run.pacer import breathing_for, cue_at
+from isotimer.core.session.model import Breathing, Hold, Session
+from isotimer.core.session.plan import StepKind, build_plan
 
 HOLD = Hold(
     exercise="wall-sit", name="Wall sit", beginner_s=12, advanced_s=12, sets=2, rest=10,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.draft import HoldDraft, SessionDraft
+from isotimer.core.session.draft import HoldDraft, SessionDraft
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.sessions.writer import save_session
 from tests.history_readers import pragma

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.records import Outcome
+from isotimer.core.history.records import Outcome
 from isotimer.storage.history import file as history_file
 from isotimer.storage.history.store import (
     ForeignHistoryFile,

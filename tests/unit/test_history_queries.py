@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from isotimer.core import stats
-from isotimer.core.records import HoldRecord
-from isotimer.core.review import MemoryHistory, build_review
+from isotimer.core.history import stats
+from isotimer.core.history.records import HoldRecord
+from isotimer.core.history.review import MemoryHistory, build_review
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
 from tests.history_readers import query

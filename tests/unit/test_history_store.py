@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from isotimer.core.records import Outcome
+from isotimer.core.history.records import Outcome
 from isotimer.paths import Paths
 from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore, HistoryUnavailable, move_aside
@@ -236,7 +236,8 @@ def test_an_empty_sqlite_file_becomes_a_history(path):
 def test_history_modules_do_not_import_textual():
     code = (
         "import sys, isotimer.storage.history.store, isotimer.storage.history.recorder, "
-        "isotimer.storage.history.transfer, isotimer.core.stats, isotimer.core.progression, "
+        "isotimer.storage.history.transfer, isotimer.core.history.stats, "
+        "isotimer.core.coach.progression, "
         "isotimer.commands.history; print('textual' in sys.modules)"
     )
     result = subprocess.run(

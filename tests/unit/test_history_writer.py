@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Level
-from isotimer.core.plan import build_plan
-from isotimer.core.records import Outcome
+from isotimer.core.history.records import Outcome
+from isotimer.core.run.engine import Engine
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import build_plan
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
-from isotimer.storage.history.writer import HistoryWriter
+from isotimer.storage.history.write_thread import HistoryWriter
 from tests.ui.builders import TEST_SESSION
 
 

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from isotimer.paths import bundled_sessions_dir
 from isotimer.storage.history.transfer import export_holds, parse_import
-from isotimer.storage.library import load_library
 from isotimer.storage.problems import ValidationError
+from isotimer.storage.sessions.library import load_library
 from isotimer.storage.sessions.loader import session_from_text
 from isotimer.storage.settings import DEFAULTS, load_settings
 from tests.unit.history_factories import hold_record

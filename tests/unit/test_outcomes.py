@@ -6,8 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from isotimer.core.events import EndReason
-from isotimer.core.outcomes import (
+from isotimer.core.history.records import HoldOutcome, HoldRecord
+from isotimer.core.run.events import EndReason
+from isotimer.core.run.outcomes import (
     SessionResult,
     counted,
     counts_text,
@@ -16,7 +17,6 @@ from isotimer.core.outcomes import (
     is_session,
     session_result,
 )
-from isotimer.core.records import HoldOutcome, HoldRecord
 from tests.unit.history_factories import T0, hold_record
 
 DONE, EARLY, SKIP, STOP = (

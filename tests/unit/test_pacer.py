@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from isotimer.core.model import REST_BREATHING, Breathing
-from isotimer.core.pacer import Breath, breathing_for, cue_at, pacer_at
-from isotimer.core.plan import build_plan
+from isotimer.core.run.pacer import Breath, breathing_for, cue_at, pacer_at
+from isotimer.core.session.model import REST_BREATHING, Breathing
+from isotimer.core.session.plan import build_plan
 
 from .factories import hold, session
 

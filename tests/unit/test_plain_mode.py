@@ -9,9 +9,9 @@ import termios
 import pytest
 
 from isotimer.core.clock import FakeClock
-from isotimer.core.engine import Engine
-from isotimer.core.model import Sides
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.session.model import Sides
+from isotimer.core.session.plan import build_plan
 from isotimer.plain.keys import TerminalKeys
 from isotimer.plain.narration import step_line, summary_lines, time_left_mark
 from isotimer.plain.runner import STOP_QUESTION, PlainRun

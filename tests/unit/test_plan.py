@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.core.model import Level, Side, Sides
-from isotimer.core.plan import StepKind, build_plan
+from isotimer.core.session.model import Level, Side, Sides
+from isotimer.core.session.plan import StepKind, build_plan
 from tests.unit.factories import hold, session
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from isotimer.cli import main
-from isotimer.core.model import Level, Progress
-from isotimer.core.programme import Phase, apply_phase
+from isotimer.core.programme.phases import Phase, apply_phase
+from isotimer.core.session.model import Level, Progress
 from isotimer.paths import Paths, bundled_programmes_dir
-from isotimer.storage.catalog import load_catalog
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.catalog import load_programmes
 from isotimer.storage.programmes.loader import load_programme
+from isotimer.storage.sessions.catalog import load_catalog
 from tests.unit.factories import hold, session
 
 SESSIONS = ("runner-setup", "recovery-day", "knee-tendon")

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from isotimer.cli import main
-from isotimer.core.schedule import Repeat
+from isotimer.core.programme.schedule import Repeat
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.state import ProgrammeState, clear_state, load_state, save_state
 

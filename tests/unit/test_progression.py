@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isotimer.core.model import Exercise, Level, Progress, Side, Sides
-from isotimer.core.progression import plan_at_targets, suggest, suggestions_for
-from isotimer.core.records import CheckIn, HoldOutcome
-from isotimer.core.swaps import offered_swaps, swapped
+from isotimer.core.coach.progression import plan_at_targets, suggest, suggestions_for
+from isotimer.core.coach.swaps import offered_swaps, swapped
+from isotimer.core.history.records import CheckIn, HoldOutcome
+from isotimer.core.session.model import Exercise, Level, Progress, Side, Sides
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import T0, hold_record
 

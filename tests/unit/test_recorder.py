@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from isotimer.core.outcomes import counted
-from isotimer.core.records import HoldOutcome, Outcome
+from isotimer.core.history.records import HoldOutcome, Outcome
+from isotimer.core.run.outcomes import counted
 from isotimer.storage.history.recorder import NO_STORE_MESSAGE, SessionRecorder
 from isotimer.storage.history.transfer import parse_import
 from tests.unit.recorded_run import RecordedRun

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.core.engine import Engine
-from isotimer.core.frames import next_redraw_in
-from isotimer.core.plan import build_plan
+from isotimer.core.run.engine import Engine
+from isotimer.core.run.frames import next_redraw_in
+from isotimer.core.session.plan import build_plan
 from tests.unit.factories import hold, session
 
 

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from isotimer.core.model import Level, Sides
-from isotimer.core.plan import StepKind, build_plan
-from isotimer.core.records import Outcome
-from isotimer.core.resume import RESUME_WITHIN, resume_point, worth_resuming
+from isotimer.core.history.records import Outcome
+from isotimer.core.run.resume import RESUME_WITHIN, resume_point, worth_resuming
+from isotimer.core.session.model import Level, Sides
+from isotimer.core.session.plan import StepKind, build_plan
 from isotimer.storage.history.interrupted import close_interrupted, find_resumable
 from isotimer.storage.history.run_lock import RunLock, is_live, lock_path
 from isotimer.storage.history.store import HistoryStore

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isotimer.core.review import (
+from isotimer.core.history.chart import ChartSeries, day_ticks, second_step, second_ticks
+from isotimer.core.history.review import (
     MemoryHistory,
     balance_text,
     build_review,
     gap_text,
     trend_text,
 )
-from isotimer.core.review_chart import ChartSeries, day_ticks, second_step, second_ticks
-from isotimer.core.stats import Balance
+from isotimer.core.history.stats import Balance
 from tests.ui.history_builders import TODAY, review_holds
 
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isotimer.core.planned import planned_sessions
-from isotimer.core.programme import Advance, Phase, Programme
-from isotimer.core.schedule import ProgrammeRun, Repeat, status
+from isotimer.core.programme.phases import Advance, Phase, Programme
+from isotimer.core.programme.planned import planned_sessions
+from isotimer.core.programme.schedule import ProgrammeRun, Repeat, status
 
 START = date(2026, 3, 2)  # a Monday
 GATE = Advance(sessions=2, max_pain=3, morning="not-worse")

@@ -11,8 +11,8 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from isotimer.commands.serve import app_command, is_loopback, notice
 from isotimer.paths import Paths
-from isotimer.ui.web_access import Access
-from isotimer.ui.web_server import IsoTimerServer
+from isotimer.web.serve_access import Access
+from isotimer.web.serve_server import IsoTimerServer
 
 
 def test_the_served_command_carries_the_data_folder_and_session_folders(tmp_path):

@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from isotimer.cli import main
-from isotimer.core.draft import BreathingDraft, HoldDraft, SessionDraft
+from isotimer.core.session.draft import BreathingDraft, HoldDraft, SessionDraft
 from isotimer.paths import Paths, bundled_sessions_dir
-from isotimer.storage.library import load_library
 from isotimer.storage.problems import Problem
 from isotimer.storage.sessions.draft_check import check_draft, field_for
 from isotimer.storage.sessions.drafts import (
@@ -23,6 +22,7 @@ from isotimer.storage.sessions.drafts import (
     edit_target,
     is_user_session,
 )
+from isotimer.storage.sessions.library import load_library
 from isotimer.storage.sessions.loader import load_session
 from isotimer.storage.sessions.writer import (
     HEADER,

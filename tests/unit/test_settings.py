@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from isotimer.core.model import Level
-from isotimer.core.tones import Sound
+from isotimer.core.run.tones import Sound
+from isotimer.core.session.model import Level
 from isotimer.storage.settings import Settings, load_settings, save_settings
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from isotimer.core import stats
+from isotimer.core.history import stats
 from tests.unit.history_factories import T0, hold_record
 
 TODAY = T0.date()  # Monday 2026-01-05

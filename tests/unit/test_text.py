@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.core.text import first_control, printable
+from isotimer.core.text.printable import first_control, printable
 from isotimer.storage.nesting import nested_deeper, too_deep
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isotimer.core.textfit import ELLIPSIS, ellipsize
+from isotimer.core.text.cut import ELLIPSIS, ellipsize
 
 
 @pytest.mark.parametrize(

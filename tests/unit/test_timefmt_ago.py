@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from isotimer.core.timefmt import ago
+from isotimer.core.text.durations import ago
 
 TODAY = date(2026, 12, 2)
 NEW_YEAR = date(2027, 1, 2)

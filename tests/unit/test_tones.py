@@ -14,19 +14,19 @@ import wave
 
 import pytest
 
-from isotimer.announce import Announcer
 from isotimer.core.clock import SystemClock
-from isotimer.core.cues import Cue
-from isotimer.core.events import (
+from isotimer.core.run.cues import Cue
+from isotimer.core.run.events import (
     CountdownTick,
     EndReason,
     HoldFinished,
     SessionFinished,
     StepStarted,
 )
-from isotimer.core.model import Side
-from isotimer.core.plan import Step, StepKind
-from isotimer.core.tones import NOTES, Sound, Tone, due_of, tone_for, tone_seconds
+from isotimer.core.run.tones import NOTES, Sound, Tone, due_of, tone_for, tone_seconds
+from isotimer.core.session.model import Side
+from isotimer.core.session.plan import Step, StepKind
+from isotimer.sound.announcer import Announcer
 from isotimer.sound.player import NO_PLAYER, TonePlayer, player_argv
 from isotimer.sound.synth import RATE_HZ, render
 from tests.e2e.tmux import poll

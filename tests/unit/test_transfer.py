@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from isotimer.core.records import HoldRecord
+from isotimer.core.history.records import HoldRecord
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import (
     FIELDS,

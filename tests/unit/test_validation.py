@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.model import Exercise, Level, Sides
+from isotimer.core.session.model import Exercise, Level, Sides
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.sessions.loader import load_session
 

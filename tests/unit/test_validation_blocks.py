@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from isotimer.core.model import Block
+from isotimer.core.session.model import Block
 from isotimer.storage.sessions.loader import load_session, session_from_text
 from tests.unit.test_validation import LIBRARY, problems_for
 

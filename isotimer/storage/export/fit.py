@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from garmin_fit_sdk import FIT_EPOCH_S, Encoder, Profile
 
-from isotimer.core.fit_activity import FitActivity, FitLap, FitSet, SetKind
-from isotimer.core.fit_exercises import fit_exercise
-from isotimer.core.records import Outcome
+from isotimer.core.fit.activity import FitActivity, FitLap, FitSet, SetKind
+from isotimer.core.fit.exercises import fit_exercise
+from isotimer.core.history.records import Outcome
 from isotimer.storage.export.fit_ids import (
     MESG,
     OUTCOME_FIELD,

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from isotimer.core.fit_activity import build_activity
-from isotimer.core.records import HoldRecord, RunRecord
+from isotimer.core.fit.activity import build_activity
+from isotimer.core.history.records import HoldRecord, RunRecord
 from isotimer.storage.export.fit import encode_activity
 from isotimer.storage.history.store import HistoryStore
 

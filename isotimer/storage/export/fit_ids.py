@@ -8,7 +8,7 @@ import uuid
 from garmin_fit_sdk import BASE_TYPE, Profile
 
 from isotimer import __version__
-from isotimer.core.fit_activity import FitActivity
+from isotimer.core.fit.activity import FitActivity
 
 MESG = Profile["mesg_num"]
 PRODUCT = "isotimer"

@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
-from isotimer.core.records import COMPARED, CheckIn, HoldOutcome, HoldRecord
-from isotimer.core.text import first_control
+from isotimer.core.history.records import COMPARED, CheckIn, HoldOutcome, HoldRecord
+from isotimer.core.text.printable import first_control
 
 SIDES = ("left", "right", "none")
 OUTCOMES = tuple(outcome.value for outcome in HoldOutcome)

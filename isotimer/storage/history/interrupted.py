@@ -6,10 +6,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from isotimer.core.model import Level, Session
-from isotimer.core.plan import Plan
-from isotimer.core.records import HoldRecord, Outcome, RunRecord
-from isotimer.core.resume import ResumePoint, last_activity, resume_point, worth_resuming
+from isotimer.core.history.records import HoldRecord, Outcome, RunRecord
+from isotimer.core.run.resume import ResumePoint, last_activity, resume_point, worth_resuming
+from isotimer.core.session.model import Level, Session
+from isotimer.core.session.plan import Plan
 from isotimer.storage.history.run_lock import forget, is_live
 from isotimer.storage.history.store import HistoryStore
 

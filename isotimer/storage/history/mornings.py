@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from isotimer.core.checkins import checkin_sides, wants_checkin
-from isotimer.core.model import Progress, Session
-from isotimer.core.records import CheckIn, RunRecord
+from isotimer.core.history.checkins import checkin_sides, wants_checkin
+from isotimer.core.history.records import CheckIn, RunRecord
+from isotimer.core.session.model import Progress, Session
 from isotimer.storage.history.store import HistoryStore
 
 

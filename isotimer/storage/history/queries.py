@@ -12,11 +12,11 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 
-from isotimer.core import stats
-from isotimer.core.outcomes import MIN_SESSION_HOLD_S
-from isotimer.core.records import HoldRecord, RunRecord
-from isotimer.core.review import RunSummary
-from isotimer.core.stats import Balance, SideStats, Week
+from isotimer.core.history import stats
+from isotimer.core.history.records import HoldRecord, RunRecord
+from isotimer.core.history.review import RunSummary
+from isotimer.core.history.stats import Balance, SideStats, Week
+from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
 from isotimer.storage.history import schema
 from isotimer.storage.history.decode import MAX_SECONDS
 

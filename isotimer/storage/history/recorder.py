@@ -10,16 +10,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from isotimer.core.clock import Clock
-from isotimer.core.events import Event, HoldFinished, SessionFinished, StepStarted
-from isotimer.core.model import Level
-from isotimer.core.outcomes import hold_outcome
-from isotimer.core.plan import Plan
-from isotimer.core.records import HoldOutcome, HoldRecord, Outcome, RunRecord
+from isotimer.core.history.records import HoldOutcome, HoldRecord, Outcome, RunRecord
+from isotimer.core.run.events import Event, HoldFinished, SessionFinished, StepStarted
+from isotimer.core.run.outcomes import hold_outcome
+from isotimer.core.session.model import Level
+from isotimer.core.session.plan import Plan
 from isotimer.storage.history.run_lock import RunLock
 from isotimer.storage.history.schema import check_rating
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.storage.history.transfer import write_export
-from isotimer.storage.history.writer import HistoryWriter
+from isotimer.storage.history.write_thread import HistoryWriter
 
 NO_STORE_MESSAGE = "History is unavailable: this session is kept in memory only."
 

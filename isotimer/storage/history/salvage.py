@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from isotimer.core.records import HoldRecord
+from isotimer.core.history.records import HoldRecord
 from isotimer.storage.history import schema
 from isotimer.storage.history.errors import HistoryUnavailable
 from isotimer.storage.history.queries import Read

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from isotimer.core.records import CheckIn, HoldOutcome, HoldRecord, Outcome, RunRecord
+from isotimer.core.history.records import CheckIn, HoldOutcome, HoldRecord, Outcome, RunRecord
 from isotimer.storage.history.decode import MAX_SECONDS
 
 # "ISOT": lets a history file be told apart from any other SQLite database.

@@ -9,11 +9,11 @@ from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 
-from isotimer.core import stats
-from isotimer.core.outcomes import MIN_SESSION_HOLD_S
-from isotimer.core.records import CheckIn, HoldRecord, Outcome, RunRecord
-from isotimer.core.review import RunSummary
-from isotimer.core.stats import Balance, SideStats, Week
+from isotimer.core.history import stats
+from isotimer.core.history.records import CheckIn, HoldRecord, Outcome, RunRecord
+from isotimer.core.history.review import RunSummary
+from isotimer.core.history.stats import Balance, SideStats, Week
+from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
 from isotimer.storage.history import file as history_file
 from isotimer.storage.history import queries, salvage, schema
 from isotimer.storage.history.errors import (

@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli_w
 
-from isotimer.core.records import CheckIn, HoldRecord
+from isotimer.core.history.records import CheckIn, HoldRecord
 from isotimer.storage.bounded import FileRefused, describe_size, read_bounded
 from isotimer.storage.history.cells import guard_cell, unguard_cell
 from isotimer.storage.history.decode import checkin_from_mapping, record_from_mapping

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from isotimer.core.programme import Programme
+from isotimer.core.programme.phases import Programme
 from isotimer.paths import Paths
 from isotimer.storage.problems import Problem, ValidationError, did_you_mean
 from isotimer.storage.programmes.loader import load_programme

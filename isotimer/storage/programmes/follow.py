@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from isotimer.core.programme import Programme
-from isotimer.core.schedule import ProgrammeRun, Status, status
+from isotimer.core.programme.phases import Programme
+from isotimer.core.programme.schedule import ProgrammeRun, Status, status
 from isotimer.paths import Paths
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.programmes.state import ProgrammeState, load_state, save_state

@@ -11,8 +11,8 @@ from datetime import date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from isotimer.core.planned import Planned
-from isotimer.core.programme import Programme
+from isotimer.core.programme.phases import Programme
+from isotimer.core.programme.planned import Planned
 
 SESSION_TIME = time(18, 0)
 SESSION_LENGTH = timedelta(minutes=30)

@@ -6,8 +6,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from isotimer.core.model import Level
-from isotimer.core.programme import DEFAULT_PER_WEEK, NOT_WORSE, Advance, Phase, Programme
+from isotimer.core.programme.phases import DEFAULT_PER_WEEK, NOT_WORSE, Advance, Phase, Programme
+from isotimer.core.session.model import Level
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.problems import ValidationError, did_you_mean
 from isotimer.storage.toml.source import TomlSource, read_toml

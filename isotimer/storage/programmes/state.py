@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomli_w
 
-from isotimer.core.schedule import Repeat
+from isotimer.core.programme.schedule import Repeat
 from isotimer.storage.problems import Problem, ValidationError
 from isotimer.storage.toml.source import read_toml
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from isotimer.core.model import Block
+from isotimer.core.session.model import Block
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.toml.lines import Path as KeyPath
 

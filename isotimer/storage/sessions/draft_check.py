@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from isotimer.core.draft import HOLD_ORDER, SESSION_ORDER, SessionDraft
-from isotimer.core.model import Session
-from isotimer.storage.library import Library
+from isotimer.core.session.draft import HOLD_ORDER, SESSION_ORDER, SessionDraft
+from isotimer.core.session.model import Session
 from isotimer.storage.problems import Problem, ValidationError
+from isotimer.storage.sessions.library import Library
 from isotimer.storage.sessions.loader import session_from_text
 from isotimer.storage.sessions.writer import session_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from isotimer.core.draft import SessionDraft
-from isotimer.core.model import Session
+from isotimer.core.session.draft import SessionDraft
+from isotimer.core.session.model import Session
 from isotimer.paths import Paths
 from isotimer.storage.sessions.writer import new_session_id
 from isotimer.storage.toml.source import read_toml

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from isotimer.core.model import (
+from isotimer.core.session.model import (
     DEFAULT_BREATHING,
     DEFAULT_MAX_S,
     Breathing,
@@ -18,9 +18,9 @@ from isotimer.core.model import (
     Sides,
 )
 from isotimer.storage.fields import FieldReader
-from isotimer.storage.library import Library
 from isotimer.storage.problems import ValidationError, did_you_mean
 from isotimer.storage.sessions.blocks import read_blocks
+from isotimer.storage.sessions.library import Library
 from isotimer.storage.toml.lines import Path as KeyPath
 from isotimer.storage.toml.source import TomlSource, parse_toml, read_toml
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import tomli_w
 
-from isotimer.core.draft import HoldDraft, SessionDraft
+from isotimer.core.session.draft import HoldDraft, SessionDraft
 from isotimer.storage.folders import make_private_dir
-from isotimer.storage.library import LIBRARY_FILE
+from isotimer.storage.sessions.library import LIBRARY_FILE
 
 HEADER = """\
 # An isotimer session. Change it in the app (isotimer edit) or here; check a

@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from isotimer.core.ratings import parse_rating
-from isotimer.core.records import COMPARED
+from isotimer.core.history.ratings import parse_rating
+from isotimer.core.history.records import COMPARED
 from isotimer.storage.history.mornings import DueCheckin
 
 Answers = dict[str, tuple[str | None, int | None]]

@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.worker import Worker, WorkerState
 
-from isotimer.core.draft import HoldDraft, SessionDraft, durations
-from isotimer.core.model import DEFAULT_LEAD_IN_S, Exercise
-from isotimer.core.timefmt import clock
+from isotimer.core.session.draft import HoldDraft, SessionDraft, durations
+from isotimer.core.session.model import DEFAULT_LEAD_IN_S, Exercise
+from isotimer.core.text.durations import clock
 from isotimer.paths import Paths
-from isotimer.storage.library import Library
 from isotimer.storage.sessions.draft_check import DraftCheck, FieldRef, check_draft
+from isotimer.storage.sessions.library import Library
 from isotimer.storage.sessions.writer import new_session_id, save_session
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.exercise_chooser import ExerciseChooser

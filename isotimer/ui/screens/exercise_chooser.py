@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from isotimer.core.model import Exercise
-from isotimer.core.timefmt import short
-from isotimer.storage.library import Library, current_exercises
+from isotimer.core.session.model import Exercise
+from isotimer.core.text.durations import short
+from isotimer.storage.sessions.library import Library, current_exercises
 
 
 def matches(exercise: Exercise, words: list[str]) -> bool:

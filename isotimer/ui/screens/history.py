@@ -15,8 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabPane
 
-from isotimer.core.review import ExerciseReview, Review, RunSummary, build_review
-from isotimer.core.schedule import WeekRecord
+from isotimer.core.history.review import ExerciseReview, Review, RunSummary, build_review
+from isotimer.core.programme.schedule import WeekRecord
 from isotimer.storage.history.store import HistoryError, HistoryStore
 from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen

@@ -17,15 +17,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from isotimer.core.model import Level, Session
-from isotimer.core.plan import Plan, build_plan
-from isotimer.core.progression import Suggestion, plan_at_targets
-from isotimer.core.swaps import offered_swaps, swapped
-from isotimer.core.text import printable
-from isotimer.core.timefmt import clock
-from isotimer.storage.catalog import Catalog, Origin
+from isotimer.core.coach.progression import Suggestion, plan_at_targets
+from isotimer.core.coach.swaps import offered_swaps, swapped
+from isotimer.core.session.model import Level, Session
+from isotimer.core.session.plan import Plan, build_plan
+from isotimer.core.text.durations import clock
+from isotimer.core.text.printable import printable
 from isotimer.storage.problems import Problem
-from isotimer.storage.programmes.today import TodayOffer
+from isotimer.storage.programmes.offer import TodayOffer
+from isotimer.storage.sessions.catalog import Catalog, Origin
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.session_commands import SessionCommands
 from isotimer.ui.widgets.filter_line import FilterLine

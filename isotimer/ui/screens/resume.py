@@ -8,9 +8,9 @@ from textual.binding import Binding, BindingType
 from textual.events import Mount
 from textual.widgets import Button
 
-from isotimer.core.model import Side
-from isotimer.core.outcomes import describe_holds
-from isotimer.core.timefmt import short
+from isotimer.core.run.outcomes import describe_holds
+from isotimer.core.session.model import Side
+from isotimer.core.text.durations import short
 from isotimer.storage.history.interrupted import Resumable
 from isotimer.ui.screens.confirm import ConfirmScreen
 

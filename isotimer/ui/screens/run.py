@@ -17,13 +17,13 @@ from textual.widgets import Footer, Static
 from textual.widgets._toast import ToastRack
 
 from isotimer.core.clock import Clock
-from isotimer.core.engine import Engine, Snapshot
-from isotimer.core.events import Event, HoldFinished, SessionFinished
-from isotimer.core.frames import frame_elapsed, next_redraw_in, pacer_frame_s
-from isotimer.core.pacer import breathing_for, cue_at, pacer_at, reminders_for
-from isotimer.core.plan import Plan, StepKind
-from isotimer.core.records import HoldRecord
-from isotimer.core.timefmt import clock, countdown_seconds
+from isotimer.core.history.records import HoldRecord
+from isotimer.core.run.engine import Engine, Snapshot
+from isotimer.core.run.events import Event, HoldFinished, SessionFinished
+from isotimer.core.run.frames import frame_elapsed, next_redraw_in, pacer_frame_s
+from isotimer.core.run.pacer import breathing_for, cue_at, pacer_at, reminders_for
+from isotimer.core.session.plan import Plan, StepKind
+from isotimer.core.text.durations import clock, countdown_seconds
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.ui.literal import literal
 from isotimer.ui.run_keys import RUN_KEYS, RunControls

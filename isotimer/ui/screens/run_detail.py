@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from isotimer.core.checkins import mornings_text
-from isotimer.core.outcomes import counted, describe_holds, session_result
-from isotimer.core.records import CheckIn, HoldRecord, Outcome, RunRecord
-from isotimer.core.timefmt import clock
+from isotimer.core.history.checkins import mornings_text
+from isotimer.core.history.records import CheckIn, HoldRecord, Outcome, RunRecord
+from isotimer.core.run.outcomes import counted, describe_holds, session_result
+from isotimer.core.text.durations import clock
 from isotimer.ui.literal import literal
 from isotimer.ui.widgets.holds_table import holds_table
 

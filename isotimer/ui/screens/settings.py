@@ -14,9 +14,9 @@ from textual.validation import Number
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 
-from isotimer.announce import AUTO_PROGRAMS, find_program
-from isotimer.core.model import Level
-from isotimer.core.tones import Sound
+from isotimer.core.run.tones import Sound
+from isotimer.core.session.model import Level
+from isotimer.sound.announcer import AUTO_PROGRAMS, find_program
 from isotimer.storage.settings import CUE_ROTATION_RANGE, LEAD_IN_RANGE, VOLUME_RANGE, Settings
 
 PROGRAMS = ("auto", *AUTO_PROGRAMS)

@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from isotimer.live.access import who_can_see
-from isotimer.live.qr import qr_lines
+from isotimer.web.access import who_can_see
+from isotimer.web.qr import qr_lines
 
 
 class ShareScreen(ModalScreen[None]):

@@ -17,12 +17,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from isotimer.core.bests import NewBest
-from isotimer.core.checkins import checkin_sides
-from isotimer.core.outcomes import SessionResult, describe_holds, session_result
-from isotimer.core.ratings import parse_rating
-from isotimer.core.text import printable
-from isotimer.core.timefmt import clock
+from isotimer.core.history.bests import NewBest
+from isotimer.core.history.checkins import checkin_sides
+from isotimer.core.history.ratings import parse_rating
+from isotimer.core.run.outcomes import SessionResult, describe_holds, session_result
+from isotimer.core.text.durations import clock
+from isotimer.core.text.printable import printable
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen

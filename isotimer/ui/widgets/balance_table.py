@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
-from isotimer.core.review import Review, balance_text
-from isotimer.core.stats import BALANCE_FLAG_PCT
-from isotimer.core.timefmt import short
+from isotimer.core.history.review import Review, balance_text
+from isotimer.core.history.stats import BALANCE_FLAG_PCT
+from isotimer.core.text.durations import short
 from isotimer.ui.literal import literal
 
 EXPLAINED = (

@@ -9,10 +9,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from isotimer.core.review import ExerciseReview
-from isotimer.core.review_chart import ChartSeries
-from isotimer.core.text import printable
-from isotimer.core.timefmt import short
+from isotimer.core.history.chart import ChartSeries
+from isotimer.core.history.review import ExerciseReview
+from isotimer.core.text.durations import short
+from isotimer.core.text.printable import printable
 from isotimer.ui.widgets.hold_chart import HoldChart
 
 

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from isotimer.core.timefmt import clock
+from isotimer.core.text.durations import clock
 from isotimer.ui.widgets.big_digits import BigDigits, fit_scale
 
 BIG_FROM_SCALE = 2

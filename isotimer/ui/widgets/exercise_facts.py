@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from isotimer.core.review import ExerciseReview, balance_text, trend_text
-from isotimer.core.stats import TREND_WEEKS, Balance
-from isotimer.core.timefmt import short
+from isotimer.core.history.review import ExerciseReview, balance_text, trend_text
+from isotimer.core.history.stats import TREND_WEEKS, Balance
+from isotimer.core.text.durations import short
 
 
 def _day(day: date) -> str:

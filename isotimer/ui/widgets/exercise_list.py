@@ -7,9 +7,9 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
-from isotimer.core.review import ExerciseReview, trend_text
-from isotimer.core.text import printable
-from isotimer.core.timefmt import short
+from isotimer.core.history.review import ExerciseReview, trend_text
+from isotimer.core.text.durations import short
+from isotimer.core.text.printable import printable
 
 NAME_WIDTH = 23
 

@@ -8,7 +8,7 @@ from textual.app import RenderResult
 from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
-from isotimer.core.review_chart import ChartSeries, day_ticks, second_ticks
+from isotimer.core.history.chart import ChartSeries, day_ticks, second_ticks
 
 ROWS_PER_SECOND_TICK = 3  # a label every third row or more, so the axis stays readable
 AXIS_CELLS = 8  # the seconds labels and the frame: what the plot area leaves of the width

@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from isotimer.core.draft import HoldDraft, parse_list, parse_number, show_value
-from isotimer.core.model import Exercise
+from isotimer.core.session.draft import HoldDraft, parse_list, parse_number, show_value
+from isotimer.core.session.model import Exercise
 from isotimer.ui.widgets.field_row import FieldRow, number_input
 
 SIDES = [("left then right", "both"), ("once", "none")]

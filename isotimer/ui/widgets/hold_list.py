@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 
-from isotimer.core.draft import HoldDraft, show_value
-from isotimer.core.model import Exercise
-from isotimer.core.text import printable
+from isotimer.core.session.draft import HoldDraft, show_value
+from isotimer.core.session.model import Exercise
+from isotimer.core.text.printable import printable
 
 
 def hold_line(number: int, hold: HoldDraft, exercise: Exercise | None, flagged: bool) -> Content:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from isotimer.core.records import HoldOutcome, HoldRecord
-from isotimer.core.timefmt import short
+from isotimer.core.history.records import HoldOutcome, HoldRecord
+from isotimer.core.text.durations import short
 from isotimer.ui.literal import literal
 
 OUTCOME_WORDS = {

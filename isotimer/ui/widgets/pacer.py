@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
-from isotimer.core.pacer import Breath, PacerState
+from isotimer.core.run.pacer import Breath, PacerState
 
 FILL = "█"
 TRACK = "─"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from isotimer.core.live import WORDS  # one wording for the terminal and the live page
-from isotimer.core.plan import StepKind
+from isotimer.core.session.plan import StepKind
+from isotimer.web.state import WORDS  # one wording for the terminal and the live page
 
 PAUSED = "PAUSED"
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from isotimer.core.schedule import WeekRecord
+from isotimer.core.programme.schedule import WeekRecord
 
 
 def week_dots(week: WeekRecord) -> str:

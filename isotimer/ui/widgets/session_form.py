@@ -10,7 +10,13 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from isotimer.core.draft import BreathingDraft, SessionDraft, parse_list, parse_number, show_value
+from isotimer.core.session.draft import (
+    BreathingDraft,
+    SessionDraft,
+    parse_list,
+    parse_number,
+    show_value,
+)
 from isotimer.ui.widgets.field_row import FieldRow, number_input
 
 _BREATHING = {"inhale": "session-inhale", "hold": "session-breath-hold", "exhale": "session-exhale"}

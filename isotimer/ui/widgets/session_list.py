@@ -7,10 +7,10 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
-from isotimer.core.records import Outcome
-from isotimer.core.review import RunSummary
-from isotimer.core.text import printable
-from isotimer.core.timefmt import clock
+from isotimer.core.history.records import Outcome
+from isotimer.core.history.review import RunSummary
+from isotimer.core.text.durations import clock
+from isotimer.core.text.printable import printable
 
 SESSION_WIDTH = 16
 ENDINGS = {

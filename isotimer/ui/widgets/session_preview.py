@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from isotimer.core.model import Exercise, Hold, Session, Side, Sides
-from isotimer.core.plan import Plan, StepKind, target_key
-from isotimer.core.progression import Suggestion
-from isotimer.core.timefmt import clock, short
+from isotimer.core.coach.progression import Suggestion
+from isotimer.core.session.model import Exercise, Hold, Session, Side, Sides
+from isotimer.core.session.plan import Plan, StepKind, target_key
+from isotimer.core.text.durations import clock, short
 from isotimer.storage.problems import Problem
 from isotimer.ui.literal import literal
 

@@ -11,7 +11,7 @@ from textual.renderables.bar import Bar as BarRenderable
 from textual.widget import Widget
 from textual.widgets import Label
 
-from isotimer.core.timefmt import clock, countdown_seconds
+from isotimer.core.text.durations import clock, countdown_seconds
 
 
 class SessionBar(Widget):

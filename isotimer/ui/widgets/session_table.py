@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from isotimer.core.textfit import ellipsize
+from isotimer.core.text.cut import ellipsize
 
 COLUMNS = (
     ("number", "#"),

@@ -7,9 +7,9 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
-from isotimer.core.live import step_title
-from isotimer.core.plan import Plan, Step, StepKind
-from isotimer.core.timefmt import short
+from isotimer.core.session.plan import Plan, Step, StepKind
+from isotimer.core.text.durations import short
+from isotimer.web.state import step_title
 
 
 def title_for(step: Step) -> str:

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from isotimer.storage.programmes.today import TodayOffer
+from isotimer.storage.programmes.offer import TodayOffer
 
 
 class TodayLine(Static, can_focus=True):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from isotimer.core.plan import Plan, Step
-from isotimer.core.timefmt import short
+from isotimer.core.session.plan import Plan, Step
+from isotimer.core.text.durations import short
 
 
 def next_hold(plan: Plan, index: int) -> Step | None:

@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
-from isotimer.core.stats import WEEKLY_GOAL, Week
-from isotimer.core.timefmt import clock
+from isotimer.core.history.stats import WEEKLY_GOAL, Week
+from isotimer.core.text.durations import clock
 
 BAR_WIDTH = 20
 

@@ -1,0 +1,132 @@
+"""Open the app: the picker with no command, or ``isotimer run SESSION`` straight into a run."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+from pathlib import Path
+
+from isotimer.commands.collection import collect_from_now
+from isotimer.commands.context import Context
+from isotimer.commands.output import say
+from isotimer.commands.parser import usage_error
+from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
+from isotimer.core.session.model import Level
+from isotimer.paths import Paths
+from isotimer.storage.problems import ValidationError
+
+LEVEL_CHOICES = [level.value for level in Level]
+FINAL_WRITE_S = 5.0  # a locked history gets its busy timeout once more before the app exits
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``run`` to the parser: a session straight away, with its level, voice and sharing."""
+    run = sub.add_parser("run", help="run a session now, without the picker")
+    run.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")
+    run.add_argument("--level", choices=LEVEL_CHOICES, help="default: the level in your settings")
+    run.add_argument("--voice", action="store_true", help="speak the cues for this run")
+    run.add_argument(
+        "--plain",
+        action="store_true",
+        help="no full screen: a line per step, for any terminal, a screen reader or a pipe",
+    )
+    share = run.add_argument_group("a second screen: follow the run on a phone or tablet")
+    share.add_argument(
+        "--share", action="store_true", help="publish the run as a live web page (shows a QR code)"
+    )
+    share.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on: 0.0.0.0 lets a phone on your network open it (default: "
+        "127.0.0.1, this computer only)",
+    )
+    share.add_argument("--port", type=int, default=0, help="port (default: any free one)")
+    run.set_defaults(run=run_session)
+
+
+def run_session(args: argparse.Namespace, ctx: Context) -> int:
+    """Check the session before any screen opens, so a typo is a plain error message."""
+    try:
+        session = ctx.catalog.find(args.session)
+    except LookupError as error:
+        return usage_error(error.args[0])
+    except ValidationError as error:
+        say(ctx.err, str(error))
+        return 1
+    level = Level(args.level) if args.level else None
+    if not 0 <= args.port <= 65535:
+        return usage_error(f"--port must be 0 to 65535, got {args.port}")
+    share = (args.host, args.port) if args.share else None
+    if args.plain:
+        from isotimer.commands.plain import run_plain
+
+        collect_from_now()
+        return run_plain(ctx, session, level, args.voice, share=share)
+    if problem := terminal_problem():
+        return refuse_without_terminal(problem, shlex.quote(args.session))
+    return open_app(args, ctx, start=(session, level), voice=args.voice, share=share)
+
+
+def open_app(
+    args: argparse.Namespace,
+    ctx: Context,
+    *,
+    start: tuple[object, Level | None] | None = None,
+    voice: bool = False,
+    share: tuple[str, int] | None = None,
+) -> int:
+    """Build the real clock, catalog, history and settings, then run the app to its end."""
+    if problem := terminal_problem():
+        return refuse_without_terminal(problem)
+    # Textual is imported here only, so the other commands start fast without it.
+    from isotimer.core.clock import SystemClock
+    from isotimer.storage.history.write_thread import HistoryWriter
+    from isotimer.storage.sessions.catalog import load_catalog
+    from isotimer.storage.settings import load_settings
+    from isotimer.ui.app import IsoTimerApp
+
+    settings, settings_problems = load_settings(ctx.paths.settings_file)
+    history, history_problem, history_blocked = _open_history(ctx.paths)
+    if start is not None:
+        session, level = start
+        start = (session, level or settings.level)
+    app = IsoTimerApp(
+        ctx.catalog if start is not None else load_catalog(ctx.paths),
+        history,
+        SystemClock(),
+        settings,
+        paths=ctx.paths,
+        start=start,  # type: ignore[arg-type]
+        history_problem=history_problem,
+        history_blocked=history_blocked,
+        settings_problems=settings_problems,
+        voice=voice or getattr(args, "voice", False),
+        share=share,
+        writer=(writer := HistoryWriter()),
+    )
+    collect_from_now()
+    try:
+        app.run()
+    finally:
+        writer.close(timeout=FINAL_WRITE_S)
+        if app.history is not None:
+            app.history.close()
+    return app.return_code or 0
+
+
+def _open_history(paths: Paths) -> tuple[object | None, str | None, Path | None]:
+    """The history store, or None, a message saying why, and the path when it is unusable.
+
+    An unusable file (damaged, foreign, a folder) is reported with its path so
+    the app can offer to move it aside; a disk that cannot be written is not.
+    """
+    from isotimer.storage.history.errors import HistoryUnavailable
+    from isotimer.storage.history.store import HistoryError, HistoryStore
+
+    try:
+        return HistoryStore.open(paths.history_file), None, None
+    except HistoryUnavailable as error:
+        return None, error.message, paths.history_file
+    except HistoryError as error:
+        message = f"{error.message} This session will not be saved to your history."
+        return None, message, None

@@ -1,0 +1,2 @@
+"""A run as a FIT strength activity: its sets and laps (``activity``) and which FIT
+exercise each hold is filed under (``exercises``)."""

@@ -1,1 +1,0 @@
-"""The live second screen: a page a phone beside the mat opens to follow the running session."""
