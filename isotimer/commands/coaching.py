@@ -16,7 +16,8 @@ from isotimer.core.history.records import COMPARED, CheckIn
 from isotimer.core.session.model import Level, Session
 from isotimer.core.session.plan import target_key
 from isotimer.core.text.durations import short
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.today import todays_suggestions
 

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.store import HistoryStore
 
 if TYPE_CHECKING:
     from isotimer.commands.context import Context

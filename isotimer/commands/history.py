@@ -28,7 +28,8 @@ from isotimer.core.history.review import (
 from isotimer.core.session.model import Exercise
 from isotimer.core.text.durations import clock, short
 from isotimer.core.text.printable import printable
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import (
     FORMATS,
     TransferError,

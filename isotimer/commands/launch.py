@@ -120,8 +120,8 @@ def _open_history(paths: Paths) -> tuple[object | None, str | None, Path | None]
     An unusable file (damaged, foreign, a folder) is reported with its path so
     the app can offer to move it aside; a disk that cannot be written is not.
     """
-    from isotimer.storage.history.errors import HistoryUnavailable
-    from isotimer.storage.history.store import HistoryError, HistoryStore
+    from isotimer.storage.history.errors import HistoryError, HistoryUnavailable
+    from isotimer.storage.history.store import HistoryStore
 
     try:
         return HistoryStore.open(paths.history_file), None, None

@@ -21,8 +21,9 @@ from isotimer.plain.narration import KEYS_LINE, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
 from isotimer.sound.announcer import Announcer
 from isotimer.sound.player import TonePlayer
+from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.recorder import SessionRecorder
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings, load_settings
 from isotimer.storage.today import todays_plan
 

@@ -21,7 +21,8 @@ from isotimer.core.programme.phases import Programme
 from isotimer.core.programme.planned import planned_sessions
 from isotimer.core.programme.schedule import Repeat
 from isotimer.core.programme.today import today_line
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.catalog import find_programme, load_programmes
 from isotimer.storage.programmes.follow import Following, following

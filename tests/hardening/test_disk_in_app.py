@@ -12,7 +12,8 @@ from textual.widgets import Static
 
 from isotimer.core.run.tones import Sound
 from isotimer.core.session.model import Level
-from isotimer.storage.history.store import HistoryStore, HistoryWriteError
+from isotimer.storage.history.errors import HistoryWriteError
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import load_settings
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen

@@ -12,7 +12,8 @@ from textual.widgets import Static
 from isotimer.core.clock import FakeClock
 from isotimer.core.history.records import Outcome
 from isotimer.core.session.model import Level
-from isotimer.storage.history.store import HistoryStore, HistoryWriteError
+from isotimer.storage.history.errors import HistoryWriteError
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.write_thread import HistoryWriter
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.resume import ResumeScreen

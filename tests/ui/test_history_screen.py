@@ -14,7 +14,8 @@ from textual.app import App
 from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
 
 from isotimer.core.history.records import CheckIn
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.history import EMPTY, UNAVAILABLE, HistoryScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
 from isotimer.ui.widgets.balance_table import BalanceTable

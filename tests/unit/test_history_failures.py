@@ -17,14 +17,14 @@ import pytest
 
 from isotimer.core.history.records import Outcome
 from isotimer.storage.history import file as history_file
-from isotimer.storage.history.store import (
+from isotimer.storage.history.errors import (
     ForeignHistoryFile,
     HistoryError,
-    HistoryStore,
     HistoryUnavailable,
     HistoryWriteError,
-    move_aside,
 )
+from isotimer.storage.history.file import move_aside
+from isotimer.storage.history.store import HistoryStore
 from tests.privileges import as_ordinary_user, folder_for_ordinary_user
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import hold_record
@@ -183,7 +183,8 @@ def test_a_database_at_its_size_limit_is_a_full_disk_and_recovers(path):
 READ_ONLY_CHILD = """
 import json, sys
 from pathlib import Path
-from isotimer.storage.history.store import HistoryStore, HistoryWriteError
+from isotimer.storage.history.errors import HistoryWriteError
+from isotimer.storage.history.store import HistoryStore
 from tests.unit.history_factories import hold_record
 
 folder = Path(sys.argv[1])

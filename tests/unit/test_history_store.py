@@ -13,7 +13,9 @@ import pytest
 from isotimer.core.history.records import Outcome
 from isotimer.paths import Paths
 from isotimer.storage.history import schema
-from isotimer.storage.history.store import HistoryStore, HistoryUnavailable, move_aside
+from isotimer.storage.history.errors import HistoryUnavailable
+from isotimer.storage.history.file import move_aside
+from isotimer.storage.history.store import HistoryStore
 from tests.unit.history_factories import CET, T0, hold_record, run_record
 
 

@@ -105,7 +105,7 @@ def _boundaries(first: date, last: date) -> tuple[list[date], str]:
 
 
 def _month_starts(first: date, last: date) -> list[date]:
-    months = []
+    months: list[date] = []
     year, month = (first.year, first.month + 1) if first.day > 1 else (first.year, first.month)
     while True:
         if month > 12:

@@ -25,6 +25,13 @@ class HoldOutcome(StrEnum):
     SKIPPED = "skipped"
 
 
+def recorded_outcome(outcome: str | None, completed: bool) -> HoldOutcome:
+    """A stored outcome; an empty one, from before outcomes were kept, follows ``completed``."""
+    if not outcome:
+        return HoldOutcome.COMPLETED if completed else HoldOutcome.ENDED_EARLY
+    return HoldOutcome(outcome)
+
+
 @dataclass(frozen=True)
 class HoldRecord:
     """One hold as it was done; field names are the export contract.
@@ -50,6 +57,7 @@ class HoldRecord:
     target_s: float
     held_s: float
     completed: bool
+    # Optional when building a record, never once built: __post_init__ fills it in.
     outcome: HoldOutcome = field(default=None)  # type: ignore[assignment]
     effort: int | None = None
     pain: int | None = None
@@ -57,11 +65,7 @@ class HoldRecord:
     target_effort: int | None = None
 
     def __post_init__(self) -> None:
-        if self.outcome is None or self.outcome == "":
-            derived = HoldOutcome.COMPLETED if self.completed else HoldOutcome.ENDED_EARLY
-            object.__setattr__(self, "outcome", derived)
-        else:
-            object.__setattr__(self, "outcome", HoldOutcome(self.outcome))
+        object.__setattr__(self, "outcome", recorded_outcome(self.outcome, self.completed))
         if self.completed != (self.outcome is HoldOutcome.COMPLETED):
             raise ValueError(f"completed is {self.completed} but outcome is {self.outcome}")
 

@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from isotimer.core.history.records import HoldRecord
 from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
@@ -149,33 +149,38 @@ def trend(series: list[tuple[date, float]], today: date, weeks: int = TREND_WEEK
     return slope_per_day * 7
 
 
+_SIDES = ("left", "right")
+
+
+@dataclass
+class _RunSides:
+    """One run's longest hold on each side of one exercise, and when that run started."""
+
+    started: datetime
+    longest: dict[str, float] = field(default_factory=dict)
+
+
 def balances(holds: Iterable[HoldRecord]) -> dict[str, Balance]:
     """Per per-side exercise, the left/right gap in its latest run that had both sides.
 
     The gap is how far the weaker side's longest hold falls short of the
     stronger side's, in percent of the stronger.
     """
-    runs: dict[tuple[str, str], list] = {}  # (exercise, run) -> [started, left, right]
-    slots = {"left": 1, "right": 2}
+    runs: dict[tuple[str, str], _RunSides] = {}  # by (exercise, run)
     for hold in holds:
-        slot = slots.get(hold.side)
-        if slot is None:
+        if hold.side not in _SIDES:
             continue
-        key = (hold.exercise, hold.run_id)
-        entry = runs.get(key)
-        if entry is None:
-            entry = runs[key] = [hold.started_at, None, None]
-        elif hold.started_at < entry[0]:
-            entry[0] = hold.started_at
-        if entry[slot] is None or hold.held_s > entry[slot]:
-            entry[slot] = hold.held_s
-    latest: dict[str, list] = {}
+        entry = runs.setdefault((hold.exercise, hold.run_id), _RunSides(hold.started_at))
+        entry.started = min(entry.started, hold.started_at)
+        entry.longest[hold.side] = max(entry.longest.get(hold.side, hold.held_s), hold.held_s)
+    latest: dict[str, _RunSides] = {}
     for (exercise, _run), entry in runs.items():
-        both = entry[1] is not None and entry[2] is not None
-        if both and (exercise not in latest or entry[0] > latest[exercise][0]):
+        both = len(entry.longest) == len(_SIDES)
+        if both and (exercise not in latest or entry.started > latest[exercise].started):
             latest[exercise] = entry
     return {
-        exercise: _balance(exercise, left, right) for exercise, (_, left, right) in latest.items()
+        exercise: _balance(exercise, entry.longest["left"], entry.longest["right"])
+        for exercise, entry in latest.items()
     }
 
 

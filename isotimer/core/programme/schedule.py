@@ -124,7 +124,9 @@ def _worse_of(a: ProgrammeRun, b: ProgrammeRun) -> ProgrammeRun:
     return ProgrammeRun(a.day, max(pains) if pains else None, morning)
 
 
-def judge(phase: Phase, phase_runs: Sequence[ProgrammeRun], week_runs: Sequence[ProgrammeRun]):
+def judge(
+    phase: Phase, phase_runs: Sequence[ProgrammeRun], week_runs: Sequence[ProgrammeRun]
+) -> tuple[bool, str]:
     """Whether ``phase`` may move on now, and why, in words for the status line."""
     if phase.advance is None:
         return False, ""
@@ -164,7 +166,8 @@ def status(
         )  # fmt: skip
     current = (today - start).days // WEEK
     taken = {r.week - 1: r.phase - 1 for r in repeats}
-    phase, in_phase, phase_runs, empty, last_trained = 0, 0, [], 0, 0
+    phase, in_phase, empty, last_trained = 0, 0, 0, 0
+    phase_runs: list[ProgrammeRun] = []
     weeks: list[WeekRecord] = []
     for block in range(current + 1):
         if block in taken and taken[block] < len(programme.phases):
@@ -210,13 +213,23 @@ def _fixed(phase: Phase) -> int | None:
     return None if phase.advance else phase.weeks
 
 
-def _moves_on(phase: Phase, in_phase: int, phase_runs, week_runs) -> bool:
+def _moves_on(
+    phase: Phase,
+    in_phase: int,
+    phase_runs: Sequence[ProgrammeRun],
+    week_runs: Sequence[ProgrammeRun],
+) -> bool:
     if phase.advance is None:
         return in_phase + 1 >= phase.weeks
     return judge(phase, phase_runs, week_runs)[0]
 
 
-def _outlook(phase: Phase, in_phase: int, phase_runs, week_runs) -> tuple[bool, str]:
+def _outlook(
+    phase: Phase,
+    in_phase: int,
+    phase_runs: Sequence[ProgrammeRun],
+    week_runs: Sequence[ProgrammeRun],
+) -> tuple[bool, str]:
     """Whether the phase moves on at this week's end if nothing changes, and why."""
     if phase.advance is not None:
         return judge(phase, phase_runs, week_runs)

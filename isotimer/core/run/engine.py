@@ -192,7 +192,8 @@ class Engine:
 
     def end_hold(self, at: float) -> bool:
         """End the current hold early ("form broke"); False when not holding."""
-        if not self._catch_up(at) or not self.current.is_hold:
+        step = self._catch_up(at)
+        if step is None or not step.is_hold:
             return False
         self._leave(at, EndReason.EARLY)
         self._enter(self._index + 1, at)
@@ -200,7 +201,8 @@ class Engine:
 
     def adjust_rest(self, delta_s: float, at: float) -> bool:
         """Lengthen or shorten the current rest; False when not resting."""
-        if not self._catch_up(at) or self.current.kind is not StepKind.REST:
+        step = self._catch_up(at)
+        if step is None or step.kind is not StepKind.REST:
             return False
         now = self._paused_at if self._paused_at is not None else at
         self._deadline = max(now, self._deadline + delta_s)
@@ -220,12 +222,12 @@ class Engine:
         self._finish(at, completed=False)
 
     # -- internals ----------------------------------------------------------
-    def _catch_up(self, at: float) -> bool:
-        """Apply passed deadlines before a command; True if a step is running."""
+    def _catch_up(self, at: float) -> Step | None:
+        """Apply passed deadlines before a command; the step running then, if any."""
         if not self.started:
             self.start(at)
         self.update(at)
-        return self.current is not None
+        return self.current
 
     def _enter(self, index: int, at: float) -> None:
         if index >= len(self.plan.steps):

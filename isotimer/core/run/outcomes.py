@@ -113,7 +113,7 @@ def counts_text(counts: dict[HoldOutcome, int]) -> str:
 
     Empty when there is nothing to count.
     """
-    parts = []
+    parts: list[str] = []
     for outcome, count in counts.items():
         parts.append(f"{plural(count, 'hold') if not parts else count} {_PHRASES[outcome]}")
     return ", ".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TypedDict
 
 from isotimer.core.session.model import DEFAULT_LEAD_IN_S, Block, Hold, Level, Session, Side, Sides
 
@@ -21,6 +22,14 @@ class StepKind(StrEnum):
 
 
 BLOCK_KINDS = frozenset({StepKind.WARM_UP, StepKind.COOL_DOWN})
+
+
+class _Place(TypedDict):
+    """Where a step sits in the session, as ``Step`` keywords shared by a set's steps."""
+
+    hold_index: int
+    set: int
+    round: int
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,7 @@ def _steps(
     for round_no in range(1, session.rounds + 1):
         for index, hold in enumerate(session.holds):
             for set_no in range(1, hold.sets + 1):
-                where = {"hold_index": index, "set": set_no, "round": round_no}
+                where = _Place(hold_index=index, set=set_no, round=round_no)
                 if hold.sides is Sides.BOTH:
                     left = _target(hold, level, Side.LEFT, targets)
                     right = _target(hold, level, Side.RIGHT, targets)
@@ -223,9 +232,9 @@ def _warm_up(session: Session) -> Iterator[Step]:
 def _cool_down(session: Session) -> Iterator[Step]:
     index = len(session.holds) - 1
     last = session.holds[index]
-    where = {"set": last.sets, "round": session.rounds}
+    where = _Place(hold_index=index, set=last.sets, round=session.rounds)
     for block in session.cool_down:
-        yield Step(StepKind.COOL_DOWN, block.seconds, 0.0, last, index, block=block, **where)
+        yield Step(StepKind.COOL_DOWN, block.seconds, 0.0, last, block=block, **where)
 
 
 def _first_side(hold: Hold) -> Side:

@@ -24,6 +24,9 @@ MAX_HOLD_SPAN = timedelta(days=1)
 MAX_TEXT = 1_000
 MAX_NOTE = 10_000
 
+# One hold as read from a file: JSON and TOML give typed values, CSV gives text.
+Raw = Mapping[str, object]
+
 
 def record_from_mapping(raw: object) -> HoldRecord:
     """A HoldRecord from a parsed JSON/TOML table or a CSV row (where every value is text).
@@ -102,7 +105,7 @@ def checkin_from_mapping(raw: object) -> CheckIn:
     )
 
 
-def _outcome(raw: Mapping, completed: bool) -> HoldOutcome:
+def _outcome(raw: Raw, completed: bool) -> HoldOutcome:
     """The hold's outcome; an export from before outcomes derives it from ``completed``."""
     if raw.get("outcome") in (None, ""):
         return HoldOutcome.COMPLETED if completed else HoldOutcome.ENDED_EARLY
@@ -115,14 +118,14 @@ def _outcome(raw: Mapping, completed: bool) -> HoldOutcome:
     return outcome
 
 
-def _present(raw: Mapping, key: str) -> object:
+def _present(raw: Raw, key: str) -> object:
     value = raw.get(key)
     if value is None or value == "":
         raise ValueError(f"{key} is missing")
     return value
 
 
-def _text(raw: Mapping, key: str, default: str | None = None, longest: int = MAX_TEXT) -> str:
+def _text(raw: Raw, key: str, default: str | None = None, longest: int = MAX_TEXT) -> str:
     if default is not None and raw.get(key) in (None, ""):
         return default
     value = _present(raw, key)
@@ -137,7 +140,7 @@ def _text(raw: Mapping, key: str, default: str | None = None, longest: int = MAX
     return value
 
 
-def _moment(raw: Mapping, key: str) -> datetime:
+def _moment(raw: Raw, key: str) -> datetime:
     value = _present(raw, key)
     if isinstance(value, str):
         try:
@@ -156,7 +159,7 @@ def _moment(raw: Mapping, key: str) -> datetime:
     return value
 
 
-def _number(raw: Mapping, key: str, low: float, high: float) -> float:
+def _number(raw: Raw, key: str, low: float, high: float) -> float:
     """A finite number in ``[low, high]``, checked before it is ever turned into a float."""
     value = _present(raw, key)
     if isinstance(value, str):
@@ -171,18 +174,18 @@ def _number(raw: Mapping, key: str, low: float, high: float) -> float:
     return float(value)
 
 
-def _integer(raw: Mapping, key: str, low: int, high: int) -> int:
+def _integer(raw: Raw, key: str, low: int, high: int) -> int:
     value = _number(raw, key, low, high)
     if not value.is_integer():
         raise ValueError(f"{key} must be a whole number, not {value:g}")
     return int(value)
 
 
-def _optional_integer(raw: Mapping, key: str, low: int, high: int) -> int | None:
+def _optional_integer(raw: Raw, key: str, low: int, high: int) -> int | None:
     return None if raw.get(key) in (None, "") else _integer(raw, key, low, high)
 
 
-def _boolean(raw: Mapping, key: str) -> bool:
+def _boolean(raw: Raw, key: str) -> bool:
     value = _present(raw, key)
     if isinstance(value, bool):
         return value

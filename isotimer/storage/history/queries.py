@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from typing import Protocol
 
 from isotimer.core.history import stats
 from isotimer.core.history.records import HoldRecord, RunRecord
@@ -20,7 +21,12 @@ from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
 from isotimer.storage.history import schema
 from isotimer.storage.history.decode import MAX_SECONDS
 
-Read = Callable[[str, Iterable[object]], list[tuple]]
+
+class Read(Protocol):
+    """Runs one SELECT on the history and returns its rows (``HistoryStore._read``)."""
+
+    def __call__(self, sql: str, params: Iterable[object] = ()) -> list[schema.Row]: ...
+
 
 # A hold's local date: ISO text starts with it. The holds_day index is on this
 # very expression, so a date range is an index range in the hold's own time zone.
@@ -48,7 +54,7 @@ def side_stats(read: Read, today: date) -> list[SideStats]:
 
 
 def _side_stats(
-    read: Read, totals: tuple, daily: list[tuple[date, float]], today: date
+    read: Read, totals: schema.Row, daily: list[tuple[date, float]], today: date
 ) -> SideStats:
     exercise, side, count, max_target, best_s = totals
     pair = "exercise = ? AND side = ?"
@@ -76,7 +82,9 @@ def _one(read: Read, where: str, params: tuple[object, ...], order: str) -> Hold
     return schema.hold_from_row(read(sql, params)[0])
 
 
-def _daily_bests(read: Read, first: date, last: date) -> dict[tuple[str, str], list]:
+def _daily_bests(
+    read: Read, first: date, last: date
+) -> dict[tuple[str, str], list[tuple[date, float]]]:
     """Per exercise and side, the best hold of each local day after ``first`` to ``last``."""
     rows = read(
         f"SELECT exercise, side, {_DAY} AS day, max({_HELD}) FROM holds"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -15,27 +15,15 @@ from isotimer.core.run.events import Event, HoldFinished, SessionFinished, StepS
 from isotimer.core.run.outcomes import hold_outcome
 from isotimer.core.session.model import Level
 from isotimer.core.session.plan import Plan
+from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.run_lock import RunLock
 from isotimer.storage.history.schema import check_rating
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import write_export
 from isotimer.storage.history.write_thread import HistoryWriter
+from isotimer.storage.history.writes import AddHold, BeginRun, EndRun, RateRun, RateSides, Write
 
 NO_STORE_MESSAGE = "History is unavailable: this session is kept in memory only."
-
-
-@dataclass(frozen=True)
-class _Write:
-    """One store call waiting to be made, in the order the session produced it."""
-
-    method: str
-    args: tuple[object, ...] = ()
-    hold: HoldRecord | None = None
-
-    def apply(self, store: HistoryStore) -> None:
-        """Make the waiting call on ``store``."""
-        args = (self.hold,) if self.hold is not None else self.args
-        getattr(store, self.method)(*args)
 
 
 class SessionRecorder:
@@ -69,7 +57,7 @@ class SessionRecorder:
         self.last_error: str | None = None if store else NO_STORE_MESSAGE
         # A resumed run (same ``run_id``) shows the holds done before the interruption too.
         self._records: list[HoldRecord] = list(earlier)
-        self._queue: list[_Write] = []
+        self._queue: list[Write] = []
         self._anchor: tuple[datetime, float] | None = None
         self._lock: RunLock | None = None
         self._writer = writer
@@ -86,7 +74,7 @@ class SessionRecorder:
     def pending(self) -> list[HoldRecord]:
         """Holds not yet in the store."""
         with self._queue_lock:
-            return [write.hold for write in self._queue if write.hold is not None]
+            return [write.hold for write in self._queue if isinstance(write, AddHold)]
 
     @property
     def saved(self) -> bool:
@@ -104,6 +92,7 @@ class SessionRecorder:
         return self._anchor is not None
 
     def on_event(self, event: Event) -> None:
+        """Begin the run at its first step, write each hold as it ends, end it with the run."""
         if isinstance(event, StepStarted) and self._anchor is None:
             self._begin(event.at)
         elif isinstance(event, HoldFinished):
@@ -115,7 +104,7 @@ class SessionRecorder:
                 self._release()
                 return
             outcome = Outcome.COMPLETED if event.completed else Outcome.STOPPED
-            self._write(_Write("end_run", (self.run_id, self._wall(event.at), outcome)))
+            self._write(EndRun(self.run_id, self._wall(event.at), outcome))
             self._release()
 
     def cut_off(self) -> None:
@@ -141,28 +130,22 @@ class SessionRecorder:
         check_rating(effort, pain)
         for rated_pain in (side_pain or {}).values():
             check_rating(None, rated_pain)
-        rated = {"effort": effort, "pain": pain, "note": note}
-        self._records = [self._rated(record, rated, side_pain) for record in self._records]
+        given = [side for side in (side_pain or {}).values() if side is not None]
+        worst = max(given) if given else None
+
+        def rated(record: HoldRecord) -> HoldRecord:
+            hold_pain = side_pain.get(record.side, worst) if side_pain else pain
+            return replace(record, effort=effort, pain=hold_pain, note=note)
+
+        self._records = [rated(record) for record in self._records]
         with self._queue_lock:
             self._queue = [
-                replace(write, hold=self._rated(write.hold, rated, side_pain))
-                if write.hold
-                else write
+                AddHold(rated(write.hold)) if isinstance(write, AddHold) else write
                 for write in self._queue
             ]
-        self._write(_Write("rate_run", (self.run_id, effort, pain, note)))
+        self._write(RateRun(self.run_id, effort, pain, note))
         if side_pain:
-            self._write(_Write("rate_sides", (self.run_id, dict(side_pain))))
-
-    @staticmethod
-    def _rated(
-        record: HoldRecord, rated: dict[str, object], side_pain: dict[str, int | None] | None
-    ) -> HoldRecord:
-        if side_pain:
-            given = [pain for pain in side_pain.values() if pain is not None]
-            worst = max(given) if given else None
-            rated = {**rated, "pain": side_pain.get(record.side, worst)}
-        return replace(record, **rated)
+            self._write(RateSides(self.run_id, dict(side_pain)))
 
     def retry(self) -> bool:
         """Try the queued writes again; True when nothing is left waiting."""
@@ -180,7 +163,7 @@ class SessionRecorder:
                 self.last_error = None
             return not self._queue
 
-    def _head(self) -> _Write | None:
+    def _head(self) -> Write | None:
         with self._queue_lock:
             return self._queue[0] if self._queue else None
 
@@ -203,7 +186,7 @@ class SessionRecorder:
             # Locked before it is marked in progress: a live run is never offered for resuming.
             self._lock = RunLock(self.store.path, self.run_id)
             self._lock.acquire()
-        self._write(_Write("begin_run", (run,)))
+        self._write(BeginRun(run))
 
     def _wall(self, monotonic: float) -> datetime:
         assert self._anchor is not None
@@ -237,13 +220,13 @@ class SessionRecorder:
 
     def _add(self, hold: HoldRecord) -> None:
         self._records.append(hold)
-        self._write(_Write("add_hold", hold=hold))
+        self._write(AddHold(hold))
 
     def _release(self) -> None:
         if self._lock is not None:
             self._lock.release()
 
-    def _write(self, write: _Write) -> None:
+    def _write(self, write: Write) -> None:
         with self._queue_lock:
             self._queue.append(write)
         if self.store is None:

@@ -19,10 +19,10 @@ def readable_holds(read: Read) -> tuple[list[HoldRecord], list[str]]:
     read one at a time by rowid, so only what sits on that page is lost.
     """
     try:
-        rows, skipped = read(_ALL, ()), []
+        rows, skipped = read(_ALL, ()), list[str]()
     except HistoryUnavailable:
         rows, skipped = _one_by_one(read)
-    holds = []
+    holds: list[HoldRecord] = []
     for row in rows:
         try:
             holds.append(schema.hold_from_row(row[1:]))
@@ -32,9 +32,10 @@ def readable_holds(read: Read) -> tuple[list[HoldRecord], list[str]]:
     return holds, skipped
 
 
-def _one_by_one(read: Read) -> tuple[list[tuple], list[str]]:
+def _one_by_one(read: Read) -> tuple[list[schema.Row], list[str]]:
     last = read("SELECT max(rowid) FROM holds", ())[0][0] or 0
-    rows, skipped = [], []
+    rows: list[schema.Row] = []
+    skipped: list[str] = []
     for rowid in range(1, last + 1):
         try:
             rows += read(_ONE, (rowid,))

@@ -6,9 +6,20 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from isotimer.core.history.records import CheckIn, HoldOutcome, HoldRecord, Outcome, RunRecord
+from isotimer.core.history.records import (
+    CheckIn,
+    HoldOutcome,
+    HoldRecord,
+    Outcome,
+    RunRecord,
+    recorded_outcome,
+)
 from isotimer.storage.history.decode import MAX_SECONDS
+
+# A row as sqlite3 returns it: each value's type is its column's, which only the SQL knows.
+Row = tuple[Any, ...]
 
 # "ISOT": lets a history file be told apart from any other SQLite database.
 APPLICATION_ID = 0x49534F54
@@ -186,7 +197,7 @@ def hold_row(hold: HoldRecord) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def hold_from_row(row: tuple) -> HoldRecord:
+def hold_from_row(row: Row) -> HoldRecord:
     """A HoldRecord from a row selected with ``HOLD_COLUMNS``."""
     (hold_id, run_id, started, ended, session, session_name, exercise, exercise_name, side,
      round_no, set_no, level, target_s, held_s, completed, effort, pain, note, outcome,
@@ -196,7 +207,8 @@ def hold_from_row(row: tuple) -> HoldRecord:
         ended_at=datetime.fromisoformat(ended), session=session, session_name=session_name,
         exercise=exercise, exercise_name=exercise_name, side=side, round=round_no, set=set_no,
         level=level, target_s=_sane(target_s), held_s=_sane(held_s), completed=bool(completed),
-        effort=effort, pain=pain, note=note, outcome=outcome or None, target_effort=target_effort,
+        effort=effort, pain=pain, note=note, outcome=recorded_outcome(outcome, bool(completed)),
+        target_effort=target_effort,
     )  # fmt: skip
 
 
@@ -213,7 +225,7 @@ def checkin_row(checkin: CheckIn) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def checkin_from_row(row: tuple) -> CheckIn:
+def checkin_from_row(row: Row) -> CheckIn:
     """A CheckIn from a row selected with ``CHECKIN_COLUMNS``."""
     checkin_id, run_id, at, side, compared, pain = row
     return CheckIn(checkin_id, run_id, datetime.fromisoformat(at), side, compared, pain)
@@ -228,7 +240,7 @@ def run_row(run: RunRecord) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def run_from_row(row: tuple) -> RunRecord:
+def run_from_row(row: Row) -> RunRecord:
     """A RunRecord from a row selected with ``RUN_COLUMNS``."""
     run_id, session, session_name, level, started, ended, outcome, effort, pain, note = row
     return RunRecord(

@@ -16,23 +16,7 @@ from isotimer.core.history.stats import Balance, SideStats, Week
 from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
 from isotimer.storage.history import file as history_file
 from isotimer.storage.history import queries, salvage, schema
-from isotimer.storage.history.errors import (
-    ForeignHistoryFile,
-    HistoryError,
-    HistoryUnavailable,
-    HistoryWriteError,
-    translated,
-)
-from isotimer.storage.history.file import move_aside
-
-__all__ = [
-    "ForeignHistoryFile",
-    "HistoryError",
-    "HistoryStore",
-    "HistoryUnavailable",
-    "HistoryWriteError",
-    "move_aside",
-]
+from isotimer.storage.history.errors import translated
 
 _INSERT_HOLD = (
     f"INSERT OR IGNORE INTO holds ({schema.HOLD_COLUMNS}, started_ts)"
@@ -122,7 +106,7 @@ class HistoryStore:
                     conn.execute("ROLLBACK")
                 raise
 
-    def _read(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+    def _read(self, sql: str, params: Iterable[object] = ()) -> list[schema.Row]:
         with self._lock, translated(self.path):
             return self._conn.execute(sql, tuple(params)).fetchall()
 
@@ -215,7 +199,8 @@ class HistoryStore:
         newest_first: bool = True,
     ) -> list[HoldRecord]:
         """Holds in time order; ``since`` compares the local date each hold was done on."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if exercise is not None:
             where.append("exercise = ?")
             params.append(exercise)
@@ -292,7 +277,7 @@ class HistoryStore:
 
     def count(self) -> int:
         """Holds recorded in total, across every run."""
-        return self._read("SELECT count(*) FROM holds")[0][0]
+        return int(self._read("SELECT count(*) FROM holds")[0][0])
 
     def exercise_ids(self) -> list[str]:
         """Every exercise id with a hold recorded, for a did-you-mean on a mistyped one."""
@@ -335,4 +320,4 @@ class HistoryStore:
 
     def run_count(self) -> int:
         """How many runs count as sessions."""
-        return self._read(f"SELECT count(*) FROM runs WHERE {_IS_SESSION}")[0][0]
+        return int(self._read(f"SELECT count(*) FROM runs WHERE {_IS_SESSION}")[0][0])

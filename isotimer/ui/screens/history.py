@@ -17,7 +17,8 @@ from textual.widgets import ContentSwitcher, Footer, Static, TabbedContent, TabP
 
 from isotimer.core.history.review import ExerciseReview, Review, RunSummary, build_review
 from isotimer.core.programme.schedule import WeekRecord
-from isotimer.storage.history.store import HistoryError, HistoryStore
+from isotimer.storage.history.errors import HistoryError
+from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
