@@ -7,7 +7,7 @@ import argparse
 from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.output import say
-from isotimer.commands.parser import usage_error
+from isotimer.commands.parser import CommandParser, usage_error
 from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.sessions.drafts import edit_target
@@ -16,7 +16,7 @@ from isotimer.storage.sessions.writer import new_session_id, save_text, starter_
 DEFAULT_NAME = "My session"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``new`` and ``edit`` to the parser."""
     new = sub.add_parser("new", help="write a commented starter session file and print its path")
     new.add_argument("name", metavar="NAME", nargs="?", default=DEFAULT_NAME)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
+from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
 from isotimer.core.coach.progression import Suggestion, sides_of
 from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 LEVEL_CHOICES = [level.value for level in Level]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``targets`` and ``checkin`` to the parser."""
     targets = sub.add_parser("targets", help="today's target for every hold of a session")
     targets.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from isotimer.commands.context import Context
+from isotimer.commands.parser import CommandParser
 
 SHELLS = ("bash", "zsh", "fish")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``completion`` to the parser: a shell's completion script."""
     completion = sub.add_parser(
         "completion",
@@ -25,7 +26,7 @@ def run_completion(args: argparse.Namespace, ctx: Context) -> int:
     """Walk the whole parser, every subcommand registered, so the script knows them all."""
     import shtab
 
-    from isotimer.cli import build_parser
+    from isotimer.commands.registry import build_parser
 
     script = shtab.complete(build_parser(every_command=True), shell=args.shell)
     ctx.console.file.write(script if script.endswith("\n") else script + "\n")

@@ -27,8 +27,9 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
 
 def wants_fit(args: argparse.Namespace) -> bool:
     """True for ``--format fit``, or no format and ``-o`` naming a ``.fit`` file."""
-    if args.format is not None:
-        return args.format == FORMAT
+    chosen: str | None = args.format
+    if chosen is not None:
+        return chosen == FORMAT
     return args.output is not None and Path(args.output).suffix.lower() == f".{FORMAT}"
 
 

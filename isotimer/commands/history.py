@@ -12,7 +12,13 @@ from isotimer.commands import fit_export
 from isotimer.commands.history_json import stats_document
 from isotimer.commands.history_rows import HISTORY_COLUMNS, history_row
 from isotimer.commands.output import Column, print_json, print_table, say
-from isotimer.commands.parser import existing_file, iso_date, positive_int, usage_error
+from isotimer.commands.parser import (
+    CommandParser,
+    existing_file,
+    iso_date,
+    positive_int,
+    usage_error,
+)
 from isotimer.core.clock import SystemClock
 from isotimer.core.history import stats
 from isotimer.core.history.records import CheckIn, HoldRecord
@@ -50,7 +56,7 @@ NO_HOLDS = "No holds recorded yet."
 SHOWN_REASONS = 5
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``history``, ``stats``, ``export`` and ``import`` to the parser."""
     history = sub.add_parser("history", help="list recorded holds, newest first")
     history.add_argument("--exercise", metavar="ID", help="only this exercise")
@@ -89,13 +95,15 @@ def _fail(ctx: Context, message: str) -> int:
     return 1
 
 
-def _read_holds(ctx: Context, **query: object) -> list[HoldRecord] | None:
+def _read_holds(
+    ctx: Context, exercise: str | None, since: date | None, limit: int | None
+) -> list[HoldRecord] | None:
     """The matching holds, or None when there is no history file yet."""
     path = ctx.paths.history_file
     if not path.exists():
         return None
     with HistoryStore.open_read_only(path) as store:
-        return store.holds(**query)
+        return store.holds(exercise=exercise, since=since, limit=limit)
 
 
 def run_history(args: argparse.Namespace, ctx: Context) -> int:

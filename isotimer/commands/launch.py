@@ -9,7 +9,7 @@ from pathlib import Path
 from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.output import say
-from isotimer.commands.parser import usage_error
+from isotimer.commands.parser import CommandParser, usage_error
 from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.core.session.model import Level
 from isotimer.paths import Paths
@@ -19,7 +19,7 @@ LEVEL_CHOICES = [level.value for level in Level]
 FINAL_WRITE_S = 5.0  # a locked history gets its busy timeout once more before the app exits
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``run`` to the parser: a session straight away, with its level, voice and sharing."""
     run = sub.add_parser("run", help="run a session now, without the picker")
     run.add_argument("session", metavar="SESSION", help="a session id, name or .toml path")

@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.table import Table
 
 from isotimer.commands.context import Context
+from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
 from isotimer.core.programme.phases import Programme
 from isotimer.core.programme.planned import planned_sessions
@@ -31,7 +32,7 @@ from isotimer.storage.programmes.state import ProgrammeState, clear_state, save_
 BAD_ARGUMENT = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``programme`` and its actions (list, start, status, stop, ...) to the parser."""
     programme = sub.add_parser("programme", help="follow a programme: weeks of sessions in phases")
     actions = programme.add_subparsers(title="actions", metavar="ACTION", required=True)

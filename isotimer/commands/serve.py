@@ -8,6 +8,7 @@ import sys
 
 from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
+from isotimer.commands.parser import CommandParser
 from isotimer.paths import Paths
 from isotimer.web.serve_access import WILDCARDS, Access, is_loopback
 
@@ -16,7 +17,7 @@ DEFAULT_PORT = 8000
 ADDRESS = "<this computer's address>"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``serve`` to the parser: host and port to listen on."""
     serve = sub.add_parser("serve", help="serve the app to a web browser (phone, tablet)")
     serve.add_argument(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from isotimer.commands.context import Context
 from isotimer.commands.output import Column, print_json, print_table, say
-from isotimer.commands.parser import existing_file, usage_error
+from isotimer.commands.parser import CommandParser, existing_file, usage_error
 from isotimer.core.session.model import Level, Side
 from isotimer.core.session.plan import Plan, Step, StepKind, build_plan
 from isotimer.core.text.durations import clock
@@ -20,7 +20,7 @@ from isotimer.storage.toml.source import read_toml
 LEVEL_CHOICES = [level.value for level in Level]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``list``, ``show`` and ``validate`` to the parser."""
     listing = sub.add_parser("list", help="list the sessions you can run")
     listing.add_argument("--json", action="store_true", help="print the sessions as JSON")

@@ -10,7 +10,7 @@ import termios
 import time
 import tty
 from collections.abc import Iterator
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
 
 class Keys(Protocol):
@@ -30,7 +30,7 @@ class TerminalKeys:
 
     def __init__(self, stream: TextIO) -> None:
         self._fd = stream.fileno()
-        self._saved: list | None = None
+        self._saved: list[Any] | None = None  # termios.tcgetattr: flags, speeds, and a list
 
     def __enter__(self) -> TerminalKeys:
         self._saved = termios.tcgetattr(self._fd)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from isotimer.core.clock import Clock
 from isotimer.core.run.engine import Engine, Snapshot
@@ -64,13 +64,17 @@ class PlainRun:
                 if snapshot.finished:
                     break
                 self._say_mark(snapshot)
-                for key in self.keys.read(self._wait(snapshot)):
-                    self.press(key)
-                    if self.engine.finished:
-                        break
+                self._press_all(self.keys.read(self._wait(snapshot)))
         except (KeyboardInterrupt, EOFError, Interrupted):
             self.engine.stop(self.clock.monotonic())
             raise
+
+    def _press_all(self, keys: Iterable[str]) -> None:
+        """Press the keys read in one wait, up to the one that ends the run."""
+        for key in keys:
+            self.press(key)
+            if self.engine.finished:
+                return
 
     def press(self, key: str) -> None:
         """Act on one key, as the run screen's bindings do."""

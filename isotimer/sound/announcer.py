@@ -130,7 +130,11 @@ class Announcer:
     @property
     def tones_on(self) -> bool:
         """Whether tones are playing (False when off, the bell, or failed)."""
-        return self._tones is not None and not self._tones.failed
+        return self._live_tones() is not None
+
+    def _live_tones(self) -> TonePlayer | None:
+        """The tone player while tones play; None when off, the bell, or failed."""
+        return self._tones if self._tones is not None and not self._tones.failed else None
 
     def prepare(self) -> None:
         """Find the audio player and render the tones now, ahead of any run.
@@ -147,21 +151,21 @@ class Announcer:
         if self._muted or self._closed:
             return
         self.prepare()  # a no-op once prepared; an Announcer used without it starts here
-        tones = self.tones_on
-        if tone is not None and tones:
+        tones = self._live_tones()
+        if tone is not None and tones is not None:
             self._hush()
-            self._tones.play(tone, due)
+            tones.play(tone, due)
         # The bell rings for the bell, and for tones only where they cannot play.
-        elif cue is not None and cue.bell and self._sound is not Sound.OFF and not tones:
+        elif cue is not None and cue.bell and self._sound is not Sound.OFF and tones is None:
             # A bell is never worth crashing a session for.
             with contextlib.suppress(Exception):
                 self._bell()
-        counted = tone is Tone.COUNT and tones  # the beep is the count
+        counted = tone is Tone.COUNT and tones is not None  # the beep is the count
         if cue is not None and cue.words and self._voice and not counted:
             with self._changed:
                 # Checked again under the lock: the worker may have given up since,
                 # and words queued after that would wait for a worker that is gone.
-                if not self._voice or self._closed:
+                if not self.voice_on:
                     return
                 self._pending.append(cue.words)
                 while len(self._pending) > MAX_PENDING:

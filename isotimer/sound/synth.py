@@ -26,7 +26,7 @@ FULL_SCALE = 32_767
 LOUDNESS_STEPS = 64  # of a fading note: fine enough that the steps are not heard
 
 
-def period(frequency_hz: float, peak: float) -> array:
+def period(frequency_hz: float, peak: float) -> array[int]:
     """One period of a sine at ``peak`` amplitude, in whole samples."""
     samples = RATE_HZ / frequency_hz
     if samples != int(samples):
@@ -35,7 +35,7 @@ def period(frequency_hz: float, peak: float) -> array:
     return array("h", (round(peak * math.sin(2 * math.pi * k / count)) for k in range(count)))
 
 
-def note_samples(note: Note, volume: float) -> array:
+def note_samples(note: Note, volume: float) -> array[int]:
     """The note as signed 16-bit samples at ``volume`` (0.0 to 1.0)."""
     peak = FULL_SCALE * max(0.0, min(1.0, volume))
     periods = max(1, round(note.seconds * note.frequency_hz))
@@ -56,7 +56,7 @@ def note_samples(note: Note, volume: float) -> array:
     return samples
 
 
-def _fade(samples: array) -> None:
+def _fade(samples: array[int]) -> None:
     """Ramp the first and last 5 ms in place."""
     fade = min(len(samples) // 2, round(FADE_S * RATE_HZ))
     for n in range(fade):

@@ -9,6 +9,7 @@ from typing import Any
 from isotimer.core.text.printable import first_control
 from isotimer.storage.problems import Problem, did_you_mean
 from isotimer.storage.toml.lines import KeyLines, Path
+from isotimer.storage.toml.source import Table
 
 MAX_SECONDS = 3600
 _MISSING = object()
@@ -47,7 +48,7 @@ class FieldReader:
         """Record a problem at the source line of the key at ``path``."""
         self.problems.append(Problem(self.file, self.lines.line(path), where, what))
 
-    def unknown_keys(self, table: dict, allowed: Iterable[str], path: Path, where: str) -> None:
+    def unknown_keys(self, table: Table, allowed: Iterable[str], path: Path, where: str) -> None:
         """Report each key of ``table`` not in ``allowed``, with a did-you-mean hint."""
         allowed = list(allowed)
         for key in table:
@@ -57,7 +58,7 @@ class FieldReader:
 
     def text(
         self,
-        table: dict,
+        table: Table,
         key: str,
         path: Path,
         where: str,
@@ -87,7 +88,7 @@ class FieldReader:
         )
         return False
 
-    def texts(self, table: dict, key: str, path: Path, where: str) -> tuple[str, ...] | None:
+    def texts(self, table: Table, key: str, path: Path, where: str) -> tuple[str, ...] | None:
         """A list of non-empty printable texts at ``key``, None if absent or reported."""
         value = table.get(key, _MISSING)
         if value is _MISSING:
@@ -102,7 +103,7 @@ class FieldReader:
 
     def number(
         self,
-        table: dict,
+        table: Table,
         key: str,
         path: Path,
         where: str,
@@ -149,7 +150,9 @@ class FieldReader:
             return None
         return value
 
-    def choice(self, table: dict, key: str, path: Path, where: str, choices: list[str]) -> Any:
+    def choice(
+        self, table: Table, key: str, path: Path, where: str, choices: list[str]
+    ) -> str | None:
         """The text at ``key`` if it is one of ``choices``, None if absent or reported."""
         value = table.get(key, _MISSING)
         if value is _MISSING:
@@ -163,7 +166,7 @@ class FieldReader:
             return None
         return value
 
-    def table(self, parent: dict, key: str, path: Path, where: str) -> dict | None:
+    def table(self, parent: Table, key: str, path: Path, where: str) -> Table | None:
         """The sub-table at ``key``, None if absent or reported as not a table."""
         value = parent.get(key, _MISSING)
         if value is _MISSING:

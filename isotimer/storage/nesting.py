@@ -53,12 +53,13 @@ def nested_deeper(value: object, limit: int = MAX_DEPTH) -> bool:
     Dotted keys (``a.b.c = 1``) nest tables with no bracket at all, so parsed data
     is checked too, without recursion, before anything walks it recursively.
     """
-    stack = [(value, 0)]
+    stack: list[tuple[object, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
         if depth > limit:
             return True
-        children = item.values() if isinstance(item, dict) else item
-        if isinstance(item, dict | list):
-            stack.extend((child, depth + 1) for child in children)
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
     return False

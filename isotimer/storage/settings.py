@@ -168,7 +168,7 @@ def _sound(reader: FieldReader, data: dict[str, Any]) -> str | None:
 
 def _name(reader: FieldReader, data: dict[str, Any], key: str) -> str | None:
     """Non-empty text, for a program or theme name."""
-    value = reader.text(data, key, (), WHERE)
+    value: str | None = reader.text(data, key, (), WHERE)
     if value is not None and not value.strip():
         reader.report((key,), WHERE, f"'{key}' must not be empty")
         return None

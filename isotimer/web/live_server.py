@@ -12,9 +12,9 @@ import json
 import threading
 from collections.abc import Callable
 from importlib import resources
-from typing import Any
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from isotimer.web.access import Access
 
@@ -36,8 +36,8 @@ class LiveServer:
         self.port = port
         self.on_command = on_command
         self.access = Access(host)
-        self._state: dict[str, Any] = {"phase": "ready", "words": "READY"}
-        self._clients: set[asyncio.Queue[dict[str, Any] | None]] = set()
+        self._state: dict[str, object] = {"phase": "ready", "words": "READY"}
+        self._clients: set[asyncio.Queue[dict[str, object] | None]] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
@@ -100,14 +100,14 @@ class LiveServer:
         return self.access.url(self.port)
 
     # -- state --------------------------------------------------------------------
-    def publish(self, state: dict[str, Any]) -> None:
+    def publish(self, state: dict[str, object]) -> None:
         """Send ``state`` to every open page (thread-safe; the newest wins for new pages)."""
         if self._loop is None:
             self._state = state
             return
         self._loop.call_soon_threadsafe(self._fan_out, state)
 
-    def _fan_out(self, state: dict[str, Any]) -> None:
+    def _fan_out(self, state: dict[str, object]) -> None:
         self._seq += 1
         self._state = {**state, "seq": self._seq}
         for queue in self._clients:
@@ -129,7 +129,7 @@ class LiveServer:
 
     # -- requests -----------------------------------------------------------------
     @web.middleware
-    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         refusal = self.access.refusal(
             request.headers.get("Host"),
             request.headers.get("Origin"),
@@ -150,7 +150,7 @@ class LiveServer:
             headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
         )
         await reply.prepare(request)
-        queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+        queue: asyncio.Queue[dict[str, object] | None] = asyncio.Queue()
         queue.put_nowait(self._state)
         self._clients.add(queue)
         try:

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from isotimer import cli
+from isotimer.commands import registry
 from isotimer.core.session.model import Level
 
 
@@ -89,13 +90,13 @@ def test_list_never_imports_textual(tmp_path):
     [
         (["--data-dir", "x"], set()),  # the picker: no command is registered
         (["--data-dir", "x", "list"], {"isotimer.commands.sessions"}),
-        (["--help"], set(cli.COMMANDS)),  # help lists every command
-        (["lsit"], set(cli.COMMANDS)),  # and so does the error for a mistyped one
+        (["--help"], set(registry.COMMANDS)),  # help lists every command
+        (["lsit"], set(registry.COMMANDS)),  # and so does the error for a mistyped one
     ],
 )
 def test_only_the_command_named_is_loaded(argv, loaded):
     code = (
-        "import sys; from isotimer.cli import command_modules;"
+        "import sys; from isotimer.commands.registry import command_modules;"
         " print(' '.join(m.__name__ for m in command_modules(sys.argv[1:])))"
     )
     result = subprocess.run(

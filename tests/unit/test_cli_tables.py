@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 import pytest
 from rich.console import Console
 
-from isotimer.cli import build_parser, main
+from isotimer.cli import main
 from isotimer.commands.context import Context
 from isotimer.commands.history_rows import short_date
+from isotimer.commands.registry import build_parser
 from isotimer.paths import Paths, bundled_sessions_dir
 from tests.unit.cli_helpers import fill_history
 

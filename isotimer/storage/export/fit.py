@@ -83,11 +83,13 @@ def exercise_name_number(category: str, name: str | None) -> int | None:
     """The profile's number for ``name`` within ``category``; None when there is no name."""
     if name is None:
         return None
-    names = Profile["types"][f"{category}_exercise_name"]
+    names: dict[int, str] = Profile["types"][f"{category}_exercise_name"]
     return next(number for number, known in names.items() if known == name)
 
 
-def _set(index: int, fit_set: FitSet, titles: dict) -> dict[str, object]:
+def _set(
+    index: int, fit_set: FitSet, titles: dict[tuple[str, str], dict[str, object]]
+) -> dict[str, object]:
     message: dict[str, object] = {
         "mesg_num": MESG["SET"],
         "message_index": index,

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from typing import TYPE_CHECKING
 
 from garmin_fit_sdk import BASE_TYPE, Profile
 
 from isotimer import __version__
 from isotimer.core.fit.activity import FitActivity
 
+if TYPE_CHECKING:  # the SDK's message types exist only in its stubs
+    from garmin_fit_sdk.encoder import FieldDescription
+    from garmin_fit_sdk.mesgs import DeveloperDataIdMesg, FieldDescriptionMesg
+
 MESG = Profile["mesg_num"]
 PRODUCT = "isotimer"
 # isotimer's developer data: a fixed id, so every file names the same application.
-APPLICATION_ID = list(uuid.uuid5(uuid.NAMESPACE_URL, "isotimer/fit-export").bytes)
+APPLICATION_ID: list[int | None] = list(uuid.uuid5(uuid.NAMESPACE_URL, "isotimer/fit-export").bytes)
 OUTCOME_FIELD, RUN_OUTCOME_FIELD = 0, 1
 
-DEVELOPER_ID = {
+DEVELOPER_ID: DeveloperDataIdMesg = {
     "mesg_num": MESG["DEVELOPER_DATA_ID"],
     "developer_data_index": 0,
     "application_id": APPLICATION_ID,
     "application_version": 0,
 }
-FIELD_DESCRIPTIONS = {
+FIELD_DESCRIPTIONS: dict[int, FieldDescriptionMesg] = {
     key: {
         "mesg_num": MESG["FIELD_DESCRIPTION"],
         "developer_data_index": 0,
@@ -38,7 +43,7 @@ FIELD_DESCRIPTIONS = {
 }
 
 
-def developer_fields() -> dict[int, dict[str, object]]:
+def developer_fields() -> dict[int, FieldDescription]:
     """The encoder's view of isotimer's developer fields, by key."""
     return {
         key: {"developer_data_id_mesg": DEVELOPER_ID, "field_description_mesg": description}
@@ -48,7 +53,8 @@ def developer_fields() -> dict[int, dict[str, object]]:
 
 def identity_messages(activity: FitActivity) -> list[dict[str, object]]:
     """The messages a FIT activity file opens with, before anything happens in it."""
-    return [_file_id(activity), DEVELOPER_ID, *FIELD_DESCRIPTIONS.values(), _device_info(activity)]
+    descriptions = [dict(description) for description in FIELD_DESCRIPTIONS.values()]
+    return [_file_id(activity), dict(DEVELOPER_ID), *descriptions, _device_info(activity)]
 
 
 def _file_id(activity: FitActivity) -> dict[str, object]:

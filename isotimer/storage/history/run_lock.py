@@ -18,8 +18,10 @@ from isotimer.storage.folders import make_private_dir
 
 try:
     import fcntl
+
+    _FLOCK = True
 except ImportError:  # Windows: no flock, so every in-progress run counts as interrupted
-    fcntl = None  # type: ignore[assignment]
+    _FLOCK = False
 
 
 def lock_path(history_file: Path, run_id: str) -> Path:
@@ -36,7 +38,7 @@ class RunLock:
 
     def acquire(self) -> bool:
         """Take the lock; False when it could not be taken (the run then just goes unlocked)."""
-        if fcntl is None or self._fd is not None:
+        if not _FLOCK or self._fd is not None:
             return self._fd is not None
         fd = None
         try:
@@ -62,7 +64,7 @@ class RunLock:
 
 def is_live(history_file: Path, run_id: str) -> bool:
     """Whether some process (this one included) holds the lock of ``run_id``."""
-    if fcntl is None:
+    if not _FLOCK:
         return False
     try:
         fd = os.open(lock_path(history_file, run_id), os.O_RDONLY)

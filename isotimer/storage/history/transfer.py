@@ -7,11 +7,10 @@ import io
 import json
 import os
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import tomli_w
 
@@ -23,7 +22,8 @@ from isotimer.storage.nesting import MAX_DEPTH, nested_deeper, too_deep
 
 FORMATS = ("json", "csv", "toml")
 # The loader, its error and its name in messages, for the formats that nest.
-PARSERS = {
+# Per format: its parser, the error it raises on bad text, and its name for messages.
+PARSERS: dict[str, tuple[Callable[[str], object], type[ValueError], str]] = {
     "json": (json.loads, json.JSONDecodeError, "JSON"),
     "toml": (tomllib.loads, tomllib.TOMLDecodeError, "TOML"),
 }
@@ -170,8 +170,8 @@ def parse_checkins(
     fmt = _format(text, fmt, filename)
     if fmt != "json":
         return [], []
-    data = _parsed(text, fmt)
-    raw = data.get("checkins", []) if isinstance(data, dict) else []
+    parsed = _parsed(text, fmt)
+    raw = parsed.get("checkins", []) if isinstance(parsed, dict) else []
     if not isinstance(raw, list):
         raise TransferError('"checkins" must be a list of check-ins')
     checkins: list[CheckIn] = []
@@ -212,7 +212,7 @@ def _sniff(text: str) -> str:
     raise TransferError("cannot tell the format: name it with --format or a file suffix")
 
 
-def _parsed(text: str, fmt: str) -> Any:
+def _parsed(text: str, fmt: str) -> object:
     """JSON or TOML text as data; every way the text can be hostile is refused by name."""
     if (line := too_deep(text)) is not None:
         raise TransferError(f"line {line}: lists or tables nested more than {MAX_DEPTH} deep")
@@ -231,16 +231,16 @@ def _parsed(text: str, fmt: str) -> Any:
 def _raw_records(text: str, fmt: str) -> list[object]:
     if fmt == "json":
         data = _parsed(text, fmt)
-        if isinstance(data, dict) and isinstance(data.get("holds"), list):
-            return data["holds"]
+        if isinstance(data, dict) and isinstance(holds := data.get("holds"), list):
+            return holds
         if isinstance(data, list):
             return data
         raise TransferError('JSON must be a list of holds or {"holds": [...]}')
     if fmt == "toml":
-        data = _parsed(text, fmt)
-        if not isinstance(data.get("hold"), list):
+        data = _parsed(text, fmt)  # always a table: TOML text has no other top level
+        if not isinstance(data, dict) or not isinstance(holds := data.get("hold"), list):
             raise TransferError("TOML must hold its records as [[hold]] tables")
-        return data["hold"]
+        return holds
     if fmt == "csv":
         return _csv_records(text)
     raise TransferError(f"unknown format {fmt!r}: use json, csv or toml")

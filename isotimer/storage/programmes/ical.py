@@ -50,7 +50,8 @@ def programme_calendar(
         alarm.add("trigger", REMINDER)
         event.add_component(alarm)
         calendar.add_component(event)
-    return calendar.to_ical()
+    text: bytes = calendar.to_ical()  # icalendar leaves to_ical untyped
+    return text
 
 
 def _uid(programme_id: str, day: date, session: str) -> str:

@@ -10,7 +10,8 @@ from isotimer.core.programme.phases import DEFAULT_PER_WEEK, NOT_WORSE, Advance,
 from isotimer.core.session.model import Level
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.problems import ValidationError, did_you_mean
-from isotimer.storage.toml.source import TomlSource, read_toml
+from isotimer.storage.toml.lines import Path as KeyPath
+from isotimer.storage.toml.source import Table, TomlSource, read_toml
 
 PROGRAMME_KEYS = ("name", "description", "per_week", "phase")
 PHASE_KEYS = (
@@ -110,7 +111,9 @@ def _phase(
     )
 
 
-def _sessions(reader: FieldReader, table: dict, path, where: str, known: Collection[str]):
+def _sessions(
+    reader: FieldReader, table: Table, path: KeyPath, where: str, known: Collection[str]
+) -> tuple[str, ...]:
     ids = reader.texts(table, "sessions", path, where)
     if ids is None:
         if "sessions" not in table:
@@ -125,7 +128,7 @@ def _sessions(reader: FieldReader, table: dict, path, where: str, known: Collect
     return ids
 
 
-def _advance(reader: FieldReader, table: dict, path, where: str) -> Advance | None:
+def _advance(reader: FieldReader, table: Table, path: KeyPath, where: str) -> Advance | None:
     rule = reader.table(table, "advance", path, where)
     if rule is None:
         return None

@@ -7,11 +7,12 @@ from typing import Any
 from isotimer.core.session.model import Block
 from isotimer.storage.fields import FieldReader
 from isotimer.storage.toml.lines import Path as KeyPath
+from isotimer.storage.toml.source import Table
 
 BLOCK_KEYS = ("name", "seconds", "cues")
 
 
-def read_blocks(reader: FieldReader, data: dict, key: str) -> tuple[Block, ...]:
+def read_blocks(reader: FieldReader, data: Table, key: str) -> tuple[Block, ...]:
     """The ``warm_up`` or ``cool_down`` list of a session file, problems reported to ``reader``.
 
     Either TOML form is taken: ``[[warm_up]]`` tables or a list of inline

@@ -47,8 +47,8 @@ def check_draft(
     text = session_text(draft)
     name = str(draft.name).strip()
     if name.casefold() in taken:
-        problem = f"another session is already called '{name}': choose another name"
-        return DraftCheck(text, None, {(None, "name"): (problem,)})
+        taken_name = f"another session is already called '{name}': choose another name"
+        return DraftCheck(text, None, {(None, "name"): (taken_name,)})
     try:
         session = session_from_text(text, session_id, library, f"{session_id}.toml")
     except ValidationError as error:

@@ -22,7 +22,7 @@ from isotimer.storage.problems import ValidationError, did_you_mean
 from isotimer.storage.sessions.blocks import read_blocks
 from isotimer.storage.sessions.library import Library
 from isotimer.storage.toml.lines import Path as KeyPath
-from isotimer.storage.toml.source import TomlSource, parse_toml, read_toml
+from isotimer.storage.toml.source import Table, TomlSource, parse_toml, read_toml
 
 SESSION_KEYS = (
     "name",
@@ -109,7 +109,7 @@ def session_from_source(
     )
 
 
-def _breathing(reader: FieldReader, table: dict, path: KeyPath, where: str) -> Breathing | None:
+def _breathing(reader: FieldReader, table: Table, path: KeyPath, where: str) -> Breathing | None:
     pattern = reader.table(table, "breathing", path, where)
     if pattern is None:
         return None
@@ -167,10 +167,13 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
     effort, advanced_effort = _effort(reader, table, path, where)
     if len(reader.problems) > before or (exercise is None and name is None):
         return None
+    if not name:
+        assert exercise is not None  # a hold without a name names a known exercise (above)
+        name = exercise.name
     per_side = exercise.per_side if exercise else False
     return Hold(
         exercise=exercise.id if exercise else slug(name),
-        name=name or exercise.name,
+        name=name,
         beginner_s=beginner,
         advanced_s=advanced,
         sets=sets or 1,
@@ -191,7 +194,7 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
 
 
 def _effort(
-    reader: FieldReader, table: dict, path: KeyPath, where: str
+    reader: FieldReader, table: Table, path: KeyPath, where: str
 ) -> tuple[int | None, int | None]:
     """Beginner and advanced percent effort: one number for both, or a table per level."""
     value = table.get("effort")
@@ -213,7 +216,7 @@ def _effort(
 
 
 def _exercise(
-    reader: FieldReader, table: dict, path: KeyPath, where: str, library: Library
+    reader: FieldReader, table: Table, path: KeyPath, where: str, library: Library
 ) -> Exercise | None:
     exercise_id = reader.text(table, "exercise", path, where)
     if exercise_id is None:
@@ -226,7 +229,7 @@ def _exercise(
 
 
 def _seconds(
-    reader: FieldReader, table: dict, path: KeyPath, where: str, exercise: Exercise | None
+    reader: FieldReader, table: Table, path: KeyPath, where: str, exercise: Exercise | None
 ) -> tuple[float, float]:
     """Beginner and advanced seconds: given per level, given once, or from the library."""
     fallback = (exercise.beginner_s, exercise.advanced_s) if exercise else (0.0, 0.0)

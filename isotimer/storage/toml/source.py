@@ -18,13 +18,16 @@ _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _AT_END = "(at end of document)"
 _LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 
+# A parsed TOML table: its values are whatever the file holds until FieldReader checks them.
+Table = dict[str, Any]
+
 
 @dataclass(frozen=True)
 class TomlSource:
     """A parsed file with what is needed to point errors at its lines."""
 
     name: str
-    data: dict[str, Any]
+    data: Table
     lines: KeyLines
 
 
