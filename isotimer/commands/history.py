@@ -156,7 +156,7 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
 
     The whole history is read as figures, never as one record per hold, so the
     command stays quick at 100,000 holds; ``--exercise`` reads that exercise's
-    holds and lets core.stats answer, the same figures over fewer holds.
+    holds and lets core.history.stats answer, the same figures over fewer holds.
     """
     path = ctx.paths.history_file
     review = None

@@ -1,4 +1,7 @@
-"""The core and storage never pull in Textual or Rich; the CLI starts without Textual."""
+"""The core and storage never pull in Textual or Rich; the CLI starts without Textual.
+
+The same rules are stated statically as import contracts in pyproject.toml (lint-imports).
+"""
 
 from __future__ import annotations
 
@@ -37,6 +40,12 @@ def test_no_module_of_core_or_storage_loads_textual_or_rich(package):
 def test_the_core_imports_no_third_party_package():
     third_party = ("platformdirs", "tomli_w", "garmin_fit_sdk")
     assert loaded_after(every_module_of("isotimer.core"), third_party) == []
+
+
+@pytest.mark.parametrize("module", ["isotimer.web.state", "isotimer.web.access"])
+def test_the_phone_pages_state_and_access_check_load_no_server_or_toolkit(module):
+    # Both run on the app's side every tick or request; the servers load aiohttp themselves.
+    assert loaded_after(f"import {module}", (*TOOLKITS, "aiohttp", "textual_serve")) == []
 
 
 def test_the_cli_starts_without_textual():

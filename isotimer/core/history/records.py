@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+# A run in which no hold lasted this long was a false start (stopped in the
+# get-ready, or every hold skipped at once): it is no session anywhere (run.outcomes).
+MIN_SESSION_HOLD_S = 1.0
+
 
 class Outcome(StrEnum):
     """How a run of a session ended."""
@@ -17,7 +21,7 @@ class Outcome(StrEnum):
 
 
 class HoldOutcome(StrEnum):
-    """How one hold ended, which decides what it counts for (see core.outcomes)."""
+    """How one hold ended, which decides what it counts for (see core.run.outcomes)."""
 
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"

@@ -2,7 +2,7 @@
 
 # The figures come from a ReviewSource: the SQLite store answers with
 # aggregates (fast at 100,000 holds) and MemoryHistory answers from records
-# with core.stats, the reference both must agree with.
+# with core.history.stats, the reference both must agree with.
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from isotimer.core.history.stats import Balance, SideStats, Week
 
 
 class ReviewSource(Protocol):
-    """The questions a review asks of a history, named as core.stats names them."""
+    """The questions a review asks of a history, named as core.history.stats names them."""
 
     def side_stats(self, today: date) -> list[SideStats]:
         """Per exercise and side, as ``stats.side_stats``."""
@@ -40,7 +40,7 @@ class ReviewSource(Protocol):
 class ExerciseReview:
     """One exercise on one side, across every session that used it.
 
-    Targets are a session's own (core.progression); a review has none.
+    Targets are a session's own (core.coach.progression); a review has none.
     """
 
     stats: SideStats
@@ -102,7 +102,7 @@ def build_review(source: ReviewSource, today: date) -> Review:
 
 
 class MemoryHistory:
-    """A ReviewSource over records in memory, answered by core.stats itself."""
+    """A ReviewSource over records in memory, answered by core.history.stats itself."""
 
     def __init__(self, holds: Iterable[HoldRecord]) -> None:
         self._holds = list(holds)

@@ -10,8 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from isotimer.core.history.records import HoldRecord
-from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldRecord
 
 TREND_WEEKS = 8
 WEEKLY_GOAL = 2  # sessions a week

@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
-from isotimer.core.history.records import HoldOutcome, HoldRecord
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldOutcome, HoldRecord
 from isotimer.core.run.events import EndReason
-
-# A run in which no hold lasted this long was a false start (stopped in the
-# get-ready, or every hold skipped at once): it is no session anywhere.
-MIN_SESSION_HOLD_S = 1.0
 
 _FAILED = frozenset({HoldOutcome.ENDED_EARLY})
 

@@ -21,7 +21,7 @@ class Sides(StrEnum):
 
 
 class Progress(StrEnum):
-    """What moves from one run of a session to the next (see core.progression)."""
+    """What moves from one run of a session to the next (see core.coach.progression)."""
 
     TIME = "time"
     EFFORT = "effort"

@@ -1,10 +1,10 @@
-"""SQL answers to what core/stats.py answers from records, for a history too big to load."""
+"""SQL answers to what core/history/stats.py answers from records, for a history too big to load."""
 
 # Each answer reads an index or a few rows: no query here builds a record per
 # hold of the whole history. Where a figure depends on "the latest run" the
-# SQL only finds the few runs that can decide it and core/stats.py or
-# core/progression.py computes the figure from their records, so both agree
-# by construction. Tests compare every answer with core/stats.py on the same data.
+# SQL only finds the few runs that can decide it and core/history/stats.py or
+# core/coach/progression.py computes the figure from their records, so both agree
+# by construction. Tests compare every answer with core/history/stats.py on the same data.
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from isotimer.core.history import stats
-from isotimer.core.history.records import HoldRecord, RunRecord
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldRecord, RunRecord
 from isotimer.core.history.review import RunSummary
 from isotimer.core.history.stats import Balance, SideStats, Week
-from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
 from isotimer.storage.history import schema
 from isotimer.storage.history.decode import MAX_SECONDS
 
@@ -58,7 +57,7 @@ def _side_stats(
 ) -> SideStats:
     exercise, side, count, max_target, best_s = totals
     pair = "exercise = ? AND side = ?"
-    # Ties go to the earliest hold, as core.stats keeps the first it meets.
+    # Ties go to the earliest hold, as core.history.stats keeps the first it meets.
     latest = _one(read, pair, (exercise, side), "started_ts DESC, rowid")
     best = _one(read, f"{pair} AND {_HELD} = ?", (exercise, side, best_s), "started_ts, rowid")
     return SideStats(
@@ -235,7 +234,7 @@ def streak(read: Read, today: date, goal: int = stats.WEEKLY_GOAL) -> int:
 def _sessions_by_week(read: Read, first: date, last: date) -> dict[date, int]:
     """Distinct runs per ISO week, ``first`` to ``last``, each week by its local dates.
 
-    Only holds of a second or more make a run a session (``core.outcomes``).
+    Only holds of a second or more make a run a session (``core.run.outcomes``).
     SQLite's ``weekday 0`` moves a date on to its Sunday, six days after its Monday.
     """
     rows = read(

@@ -196,7 +196,7 @@ class SessionRecorder:
     def _hold_record(self, event: HoldFinished) -> HoldRecord:
         step = event.step
         # Every hold is kept, a skipped one too: its time was held, and its
-        # outcome decides what it counts for (core.outcomes).
+        # outcome decides what it counts for (core.run.outcomes).
         outcome = hold_outcome(event.reason, event.held_s, event.target_s)
         return HoldRecord(
             id=str(uuid.uuid4()),

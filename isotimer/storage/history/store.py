@@ -10,10 +10,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from isotimer.core.history import stats
-from isotimer.core.history.records import CheckIn, HoldRecord, Outcome, RunRecord
+from isotimer.core.history.records import (
+    MIN_SESSION_HOLD_S,
+    CheckIn,
+    HoldRecord,
+    Outcome,
+    RunRecord,
+)
 from isotimer.core.history.review import RunSummary
 from isotimer.core.history.stats import Balance, SideStats, Week
-from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
 from isotimer.storage.history import file as history_file
 from isotimer.storage.history import queries, salvage, schema
 from isotimer.storage.history.errors import translated
@@ -23,7 +28,7 @@ _INSERT_HOLD = (
     f" VALUES ({', '.join('?' * 21)})"
 )
 
-# A run counts as a session when one of its holds lasted a second (core.outcomes).
+# A run counts as a session when one of its holds lasted a second (core.run.outcomes).
 _IS_SESSION = (
     "EXISTS (SELECT 1 FROM holds INDEXED BY holds_run"
     f" WHERE holds.run_id = runs.id AND holds.held_s >= {MIN_SESSION_HOLD_S})"
@@ -283,7 +288,7 @@ class HistoryStore:
         """Every exercise id with a hold recorded, for a did-you-mean on a mistyped one."""
         return [row[0] for row in self._read("SELECT DISTINCT exercise FROM holds ORDER BY 1")]
 
-    # -- figures (history_queries): what core.stats computes, without loading every hold --
+    # -- figures (history_queries): what core.history.stats computes, without loading every hold --
     def side_stats(self, today: date) -> list[SideStats]:
         """``stats.side_stats`` answered by SQL aggregates (see ``queries``)."""
         return queries.side_stats(self._read, today)
