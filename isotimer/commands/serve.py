@@ -10,7 +10,8 @@ from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.parser import CommandParser
 from isotimer.paths import Paths
-from isotimer.web.serve_access import WILDCARDS, Access, is_loopback
+from isotimer.web.access import is_loopback
+from isotimer.web.serve_access import WILDCARDS, Access
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from types import FrameType
 
 from isotimer.core.clock import Clock
 from isotimer.core.run.engine import Engine, Snapshot
@@ -135,7 +136,7 @@ class PlainRun:
 def interrupted_by_signals() -> Iterator[None]:
     """Turn SIGTERM and SIGHUP into ``Interrupted`` while a plain run lasts."""
 
-    def interrupt(signum: int, _frame: object) -> None:
+    def interrupt(signum: int, _frame: FrameType | None) -> None:
         raise Interrupted(signal.Signals(signum).name)
 
     wanted = [signal.SIGTERM, signal.SIGHUP]
