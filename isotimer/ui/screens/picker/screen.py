@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,6 +26,9 @@ from isotimer.storage.problems import Problem
 from isotimer.storage.programmes.offer import TodayOffer
 from isotimer.storage.sessions.catalog import Catalog, Origin
 from isotimer.ui.screens.help import HelpScreen
+from isotimer.ui.screens.picker.entries import BROKEN, Entry, quick_start_hint
+from isotimer.ui.screens.picker.keys import BINDINGS as KEY_BINDINGS
+from isotimer.ui.screens.picker.keys import FILTERING, LIST_KEYS, WhileFiltering
 from isotimer.ui.session_commands import SessionCommands
 from isotimer.ui.widgets.filter_line import FilterLine
 from isotimer.ui.widgets.key_bar import KeyBar
@@ -39,44 +41,12 @@ from isotimer.ui.widgets.session_preview import (
 from isotimer.ui.widgets.session_table import SessionRow, SessionTable
 from isotimer.ui.widgets.today_line import TodayLine
 
-BROKEN = "broken:"
-# Keys that keep their meaning on the list; any other letter starts the filter.
-LIST_KEYS = frozenset("qslphtx?/123456789")
-# The actions of printable keys and of Delete: while filtering, those keys type (or do nothing).
-TYPED_OVER = frozenset(
-    {"help", "quit", "toggle_level", "toggle_progression", "swap", "today", "history"}
-    | {"filter", "settings", "pick", "delete"}
-)
 Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
 LastDone = Callable[[], Mapping[str, str]]
 Today = Callable[[], TodayOffer | None]
 MARKS = {Origin.EDITED: "edited", Origin.OWN: "yours"}
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One row: a session to run, or a file that failed to load."""
-
-    key: str
-    session: Session | None = None
-    plan: Plan | None = None
-    problems: tuple[Problem, ...] = ()
-    number: int | None = None  # fixed by the catalog's order, whatever the filter shows
-
-    def matches(self, words: list[str]) -> bool:
-        """True if every word is in the session's id, name or tags (a broken file: its key)."""
-        if self.session is None:
-            return all(word in self.key.casefold() for word in words)
-        haystack = " ".join((self.session.id, self.session.name, *self.session.tags)).casefold()
-        return all(word in haystack for word in words)
-
-
-def quick_start_hint(entries: list[Entry], session_id: str = "recovery-day") -> str:
-    """How to start a favourite in two presses: its number, then Enter."""
-    for entry in entries:
-        if entry.session is not None and entry.session.id == session_id and entry.number:
-            return f"{entry.session.name} in two presses: {entry.number} then Enter."
-    return "Any of the first nine sessions in two presses: its number, then Enter."
+# The letters a name may start with that act on the list instead of filtering it.
+LIST_LETTERS = ", ".join(sorted(char for char in LIST_KEYS if char.isalpha()))
 
 
 class PickerScreen(Screen[None]):
@@ -86,33 +56,7 @@ class PickerScreen(Screen[None]):
     which owns the screens that follow.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Not a priority binding: Enter must queue behind keys typed just before it
-        # (7 then Enter picks session 7 however fast it is typed), so the list's
-        # and the filter's own Enter messages start the session instead.
-        Binding("enter", "start", "Start", show=False),
-        # Help and Quit straight after Start: a narrow footer cuts from the right.
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-        Binding("l", "toggle_level", "Level"),
-        # Left out of the footer so Start, Help and Quit fit at 80 columns; help lists them.
-        Binding("p", "toggle_progression", "Progression", show=False),
-        Binding("x", "swap", "Swap harder", show=False),
-        Binding("t", "today", "Today's programme session", show=False),
-        Binding("ctrl+e", "edit('edit')", "Edit", show=False),
-        Binding("ctrl+n", "edit('new')", "New", show=False),
-        Binding("ctrl+d", "edit('duplicate')", "Duplicate", show=False),
-        Binding("delete", "delete", "Delete", show=False),
-        Binding("h", "history", "History"),
-        Binding("slash", "filter", "Filter", key_display="/", show=False),
-        Binding("s", "settings", "Settings"),
-        # Shown only while filtering, when the footer's letters would type instead; on the
-        # list the screen takes Escape itself (it empties the filter), as it takes the letters.
-        Binding("escape", "leave_filter", "Done filtering", key_display="Esc"),
-        Binding("down", "cursor(1)", show=False),
-        Binding("up", "cursor(-1)", show=False),
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_BINDINGS)  # from the one table of keys
 
     COMMANDS: ClassVar = {SessionCommands}
 
@@ -430,9 +374,10 @@ class PickerScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While filtering, the keys of letters and numbers type and Delete does nothing."""
         filtering = self.is_mounted and self.query_one(FilterLine).filtering
-        if action == "leave_filter":
+        rule = FILTERING.get(action, WhileFiltering.SAME)
+        if rule is WhileFiltering.ONLY:
             return filtering
-        return not (filtering and action in TYPED_OVER)
+        return not (filtering and rule is WhileFiltering.TYPES)
 
     # -- actions ------------------------------------------------------------------
     def watch_level(self) -> None:
@@ -543,7 +488,7 @@ class PickerScreen(Screen[None]):
             " While filtering, every letter and number types; Backspace, Ctrl+W and Ctrl+U"
             " delete a letter, a word, the lot; Enter starts the highlighted session."
             " Escape is done filtering and keeps the filter; a second Escape empties it.\n"
-            "A name that starts with a key used here (h, l, p, q, s, t, x) is filtered with /"
+            f"A name that starts with a key used here ({LIST_LETTERS}) is filtered with /"
             " first.\n"
             "x takes today's swap when a hold at its time cap has a harder variation.\n"
             "t (or Enter on the top line) starts today's programme session, when one is due.\n"
