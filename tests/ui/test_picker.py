@@ -69,6 +69,15 @@ async def test_filter_matches_tags_too(tmp_path):
         assert rows(app.screen) == ["achilles", "knee-tendon"]
 
 
+async def test_filter_matches_the_holds_a_session_has(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"calf")  # "Calf raise hold", in three sessions
+        assert rows(app.screen) == ["achilles", "knee-tendon", "recovery-day"]
+        await pilot.press("ctrl+u", *"side-plank")  # an exercise's id finds it too
+        assert rows(app.screen) == ["test-holds"]
+
+
 async def test_escape_leaves_the_filter_then_clears_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

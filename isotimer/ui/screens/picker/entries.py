@@ -22,10 +22,16 @@ class Entry:
     number: int | None = None  # fixed by the catalog's order, whatever the filter shows
 
     def matches(self, words: list[str]) -> bool:
-        """True if every word is in the session's id, name or tags (a broken file: its key)."""
+        """True if every word is in the session's id, name, tags or holds (a broken file: its key).
+
+        The holds count because a runner looks for the exercise ("calf", "plank")
+        as often as for the session that has it.
+        """
         if self.session is None:
             return all(word in self.key.casefold() for word in words)
-        haystack = " ".join((self.session.id, self.session.name, *self.session.tags)).casefold()
+        session = self.session
+        holds = (text for hold in session.holds for text in (hold.name, hold.exercise))
+        haystack = " ".join((session.id, session.name, *session.tags, *holds)).casefold()
         return all(word in haystack for word in words)
 
 

@@ -484,7 +484,7 @@ class PickerScreen(Screen[None]):
 
     def action_help(self) -> None:
         notes = (
-            "Type any letter to filter by name or tag (or press /, or click the filter line)."
+            "Type any letter to filter by name, tag or hold (or press /, or click the filter line)."
             " While filtering, every letter and number types; Backspace, Ctrl+W and Ctrl+U"
             " delete a letter, a word, the lot; Enter starts the highlighted session."
             " Escape is done filtering and keeps the filter; a second Escape empties it.\n"
