@@ -9,7 +9,8 @@ import pytest
 from isotimer.core.clock import FakeClock
 from isotimer.core.history.records import Outcome, RunRecord
 from isotimer.core.text.cut import ELLIPSIS
-from isotimer.storage.sessions.catalog import Origin
+from isotimer.paths import Paths
+from isotimer.storage.sessions.catalog import Origin, load_catalog
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.widgets.key_bar import KeyBar
 from isotimer.ui.widgets.session_table import SessionTable
@@ -93,6 +94,25 @@ async def test_each_row_says_when_that_session_was_last_done(tmp_path):
         last = dict(zip(column(app, "name"), column(app, "last"), strict=True))
         assert last["Recovery day"] == "yesterday"
         assert last["Knee tendon holds"] == "never"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_the_last_done_column_stays_at_80_by_24_and_40_by_12_the_day_after_a_run(
+    tmp_path, size
+):
+    clock = FakeClock(wall=NOW)
+    bundled = load_catalog(Paths(data_dir=tmp_path / "data"))  # the longest names we ship
+    app = make_app(tmp_path, catalog_=bundled, clock=clock)
+    day_before = NOW - timedelta(days=1)
+    app.history.begin_run(
+        RunRecord(
+            "r1", "recovery-day", "Recovery day", "beginner", day_before, outcome=Outcome.COMPLETED
+        )
+    )
+    app.history.add_hold(hold_record(run_id="r1", session="recovery-day", at=day_before))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert set(column(app, "last")) == {"yesterday", "never"}  # drawn whole, not cut
 
 
 async def test_start_help_and_quit_show_in_the_footer_at_80_by_24(tmp_path):

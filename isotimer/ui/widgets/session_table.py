@@ -38,6 +38,9 @@ DROP_FIRST = ("tags", "holds", "last")  # what gives way when the table is narro
 FLEXIBLE = ("name", "tags")  # cut with an ellipsis; the other columns are shown whole
 CELL_PADDING = 2  # each cell is padded by one column on either side
 LONG_NAME = 32  # a name longer than this is cut rather than hide another column
+# When a session was last done is what a runner chooses by ("yesterday" is 9 columns):
+# its column gives way only to keep names this long, not to keep them whole.
+SHORT_NAME = 12
 MIN_TAGS = 8
 
 
@@ -68,8 +71,9 @@ def column_widths(width: int, rows: Sequence[SessionRow]) -> dict[str, int]:
     """Each shown column's content width for a table ``width`` columns wide.
 
     Numbers and times are never cut. While the names would be cut, a less
-    needed column gives way (tags, then holds, then last done); the name then
-    takes its full length where it can and the tags what remains.
+    needed column gives way (tags, then holds); last done gives way only while
+    the names would be cut shorter than ``SHORT_NAME``. The name then takes its
+    full length where it can and the tags what remains.
     """
     wanted = {
         key: max([len(head), *(len(_full(row, key)) for row in rows)]) for key, head in COLUMNS
@@ -83,7 +87,8 @@ def column_widths(width: int, rows: Sequence[SessionRow]) -> dict[str, int]:
 
     name = min(wanted["name"], LONG_NAME)
     for key in DROP_FIRST:
-        if room() >= name + (MIN_TAGS if "tags" in shown else 0):
+        least = min(name, SHORT_NAME) if key == "last" else name
+        if room() >= least + (MIN_TAGS if "tags" in shown else 0):
             break
         shown.remove(key)
     widths = {key: wanted[key] for key in shown if key not in FLEXIBLE}
