@@ -54,7 +54,7 @@ async def test_no_programme_keeps_the_usual_title(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.screen.query_one(TodayLine).display
-        assert not app.screen.query_one("#picker-title").has_class("-programme")
+        assert app.screen.query_one("#picker-title").display
 
 
 async def test_shift_tab_to_the_top_line_ends_the_filter_so_t_starts_today_again(tmp_path):
@@ -78,7 +78,7 @@ async def test_the_top_line_says_what_today_holds_and_t_runs_it_for_the_programm
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         line = app.screen.query_one(TodayLine)
-        assert line.display and app.screen.query_one("#picker-title").has_class("-programme")
+        assert line.display and app.screen.query_one("#picker-title").display
         assert line_text(line).startswith(
             "Knee weeks · week 1 · session 1 of 2 · Knee tendon holds"
         )

@@ -1,4 +1,4 @@
-"""The picker's top line when a programme runs: what today holds, and Enter to start it."""
+"""The picker's line for a programme, under its top line: what today holds, Enter starts it."""
 
 from __future__ import annotations
 

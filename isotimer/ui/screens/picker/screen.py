@@ -137,9 +137,11 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="picker-top"):
-            yield TodayLine(id="picker-today")
             yield Static("Choose a session", id="picker-title")
             yield Static(self._level_text(), id="level")
+        # A row of its own, wrapped rather than cut: what is due ends the line, and at
+        # 80x24 beside the level it was cut before the session's name.
+        yield TodayLine(id="picker-today")
         with Horizontal(id="picker-body"):
             with Vertical(id="picker-list"):
                 yield FilterLine(id="filter")
@@ -188,9 +190,7 @@ class PickerScreen(Screen[None]):
 
     def _show_today(self) -> None:
         """The top line says what today holds in the programme, if one runs."""
-        offer = self.today_offer() if self.today_offer else None
-        self.query_one(TodayLine).show_offer(offer)
-        self.query_one("#picker-title").set_class(offer is not None, "-programme")
+        self.query_one(TodayLine).show_offer(self.today_offer() if self.today_offer else None)
 
     def suggestions(self, session: Session) -> Mapping[str, Suggestion]:
         """Today's targets for ``session`` at the chosen level, read once until the next run."""
