@@ -93,11 +93,17 @@ class Catalog:
         return first + sorted(rest, key=lambda s: (s.name.casefold(), s.id))
 
 
+def _library_files(paths: Paths) -> list[Path]:
+    return [
+        paths.bundled_library,
+        paths.user_library,
+        *(folder / LIBRARY_FILE for folder in paths.extra_sessions),
+    ]
+
+
 def load_catalog(paths: Paths) -> Catalog:
     """Load the library and every session folder; one bad file never hides the others."""
-    library_files = [paths.bundled_library, paths.user_library]
-    library_files += [folder / LIBRARY_FILE for folder in paths.extra_sessions]
-    library, problems = load_library(library_files)
+    library, problems = load_library(_library_files(paths))
     catalog = Catalog(library=library, problems=problems)
     for folder in paths.session_dirs():
         if not folder.is_dir():
@@ -121,3 +127,37 @@ def load_catalog(paths: Paths) -> Catalog:
         if bundled:
             catalog.bundled = sorted(catalog.sessions, key=lambda i: catalog.sessions[i].name)
     return catalog
+
+
+Stamp = tuple[tuple[str, int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class SessionFolders:
+    """The files a catalog is read from, to read it again when one of them changed.
+
+    A session made with ``isotimer new`` or edited on disk while the app is
+    open must be what Enter runs; ``stamp`` tells a change for the cost of a
+    stat per file, with nothing parsed, so the picker can ask every time.
+    """
+
+    paths: Paths
+
+    def load(self) -> Catalog:
+        """The catalog as the files are now."""
+        return load_catalog(self.paths)
+
+    def stamp(self) -> Stamp:
+        """Each file's path, change time, size and inode (a save by rename): equal, same catalog."""
+        files = _library_files(self.paths)
+        for folder in self.paths.session_dirs():
+            files += sorted(folder.glob("*.toml"))  # a missing folder globs nothing
+        return tuple(_file_stamp(file) for file in files)
+
+
+def _file_stamp(file: Path) -> tuple[str, int, int, int]:
+    try:
+        stat = file.stat()
+    except OSError:
+        return (str(file), -1, -1, -1)  # missing or unreadable: its coming back is a change
+    return (str(file), stat.st_mtime_ns, stat.st_size, stat.st_ino)

@@ -27,6 +27,7 @@ from isotimer.storage.programmes.offer import TodayOffer
 from isotimer.storage.sessions.catalog import Catalog, Origin
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.picker.entries import BROKEN, Entry, quick_start_hint
+from isotimer.ui.screens.picker.freshness import CHECK_EVERY_S, CatalogSource, CatalogWatch
 from isotimer.ui.screens.picker.keys import BINDINGS as KEY_BINDINGS
 from isotimer.ui.screens.picker.keys import FILTERING, LIST_KEYS, WhileFiltering
 from isotimer.ui.session_commands import SessionCommands
@@ -99,6 +100,13 @@ class PickerScreen(Screen[None]):
             super().__init__()
             self.session = session
 
+    class CatalogReloaded(Message):
+        """A session file changed on disk and the picker read the catalog again."""
+
+        def __init__(self, catalog: Catalog) -> None:
+            super().__init__()
+            self.catalog = catalog
+
     class ProgressionToggled(Message):
         """The runner turned progression on or off for one session."""
 
@@ -118,8 +126,12 @@ class PickerScreen(Screen[None]):
         last_done: LastDone | None = None,
         progression: Collection[str] = (),
         today: Today | None = None,
+        sessions: CatalogSource | None = None,
     ) -> None:
+        """``sessions``, when given, is read again whenever a session file changes on disk."""
         super().__init__()
+        self.sessions = sessions
+        self._watch: CatalogWatch | None = None
         self.today_offer = today
         self.catalog = catalog
         self.lead_in = lead_in
@@ -157,15 +169,22 @@ class PickerScreen(Screen[None]):
         self._entries = self._build_entries()
         self._fill()
         self._show_today()
-        broken = sum(1 for entry in self._entries if entry.session is None)
-        if broken:
-            self.query_one("#problems", Static).update(
-                Text(
-                    f"⚠ {broken} session file{'s' if broken > 1 else ''} did not load: see the "
-                    "rows marked ⚠"
-                )
-            )
+        self._show_problems()
         table.focus()
+        if self.sessions is not None:
+            self._watch = CatalogWatch(self.sessions)
+            self.set_interval(CHECK_EVERY_S, self._check_in_view)
+
+    def _show_problems(self) -> None:
+        broken = sum(1 for entry in self._entries if entry.session is None)
+        self.query_one("#problems", Static).update(
+            Text(
+                f"⚠ {broken} session file{'s' if broken > 1 else ''} did not load: see the "
+                "rows marked ⚠"
+            )
+            if broken
+            else ""
+        )
 
     def first_frame_drawn(self) -> None:
         """Show the preview now that the list is on screen and taking keys.
@@ -181,12 +200,40 @@ class PickerScreen(Screen[None]):
         # Back from a run or a dialog: keys go to the list, so q quits and numbers pick.
         self.set_focus(self.query_one(SessionTable))
         self._set_filtering(False)
+        self._take_changed_catalog()
         # A run may have changed the history that today's targets come from.
         self._suggestions.clear()
         self._last_done = self.last_done() if self.last_done else {}
         self._entries = self._build_entries()
         self._fill()
         self._show_today()
+        self._show_problems()
+
+    def refresh_sessions(self) -> bool:
+        """Read the catalog again if a session file changed on disk; True if one did.
+
+        A session made with ``isotimer new`` shows up, and one edited shows
+        (and runs) as it is now. The filter and the highlight stay.
+        """
+        if not self._take_changed_catalog():
+            return False
+        self._entries = self._build_entries()
+        self._fill()
+        self._show_problems()
+        return True
+
+    def _take_changed_catalog(self) -> bool:
+        catalog = self._watch.changed() if self._watch is not None else None
+        if catalog is None:
+            return False
+        self.catalog = catalog
+        self._suggestions.clear()  # targets are per hold, and the holds may have changed
+        self.post_message(self.CatalogReloaded(catalog))
+        return True
+
+    def _check_in_view(self) -> None:
+        if self.is_current:
+            self.refresh_sessions()
 
     def _show_today(self) -> None:
         """The top line says what today holds in the programme, if one runs."""
@@ -455,7 +502,17 @@ class PickerScreen(Screen[None]):
             self.notify(f"Session {number} is hidden by the filter.", severity="warning")
 
     def action_start(self) -> None:
+        """Start the highlighted session as its file is now, read again if it changed."""
         entry = self.selected
+        if entry is not None and self.refresh_sessions():
+            fresh = self.selected
+            if fresh is None or fresh.key != entry.key:
+                name = entry.session.name if entry.session else "That file"
+                self.notify(
+                    f"{name} was deleted or no longer loads: nothing started.", severity="warning"
+                )
+                return
+            entry = fresh
         if entry is None:
             self.notify("No session matches the filter.", severity="warning")
         elif entry.session is None:
