@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from textual import events
+from textual.app import App
 from textual.command import CommandList
 
 from isotimer.core.clock import FakeClock
@@ -28,6 +29,18 @@ from .builders import catalog, make_app
 SIZE = (100, 30)
 
 
+def picker_of(app: App[object]) -> PickerScreen:
+    screen = app.screen
+    assert isinstance(screen, PickerScreen)
+    return screen
+
+
+def run_of(app: App[object]) -> RunScreen:
+    screen = app.screen
+    assert isinstance(screen, RunScreen)
+    return screen
+
+
 def rows(picker: PickerScreen) -> list[str]:
     return [entry.key for entry in picker.shown]
 
@@ -42,10 +55,10 @@ async def test_sessions_are_listed_by_name_with_the_first_highlighted(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        picker = app.screen
+        picker = picker_of(app)
         assert isinstance(picker, PickerScreen)
         assert rows(picker) == ["achilles", "knee-tendon", "recovery-day", "test-holds"]
-        assert picker.selected.key == "achilles"
+        assert picker.selected is not None and picker.selected.key == "achilles"
         assert picker.query_one(SessionTable).row_count == 4
 
 
@@ -53,36 +66,36 @@ async def test_typing_filters_and_enter_starts_the_match(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("k", "n", "e")
-        picker = app.screen
+        picker = picker_of(app)
         assert picker.query_one(FilterLine).value == "kne"
         assert rows(picker) == ["knee-tendon"]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.plan.session.id == "knee-tendon"
+        assert run_of(app).plan.session.id == "knee-tendon"
 
 
 async def test_filter_matches_tags_too(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"rehab")
-        assert rows(app.screen) == ["achilles", "knee-tendon"]
+        assert rows(picker_of(app)) == ["achilles", "knee-tendon"]
 
 
 async def test_filter_matches_the_holds_a_session_has(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"calf")  # "Calf raise hold", in three sessions
-        assert rows(app.screen) == ["achilles", "knee-tendon", "recovery-day"]
+        assert rows(picker_of(app)) == ["achilles", "knee-tendon", "recovery-day"]
         await pilot.press("ctrl+u", *"side-plank")  # an exercise's id finds it too
-        assert rows(app.screen) == ["test-holds"]
+        assert rows(picker_of(app)) == ["test-holds"]
 
 
 async def test_escape_leaves_the_filter_then_clears_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "h", "o", "m", "e")
-        picker = app.screen
+        picker = picker_of(app)
         assert len(rows(picker)) == 2
         await pilot.press("escape")
         assert not picker.query_one(FilterLine).filtering
@@ -95,7 +108,7 @@ async def test_escape_leaves_the_filter_then_clears_it(tmp_path):
 async def test_while_filtering_the_picker_keys_type_and_escape_gives_them_back(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        picker = app.screen
+        picker = picker_of(app)
         line = picker.query_one(FilterLine)
         await pilot.press("slash", "t", "h", "q", "1")
         assert line.value == "thq1" and line.filtering
@@ -114,7 +127,7 @@ async def test_the_keys_of_a_burst_apply_in_the_order_typed(tmp_path):
     """
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        picker = app.screen
+        picker = picker_of(app)
         burst = [("slash", "/"), *((c, c) for c in "rehab"), ("escape", "\x1b"), ("2", "2")]
         for key, character in [*burst, ("enter", "\r")]:
             app.post_message(events.Key(key, character))
@@ -122,13 +135,13 @@ async def test_the_keys_of_a_burst_apply_in_the_order_typed(tmp_path):
         await pilot.pause()
         assert picker.query_one(FilterLine).value == "rehab"
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.plan.session.id == "knee-tendon"
+        assert run_of(app).plan.session.id == "knee-tendon"
 
 
 async def test_back_from_a_dialog_the_filter_is_done_and_the_picker_keys_are_back(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        picker = app.screen
+        picker = picker_of(app)
         line = picker.query_one(FilterLine)
         await pilot.press(*"knee", "ctrl+p")  # the command palette, opened while filtering
         await pilot.pause()
@@ -148,13 +161,13 @@ async def test_ctrl_w_and_ctrl_u_delete_a_word_and_the_whole_filter(tmp_path):
         await pilot.press(*"knee ", *"tend ", "ctrl+w")
         assert line.value == "knee "
         await pilot.press("ctrl+u")
-        assert line.value == "" and line.filtering and len(rows(app.screen)) == 4
+        assert line.value == "" and line.filtering and len(rows(picker_of(app))) == 4
 
 
 async def test_a_paste_on_the_list_filters_on_one_line(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        picker = app.screen
+        picker = picker_of(app)
         picker.query_one(SessionTable).post_message(events.Paste("knee\ntendon"))
         await pilot.pause()
         assert picker.query_one(FilterLine).value == "knee tendon"
@@ -164,7 +177,7 @@ async def test_a_paste_on_the_list_filters_on_one_line(tmp_path):
 async def test_a_click_on_the_filter_starts_filtering_and_the_footer_says_so(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        picker = app.screen
+        picker = picker_of(app)
         await pilot.click(FilterLine)
         await pilot.pause()
         assert picker.query_one(FilterLine).filtering
@@ -181,7 +194,7 @@ async def test_a_number_then_enter_starts_that_session_in_two_presses(tmp_path):
         await pilot.press("3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.plan.session.id == "recovery-day"
+        assert run_of(app).plan.session.id == "recovery-day"
 
 
 async def test_recovery_day_takes_two_presses_in_the_bundled_library(tmp_path):
@@ -189,25 +202,25 @@ async def test_recovery_day_takes_two_presses_in_the_bundled_library(tmp_path):
     app = make_app(tmp_path, catalog_=bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        hint = quick_start_hint(app.screen.shown)
+        hint = quick_start_hint(picker_of(app).shown)
         number = hint.split("presses: ")[1][0]
         await pilot.press(number, "enter")
         await pilot.pause()
-        assert app.screen.plan.session.id == "recovery-day"
+        assert run_of(app).plan.session.id == "recovery-day"
 
 
 async def test_level_starts_from_settings_and_l_toggles_it(tmp_path):
     app = make_app(tmp_path, settings=Settings(level=Level.ADVANCED))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        picker = app.screen
+        picker = picker_of(app)
         assert picker.level is Level.ADVANCED
         await pilot.press("l")
         assert picker.level is Level.BEGINNER
         await pilot.press("l", "4", "enter")
         await pilot.pause()
-        assert app.screen.plan.level is Level.ADVANCED
-        assert app.screen.plan.hold_steps[0].seconds == 60
+        assert run_of(app).plan.level is Level.ADVANCED
+        assert run_of(app).plan.hold_steps[0].seconds == 60
 
 
 async def test_preview_shows_the_holds_time_and_equipment(tmp_path):
@@ -215,7 +228,7 @@ async def test_preview_shows_the_holds_time_and_equipment(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
-        text = preview_text(app.screen)
+        text = preview_text(picker_of(app))
         assert "2:30 total · 4 holds" in text
         assert "Needs: wall, mat" in text
         assert "30 s x 2 sets" in text
@@ -227,7 +240,7 @@ async def test_a_session_that_failed_to_load_is_shown_with_its_problem(tmp_path)
     app = make_app(tmp_path, catalog_=catalog(problems=[problem]))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        picker = app.screen
+        picker = picker_of(app)
         assert rows(picker)[-1] == "broken:/x/broken.toml"
         await pilot.press("down", "down", "down", "down")
         await pilot.pause()
@@ -251,7 +264,7 @@ async def test_command_palette_starts_a_session_by_name(tmp_path):
         for _ in range(10):
             await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.plan.session.id == "recovery-day"
+        assert run_of(app).plan.session.id == "recovery-day"
 
 
 async def test_q_quits_with_status_zero(tmp_path):
@@ -285,7 +298,7 @@ async def test_settings_are_saved_applied_and_used(tmp_path):
         dialog.dismiss(chosen)
         await pilot.pause()
         assert app.theme == "textual-light"
-        assert app.screen.level is Level.ADVANCED
+        assert picker_of(app).level is Level.ADVANCED
         assert app.settings.cue_rotation_s == 5
         saved, problems = load_settings(app.paths.settings_file)
         assert saved == chosen and problems == []
@@ -315,12 +328,12 @@ async def test_back_from_a_run_keys_go_to_the_list_so_q_quits(tmp_path):
         await pilot.press("k", "n", "e", "enter")
         await pilot.pause()
         clock.advance(1000)
-        app.screen.tick()
+        run_of(app).tick()
         await pilot.pause()
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        picker = app.screen
+        picker = picker_of(app)
         assert isinstance(picker, PickerScreen)
         assert picker.focused is picker.query_one(SessionTable)
         await pilot.press("q")
@@ -339,4 +352,4 @@ async def test_a_number_and_enter_typed_in_one_burst_start_that_session(tmp_path
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.plan.session.id == "recovery-day"
+        assert run_of(app).plan.session.id == "recovery-day"

@@ -51,7 +51,8 @@ async def test_a_session_the_user_adds_never_changes_a_bundled_number(tmp_path):
         await pilot.press("3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.plan.session.id == "recovery-day"
+        screen = app.screen
+        assert isinstance(screen, RunScreen) and screen.plan.session.id == "recovery-day"
 
 
 async def test_numbers_stay_with_their_session_while_filtering(tmp_path):
@@ -61,7 +62,8 @@ async def test_numbers_stay_with_their_session_while_filtering(tmp_path):
         assert table_rows(app)[0][:2] == ["3", "Recovery day"]
         await pilot.press("3", "enter")
         await pilot.pause()
-        assert app.screen.plan.session.id == "recovery-day"
+        screen = app.screen
+        assert isinstance(screen, RunScreen) and screen.plan.session.id == "recovery-day"
 
 
 async def test_the_users_own_and_edited_sessions_are_marked(tmp_path):
@@ -80,6 +82,7 @@ async def test_each_row_says_when_that_session_was_last_done(tmp_path):
     clock = FakeClock(wall=NOW)
     app = make_app(tmp_path, clock=clock)
     day_before = NOW - timedelta(days=1)
+    assert app.history is not None
     app.history.begin_run(
         RunRecord(
             "r1", "recovery-day", "Recovery day", "beginner", day_before, outcome=Outcome.COMPLETED
@@ -87,6 +90,7 @@ async def test_each_row_says_when_that_session_was_last_done(tmp_path):
     )
     app.history.add_hold(hold_record(run_id="r1", session="recovery-day", at=day_before))
     # A run where nothing was held for a second is not a session done.
+    assert app.history is not None
     app.history.begin_run(RunRecord("r2", "knee-tendon", "Knee tendon", "beginner", NOW))
     app.history.add_hold(hold_record(run_id="r2", session="knee-tendon", at=NOW, held_s=0.5))
     async with app.run_test(size=(120, 30)) as pilot:
@@ -104,6 +108,7 @@ async def test_the_last_done_column_stays_at_80_by_24_and_40_by_12_the_day_after
     bundled = load_catalog(Paths(data_dir=tmp_path / "data"))  # the longest names we ship
     app = make_app(tmp_path, catalog_=bundled, clock=clock)
     day_before = NOW - timedelta(days=1)
+    assert app.history is not None
     app.history.begin_run(
         RunRecord(
             "r1", "recovery-day", "Recovery day", "beginner", day_before, outcome=Outcome.COMPLETED

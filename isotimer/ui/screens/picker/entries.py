@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isotimer.core.session.model import Session
@@ -35,7 +36,7 @@ class Entry:
         return all(word in haystack for word in words)
 
 
-def quick_start_hint(entries: list[Entry], session_id: str = "recovery-day") -> str:
+def quick_start_hint(entries: Sequence[Entry], session_id: str = "recovery-day") -> str:
     """How to start a favourite in two presses: its number, then Enter."""
     for entry in entries:
         if entry.session is not None and entry.session.id == session_id and entry.number:
