@@ -1,7 +1,7 @@
 """The start-up reference: a Textual app with one Static, ready the way isotimer is.
 
 It writes the same marker as isotimer (``ISOTIMER_READY_FILE``, see
-``isotimer/ui/probes.py``): the monotonic time once the first frame is drawn,
+``isotimer/ui/services/probes.py``): the monotonic time once the first frame is drawn,
 so both apps are timed from launch to ready by one mechanism in one terminal.
 """
 

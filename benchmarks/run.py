@@ -133,7 +133,7 @@ def sessions_dir(config: Config) -> Path:
 
 # -- start-up -------------------------------------------------------------------------
 def ready_after(argv: list[str], marker: Path) -> float:
-    """Seconds from launching ``argv`` in tmux to its ready marker (see isotimer/ui/probes.py)."""
+    """Seconds from launching ``argv`` in tmux to its ready marker (ui/services/probes.py)."""
     marker.unlink(missing_ok=True)
     terminal = Tmux("start")
     launched = time.monotonic()

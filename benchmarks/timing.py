@@ -3,7 +3,7 @@
 The accelerated run moves the injected clock by irregular steps, as a busy
 screen's ticks would arrive, so a fixed-step or drifting timer would show up
 as holds of the wrong length or a late finish. The real run reads the
-``ISOTIMER_TIMING_LOG`` the app writes (``isotimer/ui/probes.py``): the time
+``ISOTIMER_TIMING_LOG`` the app writes (``isotimer/ui/services/probes.py``): the time
 the engine gave each event and the time the app actually saw it.
 """
 

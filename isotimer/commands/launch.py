@@ -4,19 +4,37 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.output import say
 from isotimer.commands.parser import CommandParser, usage_error
 from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
-from isotimer.core.session.model import Level
+from isotimer.core.session.model import Level, Session
 from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
 
+if TYPE_CHECKING:
+    from isotimer.storage.history.store import HistoryStore
+
 LEVEL_CHOICES = [level.value for level in Level]
 FINAL_WRITE_S = 5.0  # a locked history gets its busy timeout once more before the app exits
+
+
+@dataclass(frozen=True)
+class OpenedHistory:
+    """The history as the app opens it: the store, or why there is none.
+
+    ``blocked`` is the path of an unusable file (damaged, foreign, a folder),
+    which the app offers to move aside; a disk that cannot be written has none.
+    """
+
+    store: HistoryStore | None
+    problem: str | None = None
+    blocked: Path | None = None
 
 
 def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
@@ -64,18 +82,23 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
         return run_plain(ctx, session, level, args.voice, share=share)
     if problem := terminal_problem():
         return refuse_without_terminal(problem, shlex.quote(args.session))
-    return open_app(args, ctx, start=(session, level), voice=args.voice, share=share)
+    return open_app(args, ctx, session=session, level=level, voice=args.voice, share=share)
 
 
 def open_app(
     args: argparse.Namespace,
     ctx: Context,
     *,
-    start: tuple[object, Level | None] | None = None,
+    session: Session | None = None,
+    level: Level | None = None,
     voice: bool = False,
     share: tuple[str, int] | None = None,
 ) -> int:
-    """Build the real clock, catalog, history and settings, then run the app to its end."""
+    """Build the real clock, catalog, history and settings, then run the app to its end.
+
+    With ``session``, the app opens straight into its run, at ``level`` or the
+    settings' level.
+    """
     if problem := terminal_problem():
         return refuse_without_terminal(problem)
     # Textual is imported here only, so the other commands start fast without it.
@@ -84,21 +107,20 @@ def open_app(
     from isotimer.storage.sessions.catalog import load_catalog
     from isotimer.storage.settings import load_settings
     from isotimer.ui.app import IsoTimerApp
+    from isotimer.ui.services import RunRequest
 
     settings, settings_problems = load_settings(ctx.paths.settings_file)
-    history, history_problem, history_blocked = _open_history(ctx.paths)
-    if start is not None:
-        session, level = start
-        start = (session, level or settings.level)
+    history = _open_history(ctx.paths)
+    start = RunRequest(session, level or settings.level) if session is not None else None
     app = IsoTimerApp(
         ctx.catalog if start is not None else load_catalog(ctx.paths),
-        history,
+        history.store,
         SystemClock(),
         settings,
         paths=ctx.paths,
-        start=start,  # type: ignore[arg-type]
-        history_problem=history_problem,
-        history_blocked=history_blocked,
+        start=start,
+        history_problem=history.problem,
+        history_blocked=history.blocked,
         settings_problems=settings_problems,
         voice=voice or getattr(args, "voice", False),
         share=share,
@@ -114,8 +136,8 @@ def open_app(
     return app.return_code or 0
 
 
-def _open_history(paths: Paths) -> tuple[object | None, str | None, Path | None]:
-    """The history store, or None, a message saying why, and the path when it is unusable.
+def _open_history(paths: Paths) -> OpenedHistory:
+    """The history store, or a message saying why not, and the path when it is unusable.
 
     An unusable file (damaged, foreign, a folder) is reported with its path so
     the app can offer to move it aside; a disk that cannot be written is not.
@@ -124,9 +146,9 @@ def _open_history(paths: Paths) -> tuple[object | None, str | None, Path | None]
     from isotimer.storage.history.store import HistoryStore
 
     try:
-        return HistoryStore.open(paths.history_file), None, None
+        return OpenedHistory(HistoryStore.open(paths.history_file))
     except HistoryUnavailable as error:
-        return None, error.message, paths.history_file
+        return OpenedHistory(None, error.message, paths.history_file)
     except HistoryError as error:
         message = f"{error.message} This session will not be saved to your history."
-        return None, message, None
+        return OpenedHistory(None, message)

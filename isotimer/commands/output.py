@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from isotimer.core.text.printable import printable
-from isotimer.ui.literal import literal
+from isotimer.ui.style.literal import literal
 
 __all__ = ["Column", "field", "literal", "print_json", "print_table", "say"]
 

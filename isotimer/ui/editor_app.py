@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import ClassVar
 
-from textual.app import App
-
 from isotimer.core.session.draft import SessionDraft
 from isotimer.paths import Paths
 from isotimer.storage.sessions.library import Library
-from isotimer.ui.literal_notify import LiteralNotify
+from isotimer.ui.base import BaseApp
 from isotimer.ui.screens.editor import EditorScreen
-from isotimer.ui.screenshots import Screenshots
 
 
-class EditorApp(Screenshots, LiteralNotify, App[str | None]):
+class EditorApp(BaseApp[str | None]):
     """Opens one draft in the editor and exits with the saved session id, or None."""
 
     # The shared stylesheet styles the confirm dialog the editor asks before discarding.
@@ -34,8 +31,7 @@ class EditorApp(Screenshots, LiteralNotify, App[str | None]):
         theme: str | None = None,
         taken: Collection[str] = (),
     ) -> None:
-        super().__init__()
-        self.paths = paths
+        super().__init__(paths)
         self.editor = EditorScreen(
             draft, library, paths, session_id, title=title, lead_in=lead_in, taken=taken
         )

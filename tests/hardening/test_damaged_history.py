@@ -90,7 +90,8 @@ def test_damage_past_the_first_page_is_found_at_open(tmp_path):
     with pytest.raises(HistoryUnavailable, match="damaged"):
         HistoryStore.open(path)
     assert path.read_bytes() == bytes(data)  # left untouched for moving aside
-    store, problem, blocked = _open_history(Paths(tmp_path / "data"))
+    opened = _open_history(Paths(tmp_path / "data"))
+    store, problem, blocked = opened.store, opened.problem, opened.blocked
     assert store is None and "damaged" in problem and blocked == path  # the app offers it
 
 

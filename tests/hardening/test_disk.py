@@ -27,6 +27,7 @@ from isotimer.ui.app import IsoTimerApp
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.run import RunScreen
 from isotimer.ui.screens.summary import SummaryScreen
+from isotimer.ui.services import RunRequest
 from tests.programs import cannot_run
 from tests.ui.builders import TEST_SESSION, FakeAnnouncer, catalog
 from tests.ui.notices import Notices
@@ -40,18 +41,19 @@ def build(data: Path, clock: FakeClock) -> IsoTimerApp:
     """The app as ``isotimer run test-holds`` builds it, over a fake clock."""
     paths = Paths(data)
     settings, settings_problems = load_settings(paths.settings_file)
-    history, problem, blocked = _open_history(paths)
+    opened = _open_history(paths)
+    history, problem, blocked = opened.store, opened.problem, opened.blocked
     return IsoTimerApp(
         catalog(),
         history,
         clock,
         settings,
         paths=paths,
-        start=(TEST_SESSION, Level.BEGINNER),
+        start=RunRequest(TEST_SESSION, Level.BEGINNER),
         history_problem=problem,
         history_blocked=blocked,
         settings_problems=settings_problems,
-        announcer=FakeAnnouncer(),  # type: ignore[arg-type]
+        announcer=FakeAnnouncer(),
     )
 
 

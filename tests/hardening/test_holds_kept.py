@@ -154,7 +154,7 @@ async def test_a_signal_saves_the_hold_in_progress_and_leaves_the_run_to_resume(
     app = make_app(tmp_path, clock=clock, start=START)
     async with app.run_test(size=SIZE) as pilot:
         await tick(pilot, clock, LEAD_IN + 10)
-        app._ended_by_signal(signum)  # what TerminalSignals calls on the loop
+        app.guard.ended_by_signal(signum)  # what TerminalSignals calls on the loop
         await pilot.pause()
     assert app.return_code == 128 + signum
     [hold] = app.history.holds()

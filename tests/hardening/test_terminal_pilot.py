@@ -39,7 +39,7 @@ async def test_a_suspension_pauses_the_hold_at_the_moment_it_began(tmp_path):
         screen.tick()
         suspended_at = clock.monotonic()
         clock.advance(45)  # stopped in the background, longer than the hold had left
-        app.pause_running(suspended_at)  # what TerminalSignals does after fg
+        app.guard.pause_running(suspended_at)  # what TerminalSignals does after fg
         await pilot.pause()
         snapshot = screen.engine.snapshot(clock.monotonic())
         assert snapshot.paused and snapshot.remaining_s == 20

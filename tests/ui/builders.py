@@ -18,6 +18,7 @@ from isotimer.storage.problems import Problem
 from isotimer.storage.sessions.catalog import Catalog, Origin
 from isotimer.storage.settings import Settings
 from isotimer.ui.app import IsoTimerApp
+from isotimer.ui.services import RunRequest
 
 WALL_SIT = Hold(
     exercise="wall-sit",
@@ -114,7 +115,10 @@ def make_app(
     history: bool = True,
     **options: object,
 ) -> IsoTimerApp:
-    """The app over fakes; its history is a real store in ``tmp_path`` unless ``history=False``."""
+    """The app over fakes; its history is a real store in ``tmp_path`` unless ``history=False``.
+
+    ``start`` is the session and level ``isotimer run`` would ask for.
+    """
     paths = Paths(data_dir=tmp_path / "data")
     store = HistoryStore.open(paths.history_file) if history else None
     return IsoTimerApp(
@@ -123,8 +127,8 @@ def make_app(
         clock or FakeClock(),
         settings or Settings(),
         paths=paths,
-        start=start,
-        announcer=FakeAnnouncer(),  # type: ignore[arg-type]
+        start=RunRequest(*start) if start else None,
+        announcer=FakeAnnouncer(),
         **options,  # type: ignore[arg-type]
     )
 

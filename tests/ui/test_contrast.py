@@ -12,8 +12,8 @@ from textual.color import Color
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.session.model import Level
-from isotimer.ui.readable import MINIMUM, contrast, readable, text_on
 from isotimer.ui.screens.run import FLASH_S
+from isotimer.ui.style.readable import MINIMUM, contrast, readable, text_on
 
 from .builders import TEST_SESSION, make_app
 

@@ -115,7 +115,7 @@ async def test_dialogs_and_notifications_take_text_literally(tmp_path, monkeypat
 
 
 def test_palette_hits_are_escaped_markup():
-    from isotimer.ui.session_commands import markup
+    from isotimer.ui.palette.sessions import markup
 
     assert markup("Start Legs [/] day") == "Start Legs \\[/] day"
     assert markup(f"x{OSC_52}") == "x␛]52;c;cm0gLXJmIH4vKg==␇"

@@ -6,7 +6,7 @@ import pytest
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.session.model import Level
-from isotimer.ui.run_layout import plan_layout
+from isotimer.ui.screens.run.layout import plan_layout
 from isotimer.ui.widgets.big_digits import BigDigits
 
 from .builders import TEST_SESSION, make_app

@@ -32,13 +32,13 @@ async def test_w_in_a_run_shows_the_address_and_who_can_open_it(tmp_path):
     app = make_app(tmp_path, clock=FakeClock(), start=(TEST_SESSION, Level.BEGINNER))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.live is None  # nothing listens until sharing is asked for
+        assert app.sharing.live is None  # nothing listens until sharing is asked for
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, ShareScreen)
-        assert app.screen.url == app.live.url and "/127.0.0.1:" in app.screen.url
+        assert app.screen.url == app.sharing.live.url and "/127.0.0.1:" in app.screen.url
         assert "Only this computer" in str(app.screen.query_one("#share-who").render())
-        state = first_state(app.live.url)
+        state = first_state(app.sharing.live.url)
         assert state["session"] == "Test holds" and state["phase"] == "lead_in"
         await pilot.press("escape")
         assert isinstance(app.screen, RunScreen)
@@ -55,15 +55,15 @@ async def test_the_page_pause_button_pauses_the_engine_and_the_page_hears_it(tmp
         run = run_screen(app)
         clock.advance(6)  # into the first hold
         run.tick()
-        assert first_state(app.live.url)["phase"] == "hold"
-        assert press_on_page(app.live.url, "pause") == 204
+        assert first_state(app.sharing.live.url)["phase"] == "hold"
+        assert press_on_page(app.sharing.live.url, "pause") == 204
         await wait_for(pilot, lambda: run.engine.paused)
-        state = first_state(app.live.url)
+        state = first_state(app.sharing.live.url)
         assert state["paused"] is True and state["words"] == "PAUSED"
-        assert press_on_page(app.live.url, "pause") == 204
+        assert press_on_page(app.sharing.live.url, "pause") == 204
         await wait_for(pilot, lambda: not run.engine.paused)
-        assert press_on_page(app.live.url, "end-hold") == 204
-        await wait_for(pilot, lambda: first_state(app.live.url)["phase"] != "hold")
+        assert press_on_page(app.sharing.live.url, "end-hold") == 204
+        await wait_for(pilot, lambda: first_state(app.sharing.live.url)["phase"] != "hold")
 
 
 async def test_the_share_setting_publishes_every_run_without_asking(tmp_path):
@@ -74,4 +74,4 @@ async def test_the_share_setting_publishes_every_run_without_asking(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)  # no code pushed in the runner's face
-        assert first_state(app.live.url)["title"] == "Next: Wall sit"
+        assert first_state(app.sharing.live.url)["title"] == "Next: Wall sit"

@@ -7,7 +7,7 @@ import pytest
 from isotimer.core.history.ratings import parse_rating
 from isotimer.core.history.records import HoldOutcome
 from isotimer.core.session.plan import StepKind, build_plan
-from isotimer.ui.stop_message import stop_message
+from isotimer.ui.screens.run.stop_message import stop_message
 from isotimer.ui.widgets.big_digits import fit_scale, render_lines, size_at
 from isotimer.ui.widgets.phase_banner import phase_words
 from tests.unit.history_factories import hold_record

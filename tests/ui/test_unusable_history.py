@@ -16,7 +16,8 @@ def blocked_app(tmp_path):
     paths = Paths(tmp_path / "data")
     paths.data_dir.mkdir(parents=True)
     paths.history_file.write_bytes(GARBAGE)
-    store, problem, blocked = _open_history(paths)
+    opened = _open_history(paths)
+    store, problem, blocked = opened.store, opened.problem, opened.blocked
     assert store is None and blocked == paths.history_file and problem
     return make_app(tmp_path, history=False, history_problem=problem, history_blocked=blocked)
 
@@ -55,6 +56,7 @@ def test_a_disk_that_cannot_be_written_is_not_offered_for_moving(tmp_path, monke
         raise HistoryWriteError(f"Cannot write the history at {path}: the disk is full.", path)
 
     monkeypatch.setattr(history_module.HistoryStore, "open", classmethod(lambda cls, p: refuse(p)))
-    store, problem, blocked = _open_history(Paths(tmp_path))
+    opened = _open_history(Paths(tmp_path))
+    store, problem, blocked = opened.store, opened.problem, opened.blocked
     assert store is None and blocked is None
     assert "the disk is full" in problem and "will not be saved" in problem

@@ -40,14 +40,13 @@ def test_run_starts_the_session_at_the_settings_level(built, tmp_path):
     (tmp_path / "settings.toml").write_text('level = "advanced"\n')
     assert cli.main(["--data-dir", str(tmp_path), "run", "Recovery day"]) == 0
     [app] = built
-    session, level = app.start
-    assert (session.id, level) == ("recovery-day", Level.ADVANCED)
+    assert (app.start.session.id, app.start.level) == ("recovery-day", Level.ADVANCED)
 
 
 def test_run_level_and_voice_options(built, tmp_path):
     cli.main(["--data-dir", str(tmp_path), "run", "recovery-day", "--level", "beginner", "--voice"])
     [app] = built
-    assert app.start[1] is Level.BEGINNER
+    assert app.start.level is Level.BEGINNER
     assert app.voice is True
 
 

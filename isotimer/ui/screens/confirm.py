@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.events import Mount
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from isotimer.ui.literal import literal
+from isotimer.ui.style.literal import literal
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -42,7 +43,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: Mount) -> None:
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -44,7 +44,7 @@ class EditorScreen(Screen[str | None]):
     """
 
     CSS_PATH = "../editor.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (76, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012 (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
@@ -262,6 +262,7 @@ class EditorScreen(Screen[str | None]):
             self.dismiss(worker.result)
         elif event.state is WorkerState.ERROR:
             error = worker.error
+            assert error is not None  # a worker in the ERROR state holds its error
             if not isinstance(error, OSError):
                 raise error
             self.notify(f"Not saved: {error.strerror or error}", severity="error")

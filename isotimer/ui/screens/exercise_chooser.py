@@ -55,7 +55,7 @@ class ExerciseChooser(ModalScreen[str | None]):
     """Dismisses with the chosen exercise id, or None when the runner backs out."""
 
     CSS_PATH = "../editor.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (76, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]  # noqa: RUF012 (Textual's type)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Add"),
         Binding("escape", "cancel", "Cancel"),

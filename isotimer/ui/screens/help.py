@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.table import Table
@@ -27,7 +28,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q,enter", "close", "Close")
     ]
 
-    def __init__(self, title: str, bindings: list[BindingType], notes: str = "") -> None:
+    def __init__(self, title: str, bindings: Sequence[BindingType], notes: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.bindings = [b for b in bindings if isinstance(b, Binding) and b.description]

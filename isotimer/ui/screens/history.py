@@ -19,9 +19,9 @@ from isotimer.core.history.review import ExerciseReview, Review, RunSummary, bui
 from isotimer.core.programme.schedule import WeekRecord
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
-from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run_detail import RunDetailScreen
+from isotimer.ui.style.literal import literal
 from isotimer.ui.widgets.balance_table import BalanceTable
 from isotimer.ui.widgets.chart_panel import ChartPanel
 from isotimer.ui.widgets.exercise_facts import ExerciseFacts

@@ -15,7 +15,7 @@ from isotimer.core.history.checkins import mornings_text
 from isotimer.core.history.records import CheckIn, HoldRecord, Outcome, RunRecord
 from isotimer.core.run.outcomes import counted, describe_holds, session_result
 from isotimer.core.text.durations import clock
-from isotimer.ui.literal import literal
+from isotimer.ui.style.literal import literal
 from isotimer.ui.widgets.holds_table import holds_table
 
 ENDINGS = {

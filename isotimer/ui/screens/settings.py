@@ -227,11 +227,11 @@ class SettingsScreen(ModalScreen[Settings | None]):
         """The settings as the form shows them; call only when every input is valid."""
         return replace(
             self.settings,
-            level=Level(self.query_one("#level", Select).value),
+            level=Level(str(self.query_one("#level", Select).value)),
             lead_in=float(self.query_one("#lead-in", Input).value),
             warm_up=self.query_one("#warm-up", Switch).value,
             cue_rotation_s=float(self.query_one("#cue-rotation", Input).value),
-            sound=Sound(self.query_one("#sound", Select).value),
+            sound=Sound(str(self.query_one("#sound", Select).value)),
             volume=int(self.query_one("#volume", Input).value),
             voice=self.query_one("#voice", Switch).value,
             voice_program=str(self.query_one("#voice-program", Select).value),
@@ -250,4 +250,6 @@ class SettingsScreen(ModalScreen[Settings | None]):
         note = self.query_one(f"#{field.id}-note", Static)
         note.update(problem or self._hints.get(str(field.id), ""))
         note.set_class(bool(problem), "-error")
-        field.parent.parent.set_class(bool(problem), "-invalid")
+        row = field.parent.parent if field.parent is not None else None
+        if row is not None:
+            row.set_class(bool(problem), "-invalid")

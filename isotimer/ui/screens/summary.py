@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from isotimer.core.history.bests import NewBest
@@ -24,17 +23,17 @@ from isotimer.core.run.outcomes import SessionResult, describe_holds, session_re
 from isotimer.core.text.durations import clock
 from isotimer.core.text.printable import printable
 from isotimer.storage.history.store import HistoryStore
-from isotimer.ui.literal import literal
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
 from isotimer.ui.screens.unsaved_holds import UnsavedHolds
+from isotimer.ui.style.literal import literal
 from isotimer.ui.widgets.holds_table import holds_table
 
 # While the writer thread still has this run's writes, the saved line is refreshed this often.
 SAVING_POLL_S = 0.25
 
 
-class SummaryScreen(UnsavedHolds, Screen[None]):
+class SummaryScreen(UnsavedHolds):
     """Shows the result; the rating is optional and never in the way of leaving.
 
     Nothing is focused at first, so ``q`` quits and Enter leaves straight
@@ -91,10 +90,10 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
             yield Label("How did it feel? (optional: Tab to rate, Enter to save)", id="rate-title")
             with Horizontal(id="rating"):
                 yield Label("Effort 1-10")
-                yield Input(placeholder="-", id="effort", **_NUMBER)
+                yield _number_input("effort")
                 for side in self.sides:
                     yield Label("Pain 0-10" if side == "none" else f"Pain {side} 0-10")
-                    yield Input(placeholder="-", id=_pain_id(side), **_NUMBER)
+                    yield _number_input(_pain_id(side))
             yield Input(
                 placeholder="a note, e.g. left knee twinged on set 2", id="note", compact=True
             )
@@ -232,7 +231,9 @@ class SummaryScreen(UnsavedHolds, Screen[None]):
         self.app.push_screen(HelpScreen("The summary", self.BINDINGS, notes))
 
 
-_NUMBER = {"type": "integer", "max_length": 2, "compact": True}
+def _number_input(input_id: str) -> Input:
+    """A two-digit field for a rating from 0 to 10."""
+    return Input(placeholder="-", id=input_id, type="integer", max_length=2, compact=True)
 
 
 def _pain_id(side: str) -> str:

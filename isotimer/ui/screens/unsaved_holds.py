@@ -7,6 +7,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.screen import Screen
+
 from isotimer.storage.history.errors import HistoryError
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.unsaved import UnsavedChoice, UnsavedScreen
@@ -16,17 +18,18 @@ if TYPE_CHECKING:
     from isotimer.storage.history.store import HistoryStore
 
 
-class UnsavedHolds:
-    """Mixed into the summary: holds stay until saved, exported, or knowingly discarded.
+class UnsavedHolds(Screen[None]):
+    """The summary's base: holds stay until saved, exported, or knowingly discarded.
 
-    Relies on the screen's ``recorder``, ``reopen``, ``export_dirs``, ``let_go``,
-    ``app``, ``notify`` and ``_show_saved``.
+    Relies on the summary's ``recorder``, ``reopen``, ``export_dirs``,
+    ``let_go`` and ``_show_saved``.
     """
 
     recorder: SessionRecorder
     reopen: Callable[[], HistoryStore] | None
     export_dirs: tuple[Path, ...]
     let_go: bool
+    _show_saved: Callable[[], None]
 
     def _leave(self, go: Callable[[], object]) -> None:
         """Go, unless holds are unsaved and nobody has said what to do with them."""
@@ -89,7 +92,7 @@ class UnsavedHolds:
 
     def _export_to(self, folders: tuple[Path, ...]) -> tuple[Path | None, list[str]]:
         name = f"isotimer-unsaved-{self.recorder.run_id[:8]}.json"
-        problems = []
+        problems: list[str] = []
         for folder in folders:
             try:
                 return self.recorder.export_pending(folder / name), problems

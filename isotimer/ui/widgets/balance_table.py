@@ -12,7 +12,7 @@ from textual.widget import Widget
 from isotimer.core.history.review import Review, balance_text
 from isotimer.core.history.stats import BALANCE_FLAG_PCT
 from isotimer.core.text.durations import short
-from isotimer.ui.literal import literal
+from isotimer.ui.style.literal import literal
 
 EXPLAINED = (
     "Longest hold on each side in the latest session that worked both. "

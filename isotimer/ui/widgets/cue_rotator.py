@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from isotimer.ui.literal import literal
+from isotimer.ui.style.literal import literal
 
 
 class CueRotator(Static):

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from isotimer.core.history.records import HoldOutcome, HoldRecord
 from isotimer.core.text.durations import short
-from isotimer.ui.literal import literal
+from isotimer.ui.style.literal import literal
 
 OUTCOME_WORDS = {
     HoldOutcome.COMPLETED: "✓ done",

@@ -14,7 +14,7 @@ from isotimer.core.session.model import Exercise, Hold, Session, Side, Sides
 from isotimer.core.session.plan import Plan, StepKind, target_key
 from isotimer.core.text.durations import clock, short
 from isotimer.storage.problems import Problem
-from isotimer.ui.literal import literal
+from isotimer.ui.style.literal import literal
 
 
 def hold_line(hold: Hold, target_s: float) -> str:

@@ -25,12 +25,12 @@ from isotimer.core.text.printable import printable
 from isotimer.storage.problems import Problem
 from isotimer.storage.programmes.offer import TodayOffer
 from isotimer.storage.sessions.catalog import Catalog, Origin
+from isotimer.ui.palette.sessions import SessionCommands
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.picker.entries import BROKEN, Entry, quick_start_hint
 from isotimer.ui.screens.picker.freshness import CHECK_EVERY_S, CatalogSource, CatalogWatch
 from isotimer.ui.screens.picker.keys import BINDINGS as KEY_BINDINGS
 from isotimer.ui.screens.picker.keys import FILTERING, LIST_KEYS, WhileFiltering
-from isotimer.ui.session_commands import SessionCommands
 from isotimer.ui.widgets.filter_line import FilterLine
 from isotimer.ui.widgets.key_bar import KeyBar
 from isotimer.ui.widgets.session_preview import (

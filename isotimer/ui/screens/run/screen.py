@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -25,9 +25,12 @@ from isotimer.core.run.pacer import breathing_for, cue_at, pacer_at, reminders_f
 from isotimer.core.session.plan import Plan, StepKind
 from isotimer.core.text.durations import clock, countdown_seconds
 from isotimer.storage.history.recorder import SessionRecorder
-from isotimer.ui.literal import literal
-from isotimer.ui.run_keys import RUN_KEYS, RunControls
-from isotimer.ui.run_layout import PARTS, RunLayout, plan_layout
+from isotimer.ui.screens.confirm import ConfirmScreen
+from isotimer.ui.screens.help import HelpScreen
+from isotimer.ui.screens.run.keys import HELP_KEYS, HELP_NOTES, RUN_KEYS, key_applies
+from isotimer.ui.screens.run.layout import PARTS, RunLayout, plan_layout
+from isotimer.ui.screens.run.stop_message import stop_message
+from isotimer.ui.style.literal import literal
 from isotimer.ui.widgets.countdown import Countdown
 from isotimer.ui.widgets.cue_rotator import CueRotator
 from isotimer.ui.widgets.pacer import BreathPacer
@@ -50,6 +53,20 @@ STATE_CLASSES = {
 }
 
 
+class Muting(Protocol):
+    """What the run screen needs of the announcer: ``m`` mutes and unmutes it."""
+
+    muted: bool
+
+
+class Sharing(Protocol):
+    """What the run screen's ``w`` needs: the live page started and shown for this run."""
+
+    def share(self, engine: Engine) -> None:
+        """Publish ``engine``'s run and show the page's address and code."""
+        ...
+
+
 @dataclass(frozen=True)
 class RunResult:
     """How a run ended, handed to whoever pushed the run screen."""
@@ -60,7 +77,7 @@ class RunResult:
     recorder: SessionRecorder
 
 
-class RunScreen(RunControls, Screen[RunResult]):
+class RunScreen(Screen[RunResult]):
     """Follows the engine: every tick reads one snapshot and sets the widgets from it.
 
     The screen never keeps time itself. ``tick`` asks the engine what the
@@ -70,13 +87,13 @@ class RunScreen(RunControls, Screen[RunResult]):
     screen changes (``core.frames``): no frame is drawn that looks the same,
     and a step ends on its deadline. Paused, nothing is scheduled at all.
 
-    The footer offers only the keys that apply now (``run_keys``), and any
+    The footer offers only the keys that apply now (``keys``), and any
     screen opened over this one (help, the stop question, the command
     palette) pauses the session until it closes, if it was running.
     """
 
     # Parsed when the first run opens, not at start-up (the picker does not need it).
-    CSS_PATH = "../run.tcss"
+    CSS_PATH = "../../run.tcss"
     BINDINGS: ClassVar[list[BindingType]] = RUN_KEYS
 
     def __init__(
@@ -85,7 +102,8 @@ class RunScreen(RunControls, Screen[RunResult]):
         clock: Clock,
         recorder: SessionRecorder,
         *,
-        announcer: object | None = None,
+        announcer: Muting | None = None,
+        sharing: Sharing | None = None,
         cue_rotation_s: float = 8.0,
     ) -> None:
         super().__init__()
@@ -93,6 +111,7 @@ class RunScreen(RunControls, Screen[RunResult]):
         self.clock = clock
         self.recorder = recorder
         self.announcer = announcer
+        self.sharing = sharing
         self.cue_rotation_s = cue_rotation_s
         self._timer: Timer | None = None
         self._shown_index: int | None = None
@@ -140,7 +159,7 @@ class RunScreen(RunControls, Screen[RunResult]):
         self._apply_layout()
 
     def _apply_layout(self) -> None:
-        """Size the countdown for the whole session at this terminal size (``run_layout``)."""
+        """Size the countdown for the whole session at this terminal size (``layout``)."""
         width, height = self.size
         widest = clock(max((step.seconds for step in self.plan.steps), default=0))
         plan = plan_layout(width, height, widest)
@@ -272,3 +291,91 @@ class RunScreen(RunControls, Screen[RunResult]):
         self.query_one(Countdown).muted = muted
         self.query_one("#run-title", Static).update(literal(self._title()))
         self.refresh_bindings()
+
+    # -- keys (the tables and when each applies: ``keys``) --------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer a key only when it does something now: see ``key_applies``."""
+        step = self.engine.current
+        muted = None if self.announcer is None else bool(self.announcer.muted)
+        return key_applies(action, step.kind if step else None, self.engine.paused, muted)
+
+    def action_pause(self) -> None:
+        self.engine.pause(self.clock.monotonic())
+        self.tick()
+
+    def action_resume(self) -> None:
+        self.engine.resume(self.clock.monotonic())
+        self.tick()
+
+    def action_end_hold(self) -> None:
+        self.engine.end_hold(self.clock.monotonic())
+        self.tick()
+
+    def action_skip(self) -> None:
+        self.engine.skip(self.clock.monotonic())
+        self.tick()
+
+    def action_back(self) -> None:
+        self.engine.back(self.clock.monotonic())
+        self.tick()
+
+    def action_rest(self, seconds: float) -> None:
+        self.engine.adjust_rest(seconds, self.clock.monotonic())
+        self.tick()
+
+    def action_mute(self) -> None:
+        self._set_muted(True)
+
+    def action_unmute(self) -> None:
+        self._set_muted(False)
+
+    def action_share(self) -> None:
+        """``w``: show the live page's address and code; the screen over this one pauses."""
+        if self.sharing is not None:
+            self.sharing.share(self.engine)
+
+    def action_help(self) -> None:
+        self.pause_for_overlay()
+        self.app.push_screen(HelpScreen("Running a session", HELP_KEYS, HELP_NOTES))
+
+    def action_stop(self) -> None:
+        """Ask first; the question pauses the session, so the hold keeps the time it had."""
+        at = self.clock.monotonic()
+        self.pause_for_overlay()
+        if self._result is not None:
+            return
+        snapshot = self.engine.snapshot(at)
+        message = stop_message(
+            holds=self.recorder.records,
+            current=snapshot.step,
+            held_s=snapshot.elapsed_s,
+            saving=self.recorder.store is not None,
+        )
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self.engine.stop(self.clock.monotonic())
+                self.tick()
+
+        self.app.push_screen(ConfirmScreen(message, yes="Stop", no="Keep going"), answered)
+
+    # -- overlays ---------------------------------------------------------------
+    def pause_for_overlay(self) -> None:
+        """Pause now for a screen about to open over this one, if running.
+
+        Keys call this at the moment they are pressed; ``on_screen_suspend``
+        calls it again for screens opened any other way (the palette).
+        """
+        if self.engine.current is not None and not self.engine.paused:
+            self.engine.pause(self.clock.monotonic())
+            self._paused_for_overlay = True
+            self.tick()
+
+    def on_screen_suspend(self) -> None:
+        self.pause_for_overlay()
+
+    def resume_after_overlay(self) -> None:
+        """Carry on only if it was an overlay, not the runner, that paused the session."""
+        if self._paused_for_overlay:
+            self._paused_for_overlay = False
+            self.engine.resume(self.clock.monotonic())

@@ -2,36 +2,50 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+
+from isotimer.core.clock import Clock
+from isotimer.ui.services.state import AppState
 
 if TYPE_CHECKING:
-    from isotimer.core.clock import Clock
     from isotimer.core.run.engine import Engine
-    from isotimer.storage.settings import Settings
-    from isotimer.ui.live_link import LiveLink, PageCommand
+    from isotimer.ui.screens.run import RunScreen
+    from isotimer.ui.services.live_link import LiveLink
 
 NETWORK_HOST = "0.0.0.0"  # "my network" in settings: every address of this computer
 
 
 class LiveSharing:
-    """Mixed into the app: starts the live server on demand and follows each run.
+    """Starts the live server on demand and follows each run; the run screen's ``w``.
 
     The server (and aiohttp with it) is only imported and started when sharing
-    is asked for, so start-up pays nothing for it. It relies on the app's
-    ``clock``, ``settings``, ``announcer``, ``notify``, ``push_screen`` and
-    ``_run_screen``.
+    is asked for, so start-up pays nothing for it.
     """
 
-    clock: Clock
-    settings: Settings
-    share: tuple[str, int] | None
-    live: LiveLink | None
+    def __init__(
+        self,
+        app: App[Any],
+        clock: Clock,
+        *,
+        state: AppState,
+        share: tuple[str, int] | None,
+        run_screen: Callable[[], RunScreen | None],
+    ) -> None:
+        self.app = app
+        self.clock = clock
+        self.share_at = share  # --share's address, which wins over the setting
+        self.state = state
+        self.run_screen = run_screen
+        self.live: LiveLink | None = None
 
-    def _share_address(self) -> tuple[str, int] | None:
+    def _address(self) -> tuple[str, int] | None:
         """Where to listen: the command line's choice, else the setting's, else nowhere."""
-        if self.share is not None:
-            return self.share
-        choice = self.settings.share
+        if self.share_at is not None:
+            return self.share_at
+        choice = self.state.settings.share
         if choice == "off":
             return None
         return (NETWORK_HOST if choice == "my-network" else "127.0.0.1", 0)
@@ -39,53 +53,50 @@ class LiveSharing:
     def _live_link(self, address: tuple[str, int]) -> LiveLink | None:
         """The running link, started on ``address`` the first time; None if it cannot listen."""
         if self.live is None:
-            from isotimer.ui.live_link import LiveLink
+            from isotimer.ui.services.live_link import LiveLink
 
             host, port = address
             self.live = LiveLink(
-                self,  # type: ignore[arg-type]
+                self.app,
                 self.clock,
                 host=host,
                 port=port,
-                muted=lambda: bool(getattr(self.announcer, "muted", False)),  # type: ignore[attr-defined]
-                cue_every_s=self.settings.cue_rotation_s,
+                muted=lambda: self.state.announcer.muted,
+                cue_every_s=self.state.settings.cue_rotation_s,
             )
         try:
             self.live.start()
         except OSError as error:
-            self.notify(  # type: ignore[attr-defined]
+            self.app.notify(
                 f"The live page could not start: {error}", title="Share", severity="error"
             )
             return None
         return self.live
 
-    def follow_live(self, engine: Engine) -> bool:
+    def follow(self, engine: Engine) -> bool:
         """Publish a run that is starting, when sharing is on; True when it is."""
-        address = self._share_address()
+        address = self._address()
         link = self._live_link(address) if address is not None else self.live
         if link is None:
             return False
         link.follow(engine)
         return True
 
-    def action_share(self) -> None:
-        """``w`` during a run: start sharing if need be and show the address and code."""
+    def share(self, engine: Engine | None = None) -> None:
+        """Start sharing if need be, follow ``engine`` and show the address and code."""
         from isotimer.ui.screens.share import ShareScreen
         from isotimer.web.access import is_loopback
 
-        run = self._run_screen()  # type: ignore[attr-defined]
-        address = self._share_address() or ("127.0.0.1", 0)
-        link = self._live_link(address)
+        link = self._live_link(self._address() or ("127.0.0.1", 0))
         if link is None:
             return
-        if run is not None:
-            link.follow(run.engine)
-        self.push_screen(ShareScreen(link.url, is_loopback(link.server.host)))  # type: ignore[attr-defined]
+        if engine is not None:
+            link.follow(engine)
+        self.app.push_screen(ShareScreen(link.url, is_loopback(link.server.host)))
 
-    def on_page_command(self, message: PageCommand) -> None:
+    def page_command(self, name: str) -> None:
         """A button pressed on the page, run like the key it stands for."""
-        run = self._run_screen()  # type: ignore[attr-defined]
-        name = message.name
+        run = self.run_screen()
         if run is None or run.engine.finished:
             return
         if name == "pause" and run.engine.paused:
@@ -95,7 +106,7 @@ class LiveSharing:
         elif name == "end-hold":
             run.action_end_hold()
 
-    def close_live(self) -> None:
+    def close(self) -> None:
         """Close the live page's server, if the run was shared."""
         if self.live is not None:
             self.live.close()

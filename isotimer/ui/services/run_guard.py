@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual.app import App
+
+from isotimer.core.clock import Clock
+from isotimer.paths import Paths
 from isotimer.storage.history.write_thread import HistoryWriter
+from isotimer.ui.services.signals import TerminalSignals
 
 if TYPE_CHECKING:
-    from isotimer.core.clock import Clock
-    from isotimer.paths import Paths
     from isotimer.ui.screens.run import RunScreen
     from isotimer.ui.screens.summary import SummaryScreen
 
@@ -18,43 +20,49 @@ FINAL_WRITE_S = 4.0
 
 
 class RunGuard:
-    """Mixed into the app: ends the run in progress the right way for each way out.
+    """Ends the run in progress the right way for each way out of the app.
 
     The runner's own stop (``q``, Ctrl+Q) ends the run as stopped. A signal or a
     crash cuts it off instead: the hold in progress is saved, the run stays in
     progress, and the next start offers to resume it. Unsaved holds left on a
     summary are written to a file in the data folder when nobody can be asked.
-    Relies on the app's ``clock``, ``paths``, ``writer``, ``screen_stack``, ``exit``.
+    It finds the run and summary screens on ``app``'s screen stack.
     """
 
-    clock: Clock
-    paths: Paths
-    writer: HistoryWriter | None
+    def __init__(
+        self, app: App[Any], clock: Clock, paths: Paths, writer: HistoryWriter | None
+    ) -> None:
+        self.app = app
+        self.clock = clock
+        self.paths = paths
+        self.writer = writer  # None: history writes happen on the UI thread (tests)
+        self.signals = TerminalSignals(clock, self.ended_by_signal, self.pause_running)
 
-    def _run_screen(self) -> RunScreen | None:
+    def run_screen(self) -> RunScreen | None:
+        """The run screen, if a run is open (under any dialogs)."""
         from isotimer.ui.screens.run import RunScreen
 
-        return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)  # type: ignore[attr-defined]
+        return next((s for s in self.app.screen_stack if isinstance(s, RunScreen)), None)
 
     def _summary_screen(self) -> SummaryScreen | None:
         from isotimer.ui.screens.summary import SummaryScreen
 
-        return next((s for s in self.screen_stack if isinstance(s, SummaryScreen)), None)  # type: ignore[attr-defined]
+        return next((s for s in self.app.screen_stack if isinstance(s, SummaryScreen)), None)
 
     def running(self) -> bool:
         """Whether a session is live (its run screen is open and not finished)."""
-        run = self._run_screen()
+        run = self.run_screen()
         return run is not None and not run.engine.finished
 
     def stop_running(self) -> None:
         """Stop the session in progress, if any, so its current hold is saved as stopped."""
-        run = self._run_screen()
+        run = self.run_screen()
         if run is not None and not run.engine.finished:
             run.engine.stop(self.clock.monotonic())
 
     def cut_off_running(self) -> None:
         """Save the hold in progress but leave the run to be offered for resume."""
-        run = self._run_screen()
+        run = self.run_screen()
         if run is not None and not run.engine.finished:
             run.recorder.cut_off()
             run.engine.stop(self.clock.monotonic())
@@ -70,46 +78,28 @@ class RunGuard:
 
     def pause_running(self, at: float) -> None:
         """Pause the session in progress as of ``at`` (the moment the process was suspended)."""
-        run = self._run_screen()
+        run = self.run_screen()
         if run is not None and not run.engine.finished:
             run.engine.pause(at)
             run.tick()
 
-    async def action_quit(self) -> None:
+    def quit(self) -> None:
         """Ctrl+Q: quit at once, but never lose the hold in progress nor unsaved holds."""
         self.stop_running()
         self.finish_writes()
-        run = self._run_screen()
-        keeper = run or self._summary_screen()
+        run, summary = self.run_screen(), self._summary_screen()
+        keeper = run or summary
         if keeper is None or not keeper.recorder.pending:
-            self.exit()  # type: ignore[attr-defined]
+            self.app.exit()
             return
-        while self.screen is not keeper:  # type: ignore[attr-defined]
-            self.pop_screen()  # type: ignore[attr-defined]
-        if keeper is run:
+        while self.app.screen is not keeper:
+            self.app.pop_screen()
+        if run is not None:
             run.tick()  # the run has ended: its summary asks what to do with them
-        else:
-            keeper.action_quit()
+        elif summary is not None:
+            summary.action_quit()
 
-    def action_command_palette(self) -> None:
-        """The palette only starts sessions and quits: never over a live run."""
-        if not self.running():
-            super().action_command_palette()  # type: ignore[misc]
-
-    def _ended_by_signal(self, signum: int) -> None:
+    def ended_by_signal(self, signum: int) -> None:
+        """A closed terminal or ``kill``: save the hold in progress, then exit as signalled."""
         self.cut_off_running()
-        self.exit(return_code=128 + signum)  # type: ignore[attr-defined]
-
-    def on_exit_app(self) -> None:
-        """Any other way out (the web page's quit, a lost connection) cuts the run off too."""
-        self.cut_off_running()
-
-    def _handle_exception(self, error: Exception) -> None:
-        """A bug anywhere in the UI: save the hold in progress first, then show the error.
-
-        Textual ends the app on any unhandled exception; this is its one hook.
-        Saving must never hide the error itself, so its own failure is ignored.
-        """
-        with suppress(Exception):
-            self.cut_off_running()
-        super()._handle_exception(error)  # type: ignore[misc]
+        self.app.exit(return_code=128 + signum)

@@ -1,0 +1,82 @@
+"""What both isotimer apps share: notices shown literally, screenshots kept in the data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from textual.app import App
+from textual.notifications import SeverityLevel
+
+from isotimer.core.text.printable import printable
+from isotimer.paths import Paths
+from isotimer.ui.style.readable import readable_variables
+
+ResultT = TypeVar("ResultT")
+
+
+class BaseApp(App[ResultT]):
+    """The picker's app and ``isotimer edit``'s editor app both start from this one.
+
+    Every theme gets ``$readable-*`` colours (``ui/style/readable.py``).
+
+    Notices carry session names, file paths and error text; Textual parses them
+    as markup by default, so ``Legs [/] day`` in a toast would raise: every
+    ``notify`` (screens and widgets call the app's) is plain text here.
+    Textual's screenshots go to ~/Downloads, which may not exist, and its
+    failure notice says neither why nor where: here they go to
+    ``paths.screenshot_dir``. In a browser (``isotimer serve``) the screenshot
+    is a download, so Textual's delivery is kept there.
+    """
+
+    def __init__(self, paths: Paths) -> None:
+        super().__init__()
+        self.paths = paths
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus its colours made readable."""
+        variables = super().get_css_variables()
+        return variables | readable_variables(variables)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a toast with ``message`` and ``title`` as plain text, never parsed as markup."""
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Save an SVG of the screen and say where, or why it could not be saved."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        folder = Path(path).expanduser() if path else self.paths.screenshot_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(
+                f"Screenshot not saved in {folder}: {reason}.",
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(f"Saved {saved}", title="Screenshot", markup=False)
+        return saved

@@ -1,0 +1,1 @@
+"""The command palette's entries: ``sessions`` starts a session by name from the picker."""
