@@ -1,1 +1,1 @@
-"""Screens, one a module."""
+"""Screens, one a module; the run screen is a package (``run/``: screen, keys, layout, stop)."""

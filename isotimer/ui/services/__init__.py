@@ -9,7 +9,8 @@ crash), ``LiveSharing`` (the live page),
 edit, duplicate and delete), the announcer (``Announcing``,
 ``make_announcer``) and the benchmark probes (``TimingLog``, ``mark_ready``).
 The live page's server comes with ``live_link``, imported only when sharing starts.
-Each reads what the App holds now through ``AppState``.
+Each is built with the App twice over: as the Textual app it pushes screens
+and notices on, and as the ``AppState`` it reads what the App holds now from.
 """
 
 from isotimer.ui.services.fit_saving import FitSaving

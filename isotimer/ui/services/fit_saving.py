@@ -32,8 +32,8 @@ class FitSaving:
     def __init__(
         self,
         app: App[Any],
-        *,
         state: AppState,
+        *,
         save_settings: Callable[[Settings | None], None],
     ) -> None:
         self.app = app

@@ -9,8 +9,6 @@ from typing import Any
 
 from textual.app import App
 
-from isotimer.core.clock import Clock
-from isotimer.paths import Paths
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.file import move_aside
 from isotimer.storage.history.store import HistoryStore
@@ -22,19 +20,11 @@ from isotimer.ui.services.state import AppState
 class HistoryKeeper:
     """Sets the app's history store when it is started afresh or reopened; opens the review."""
 
-    def __init__(
-        self,
-        app: App[Any],
-        clock: Clock,
-        paths: Paths,
-        *,
-        state: AppState,
-        programme: ProgrammeToday,
-    ) -> None:
+    def __init__(self, app: App[Any], state: AppState, programme: ProgrammeToday) -> None:
         self.app = app
-        self.clock = clock
-        self.paths = paths
         self.state = state
+        self.clock = state.clock
+        self.paths = state.paths
         self.programme = programme
 
     def offer_fresh(self, path: Path, problem: str | None, then: Callable[[], None]) -> None:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from isotimer.core.clock import Clock
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.mornings import DueCheckin, answers, due_checkin
 from isotimer.ui.services.state import AppState
@@ -23,10 +22,10 @@ class MorningCheckin:
     start-up.
     """
 
-    def __init__(self, app: App[Any], clock: Clock, *, state: AppState) -> None:
+    def __init__(self, app: App[Any], state: AppState) -> None:
         self.app = app
-        self.clock = clock
         self.state = state
+        self.clock = state.clock
 
     def offer(self) -> None:
         """Ask the morning-after question if a check-in is due; quietly skip if history fails."""

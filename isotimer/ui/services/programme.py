@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from isotimer.core.clock import Clock
-from isotimer.core.programme.schedule import WeekRecord
-from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.offer import TodayOffer, followed, todays_offer
 from isotimer.ui.services.state import AppState
+
+if TYPE_CHECKING:
+    from isotimer.core.programme.schedule import WeekRecord
 
 
 class ProgrammeToday:
     """What the programme followed means today, for the picker, the history and a run."""
 
-    def __init__(self, app: App[Any], clock: Clock, paths: Paths, *, state: AppState) -> None:
+    def __init__(self, app: App[Any], state: AppState) -> None:
         self.app = app
-        self.clock = clock
-        self.paths = paths
         self.state = state
+        self.clock = state.clock
+        self.paths = state.paths
 
     def todays_offer(self) -> TodayOffer | None:
         """What today holds in the programme followed, for the picker's top line."""

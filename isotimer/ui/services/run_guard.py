@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from isotimer.core.clock import Clock
-from isotimer.paths import Paths
 from isotimer.storage.history.write_thread import HistoryWriter
 from isotimer.ui.services.signals import TerminalSignals
+from isotimer.ui.services.state import AppState
 
 if TYPE_CHECKING:
     from isotimer.ui.screens.run import RunScreen
@@ -29,14 +28,21 @@ class RunGuard:
     It finds the run and summary screens on ``app``'s screen stack.
     """
 
-    def __init__(
-        self, app: App[Any], clock: Clock, paths: Paths, writer: HistoryWriter | None
-    ) -> None:
+    def __init__(self, app: App[Any], state: AppState, writer: HistoryWriter | None) -> None:
         self.app = app
-        self.clock = clock
-        self.paths = paths
+        self.clock = state.clock
+        self.paths = state.paths
         self.writer = writer  # None: history writes happen on the UI thread (tests)
-        self.signals = TerminalSignals(clock, self.ended_by_signal, self.pause_running)
+        self.signals = TerminalSignals(self.clock, self.ended_by_signal, self.pause_running)
+
+    def install(self, headless: bool) -> None:
+        """Catch a real terminal's signals (never in headless tests); ``remove`` undoes it."""
+        if not headless:
+            self.signals.install()
+
+    def remove(self) -> None:
+        """Put the signal handlers back as they were."""
+        self.signals.remove()
 
     def run_screen(self) -> RunScreen | None:
         """The run screen, if a run is open (under any dialogs)."""

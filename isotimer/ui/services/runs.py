@@ -3,14 +3,12 @@ summary after it, and the offer to resume a run cut off last time."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from isotimer.core.clock import Clock
 from isotimer.core.coach.progression import Suggestion
 from isotimer.core.run.cues import cue_for
 from isotimer.core.run.events import Event
@@ -19,9 +17,9 @@ from isotimer.core.session.model import Level, Session
 from isotimer.core.session.plan import Plan
 from isotimer.core.text.durations import ago
 from isotimer.storage.history.errors import HistoryError
-from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.write_thread import HistoryWriter
 from isotimer.storage.today import todays_plan, todays_suggestions
+from isotimer.ui.services.history import HistoryKeeper
 from isotimer.ui.services.probes import TimingLog
 from isotimer.ui.services.sharing import LiveSharing
 from isotimer.ui.services.state import AppState
@@ -46,24 +44,23 @@ class RunRequest:
 class Runs:
     """Starts runs, shows each one's summary, and offers a cut-off run back.
 
-    ``reopen`` gives the summary a fresh history store to retry with.
+    ``histories`` gives the summary a fresh history store to retry with.
     """
 
     def __init__(
         self,
         app: App[Any],
-        clock: Clock,
-        *,
         state: AppState,
-        reopen: Callable[[], HistoryStore],
+        *,
+        histories: HistoryKeeper,
         sharing: LiveSharing,
         writer: HistoryWriter | None,
         timing_log: TimingLog | None,
     ) -> None:
         self.app = app
-        self.clock = clock
         self.state = state
-        self.reopen = reopen
+        self.clock = state.clock
+        self.reopen = histories.reopen
         self.sharing = sharing
         self.writer = writer  # None: history writes happen on the UI thread (tests)
         self.timing_log = timing_log

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from isotimer.core.session.model import Session
-from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.services.state import AppState
@@ -23,20 +22,20 @@ NEW_NAME = "My session"
 class SessionFiles:
     """Opens the editor and deletes the user's session files, then has the catalog reloaded.
 
-    ``reload`` reads the session folders again and refreshes the picker.
+    After a change the session folders are read again; ``reload`` then
+    refreshes the picker.
     """
 
     def __init__(
         self,
         app: App[Any],
-        paths: Paths,
-        *,
         state: AppState,
+        *,
         reload: Callable[[], None],
     ) -> None:
         self.app = app
-        self.paths = paths
         self.state = state
+        self.paths = state.paths
         self.reload = reload
 
     def edit(self, action: str, session: Session | None) -> None:
@@ -90,8 +89,14 @@ class SessionFiles:
 
     def _edited(self, session_id: str | None) -> None:
         if session_id is not None:
-            self.reload()
+            self._reload()
             self.app.notify(f"Saved to {self.paths.user_sessions / (session_id + '.toml')}")
+
+    def _reload(self) -> None:
+        from isotimer.storage.sessions.catalog import load_catalog
+
+        self.state.catalog = load_catalog(self.paths)
+        self.reload()
 
     def delete(self, session: Session) -> None:
         """Ask, then delete ``session``'s file; only the user's own sessions can go."""
@@ -119,5 +124,5 @@ class SessionFiles:
         except OSError as error:
             self.app.notify(f"Not deleted: {error.strerror or error}", severity="error")
             return
-        self.reload()
+        self._reload()
         self.app.notify(f"Deleted {session.name}.")

@@ -9,9 +9,7 @@ from typing import Any
 
 from textual.app import App
 
-from isotimer.core.clock import Clock
 from isotimer.core.session.model import Session
-from isotimer.paths import Paths
 from isotimer.sound.announcer import Announcer
 from isotimer.storage.settings import Settings, save_settings
 from isotimer.ui.services.probes import TimingLog
@@ -29,19 +27,17 @@ class SettingsKeeper:
     def __init__(
         self,
         app: App[Any],
-        clock: Clock,
-        paths: Paths,
-        *,
         state: AppState,
+        *,
         own_announcer: bool,
         voice: bool,
         timing_log: TimingLog | None,
         changed: Callable[[], None],
     ) -> None:
         self.app = app
-        self.clock = clock
-        self.paths = paths
         self.state = state
+        self.clock = state.clock
+        self.paths = state.paths
         self.own_announcer = own_announcer
         self.voice = voice
         self.timing_log = timing_log

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from isotimer.core.clock import Clock
+from isotimer.ui.services.run_guard import RunGuard
 from isotimer.ui.services.state import AppState
 
 if TYPE_CHECKING:
     from isotimer.core.run.engine import Engine
-    from isotimer.ui.screens.run import RunScreen
     from isotimer.ui.services.live_link import LiveLink
 
 NETWORK_HOST = "0.0.0.0"  # "my network" in settings: every address of this computer
@@ -28,17 +26,15 @@ class LiveSharing:
     def __init__(
         self,
         app: App[Any],
-        clock: Clock,
-        *,
         state: AppState,
+        *,
         share: tuple[str, int] | None,
-        run_screen: Callable[[], RunScreen | None],
+        guard: RunGuard,
     ) -> None:
         self.app = app
-        self.clock = clock
-        self.share_at = share  # --share's address, which wins over the setting
         self.state = state
-        self.run_screen = run_screen
+        self.share_at = share  # --share's address, which wins over the setting
+        self.run_screen = guard.run_screen
         self.live: LiveLink | None = None
 
     def _address(self) -> tuple[str, int] | None:
@@ -58,7 +54,7 @@ class LiveSharing:
             host, port = address
             self.live = LiveLink(
                 self.app,
-                self.clock,
+                self.state.clock,
                 host=host,
                 port=port,
                 muted=lambda: self.state.announcer.muted,
