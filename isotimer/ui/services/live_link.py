@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.message import Message
@@ -37,7 +38,7 @@ class LiveLink:
 
     def __init__(
         self,
-        app: App,
+        app: App[Any],
         clock: Clock,
         *,
         host: str = "127.0.0.1",

@@ -60,7 +60,7 @@ class SessionRow:
 
     def cell(self, column: str) -> str:
         """The text of the field named ``column``."""
-        return getattr(self, column)
+        return str(getattr(self, column))
 
     def name_text(self) -> str:
         """The name followed by its mark, if any."""

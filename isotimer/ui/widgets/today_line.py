@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -23,7 +23,7 @@ class TodayLine(Static, can_focus=True):
     class Chosen(Message):
         """The runner asked for today's programme session."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__("", **kwargs)
         self.offer: TodayOffer | None = None
 
