@@ -98,7 +98,7 @@ async def test_the_page_follows_a_real_run_and_its_buttons_drive_it(tmp_path):
         await pilot.pause()
         await pilot.press("escape")  # the code shown at the start of a --share run
         run = next(s for s in app.screen_stack if isinstance(s, RunScreen))
-        url = app.live.url
+        url = app.sharing.live.url
         try:
             await browser.start()
             await browser.send("Emulation.setDeviceMetricsOverride", **PHONE)
@@ -135,7 +135,7 @@ async def test_the_page_follows_a_real_run_and_its_buttons_drive_it(tmp_path):
                 assert all(f'"{element}"' in layout for element in SHOWN), (name, layout)
                 await screenshot(browser, tmp_path, f"live-paused-{name}")
 
-            app.live.server.drop_clients()
+            app.sharing.live.server.drop_clients()
             await pilot.press("space")  # resumed from the terminal while the page is cut off
             await wait_until(lambda: _is(page_text(browser, "banner"), "HOLD"), 15, "catching up")
             assert await lag(browser, run) <= MAX_LAG_S

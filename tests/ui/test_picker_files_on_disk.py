@@ -30,7 +30,7 @@ def watching_app(tmp_path) -> tuple[IsoTimerApp, Paths]:
     (paths.user_sessions / "mine.toml").write_text(session_file("Mine", 5))
     app = make_app(tmp_path, catalog_=load_catalog(paths))
     app.picker = PickerScreen(
-        app.catalog, Level.BEGINNER, suggest=app.suggestions, sessions=SessionFolders(paths)
+        app.catalog, Level.BEGINNER, suggest=app.runs.suggestions, sessions=SessionFolders(paths)
     )
     return app, paths
 
