@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding
+from textual import on
 
 from isotimer.core.clock import Clock
 from isotimer.paths import Paths
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.write_thread import HistoryWriter
-from isotimer.storage.sessions.catalog import Catalog
+from isotimer.storage.sessions.catalog import Catalog, SessionFolders
 from isotimer.storage.settings import Settings
 from isotimer.ui import services
 from isotimer.ui.base import BaseApp
@@ -31,7 +30,6 @@ class IsoTimerApp(BaseApp[None]):
     TITLE = "isotimer"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # noqa: RUF012 (Textual's type)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
-    BINDINGS: ClassVar = [Binding("ctrl+z", "suspend_process", "Suspend", show=False)]
 
     def __init__(
         self,
@@ -54,24 +52,30 @@ class IsoTimerApp(BaseApp[None]):
         self.catalog, self.history, self.clock, self.settings = catalog, history, clock, settings
         self.start, self.voice, self.settings_problems = start, voice, list(settings_problems)
         self.history_problem, self.history_blocked = history_problem, history_blocked
-        self.timing_log = log = services.TimingLog.from_env(clock)
-        self.preferences = services.SettingsKeeper(self, self, own_announcer=announcer is None,
-            voice=voice, timing_log=log, changed=self._reload_picker)  # fmt: skip
+        self.writer, self.timing_log = writer, services.TimingLog.from_env(clock)
+        self.preferences = services.SettingsKeeper(
+            self, self, own_announcer=announcer is None, changed=self._reload_picker
+        )
         self.announcer: services.Announcing = announcer or self.preferences.make_announcer()
-        self.guard = services.RunGuard(self, self, writer)
+        self.guard = services.RunGuard(self, self)
         self.sharing = services.LiveSharing(self, self, share=share, guard=self.guard)
         self.programme = services.ProgrammeToday(self, self)
         self.histories = services.HistoryKeeper(self, self, self.programme)
-        self.runs = services.Runs(self, self, histories=self.histories, sharing=self.sharing,
-            writer=writer, timing_log=log)  # fmt: skip
+        self.runs = services.Runs(self, self, histories=self.histories, sharing=self.sharing)
         self.fit = services.FitSaving(self, self, save_settings=self.preferences.chosen)
         self.files = services.SessionFiles(self, self, reload=self._reload_picker)
         morning = services.MorningCheckin(self, self)
         self.startup = services.Startup(
-            self, self, runs=self.runs, morning=morning, histories=self.histories)  # fmt: skip
-        self.picker = PickerScreen(catalog, settings.level, lead_in=settings.lead_in,
-            warm_up=settings.warm_up, suggest=self.runs.suggestions, last_done=self.runs.last_done,
-            progression=settings.progression, today=self.programme.todays_offer)  # fmt: skip
+            self, self, runs=self.runs, morning=morning, histories=self.histories
+        )
+        self.picker = PickerScreen(
+            catalog,
+            settings,
+            suggest=self.runs.suggestions,
+            last_done=self.runs.last_done,
+            today=self.programme.todays_offer,
+            sessions=SessionFolders(paths),
+        )
 
     def on_mount(self) -> None:
         self.guard.install(self.is_headless)
@@ -90,8 +94,10 @@ class IsoTimerApp(BaseApp[None]):
             self.timing_log.close()
 
     def _reload_picker(self) -> None:
-        s = self.settings
-        self.picker.reload(self.catalog, s.level, s.lead_in, s.progression, warm_up=s.warm_up)
+        self.picker.reload(self.catalog, self.settings)
+
+    def on_picker_screen_catalog_reloaded(self, message: PickerScreen.CatalogReloaded) -> None:
+        self.catalog = message.catalog
 
     # What the screens ask for (messages up), each answered by a service.
     def on_picker_screen_session_chosen(self, message: PickerScreen.SessionChosen) -> None:
@@ -109,9 +115,8 @@ class IsoTimerApp(BaseApp[None]):
     def on_picker_screen_settings_requested(self) -> None:
         self.preferences.ask()
 
-    def on_picker_screen_progression_toggled(
-        self, message: PickerScreen.ProgressionToggled
-    ) -> None:
+    @on(PickerScreen.ProgressionToggled)
+    def _toggle_progression(self, message: PickerScreen.ProgressionToggled) -> None:
         self.preferences.toggle_progression(message.session, message.enabled)
 
     def on_picker_screen_history_requested(self) -> None:
@@ -122,16 +127,13 @@ class IsoTimerApp(BaseApp[None]):
     def on_summary_screen_save_fit_requested(self, message: SummaryScreen.SaveFitRequested) -> None:
         self.fit.save_fit(message.run_id)
 
-    # A run in the history's detail asks for its FIT file as the summary does.
     on_run_detail_screen_save_fit_requested = on_summary_screen_save_fit_requested
 
     def on_page_command(self, message: PageCommand) -> None:
         self.sharing.page_command(message.name)
 
-    # Every way out keeps the hold in progress (services/run_guard.py): Ctrl+Q quits at
-    # once but never loses a hold; the palette never opens over a live run; any other way
-    # out (the web page's quit, a lost connection) or a bug cuts the run off, and saving
-    # it never hides the bug.
+    # Every way out keeps the hold in progress (services/run_guard.py); the palette never
+    # opens over a live run; saving a run a bug cut off never hides the bug.
     async def action_quit(self) -> None:
         self.guard.quit()
 
@@ -143,6 +145,5 @@ class IsoTimerApp(BaseApp[None]):
         self.guard.cut_off_running()
 
     def _handle_exception(self, error: Exception) -> None:
-        with suppress(Exception):
-            self.guard.cut_off_running()
+        self.guard.cut_off_after_crash()
         super()._handle_exception(error)

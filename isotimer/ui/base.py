@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual.app import App
+from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
 from isotimer.core.text.printable import printable
@@ -26,8 +27,11 @@ class BaseApp(App[ResultT]):
     Textual's screenshots go to ~/Downloads, which may not exist, and its
     failure notice says neither why nor where: here they go to
     ``paths.screenshot_dir``. In a browser (``isotimer serve``) the screenshot
-    is a download, so Textual's delivery is kept there.
+    is a download, so Textual's delivery is kept there. Ctrl+Z suspends either
+    app back to the shell, as it does any terminal program.
     """
+
+    BINDINGS: ClassVar = [Binding("ctrl+z", "suspend_process", "Suspend", show=False)]
 
     def __init__(self, paths: Paths) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ import os
 
 from textual.message import Message
 
-from isotimer.core.session.model import Level
 from isotimer.paths import Paths
 from isotimer.storage.sessions.catalog import SessionFolders, load_catalog
 from isotimer.ui.app import IsoTimerApp
@@ -24,14 +23,11 @@ def session_file(name: str, seconds: int) -> str:
 
 
 def watching_app(tmp_path) -> tuple[IsoTimerApp, Paths]:
-    """The app over the real folders, its picker handed them as the app is asked to."""
+    """The app over the real folders: its picker watches them as the real app's does."""
     paths = Paths(data_dir=tmp_path / "data")
     paths.user_sessions.mkdir(parents=True, exist_ok=True)
     (paths.user_sessions / "mine.toml").write_text(session_file("Mine", 5))
     app = make_app(tmp_path, catalog_=load_catalog(paths))
-    app.picker = PickerScreen(
-        app.catalog, Level.BEGINNER, suggest=app.runs.suggestions, sessions=SessionFolders(paths)
-    )
     return app, paths
 
 
@@ -71,6 +67,7 @@ async def test_a_session_made_on_disk_while_the_picker_is_open_is_listed(tmp_pat
         # The app is told, once (the hook sees the message at the screen, then the app).
         told = {id(m): m for m in reloaded if isinstance(m, PickerScreen.CatalogReloaded)}
         assert [m.catalog for m in told.values()] == [picker.catalog]
+        assert app.catalog is picker.catalog  # what the app's services read is the new one
 
 
 async def test_enter_runs_a_session_file_as_it_is_now_after_an_edit(tmp_path):

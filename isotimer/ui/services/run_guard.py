@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from isotimer.storage.history.write_thread import HistoryWriter
 from isotimer.ui.services.signals import TerminalSignals
 from isotimer.ui.services.state import AppState
 
@@ -28,11 +28,11 @@ class RunGuard:
     It finds the run and summary screens on ``app``'s screen stack.
     """
 
-    def __init__(self, app: App[Any], state: AppState, writer: HistoryWriter | None) -> None:
+    def __init__(self, app: App[Any], state: AppState) -> None:
         self.app = app
         self.clock = state.clock
         self.paths = state.paths
-        self.writer = writer  # None: history writes happen on the UI thread (tests)
+        self.writer = state.writer
         self.signals = TerminalSignals(self.clock, self.ended_by_signal, self.pause_running)
 
     def install(self, headless: bool) -> None:
@@ -76,6 +76,12 @@ class RunGuard:
         summary = self._summary_screen()
         if summary is not None:
             summary.keep_unsaved(self.paths.data_dir)
+
+    def cut_off_after_crash(self) -> None:
+        """``cut_off_running`` for a bug that is ending the app: a second failure while
+        saving is swallowed so that the first one, the bug, is the one reported."""
+        with suppress(Exception):
+            self.cut_off_running()
 
     def finish_writes(self) -> None:
         """Give the writer thread a bounded time to put every queued write on disk."""

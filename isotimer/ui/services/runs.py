@@ -17,10 +17,8 @@ from isotimer.core.session.model import Level, Session
 from isotimer.core.session.plan import Plan
 from isotimer.core.text.durations import ago
 from isotimer.storage.history.errors import HistoryError
-from isotimer.storage.history.write_thread import HistoryWriter
 from isotimer.storage.today import todays_plan, todays_suggestions
 from isotimer.ui.services.history import HistoryKeeper
-from isotimer.ui.services.probes import TimingLog
 from isotimer.ui.services.sharing import LiveSharing
 from isotimer.ui.services.state import AppState
 
@@ -54,16 +52,14 @@ class Runs:
         *,
         histories: HistoryKeeper,
         sharing: LiveSharing,
-        writer: HistoryWriter | None,
-        timing_log: TimingLog | None,
     ) -> None:
         self.app = app
         self.state = state
         self.clock = state.clock
         self.reopen = histories.reopen
         self.sharing = sharing
-        self.writer = writer  # None: history writes happen on the UI thread (tests)
-        self.timing_log = timing_log
+        self.writer = state.writer
+        self.timing_log = state.timing_log
 
     def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
         """Today's targets for ``session``, from the recent history of its holds."""

@@ -12,7 +12,6 @@ from textual.app import App
 from isotimer.core.session.model import Session
 from isotimer.sound.announcer import Announcer
 from isotimer.storage.settings import Settings, save_settings
-from isotimer.ui.services.probes import TimingLog
 from isotimer.ui.services.sound import make_announcer
 from isotimer.ui.services.state import AppState
 
@@ -30,8 +29,6 @@ class SettingsKeeper:
         state: AppState,
         *,
         own_announcer: bool,
-        voice: bool,
-        timing_log: TimingLog | None,
         changed: Callable[[], None],
     ) -> None:
         self.app = app
@@ -39,8 +36,8 @@ class SettingsKeeper:
         self.clock = state.clock
         self.paths = state.paths
         self.own_announcer = own_announcer
-        self.voice = voice
-        self.timing_log = timing_log
+        self.voice = state.voice
+        self.timing_log = state.timing_log
         self.changed = changed
 
     def make_announcer(self) -> Announcer:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,6 +25,7 @@ from isotimer.core.text.printable import printable
 from isotimer.storage.problems import Problem
 from isotimer.storage.programmes.offer import TodayOffer
 from isotimer.storage.sessions.catalog import Catalog, Origin
+from isotimer.storage.settings import DEFAULTS, Settings
 from isotimer.ui.palette.sessions import SessionCommands
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.picker.entries import BROKEN, Entry, quick_start_hint
@@ -118,31 +119,29 @@ class PickerScreen(Screen[None]):
     def __init__(
         self,
         catalog: Catalog,
-        level: Level,
+        settings: Settings = DEFAULTS,
         *,
-        lead_in: float = 5.0,
-        warm_up: bool = True,
         suggest: Suggest | None = None,
         last_done: LastDone | None = None,
-        progression: Collection[str] = (),
         today: Today | None = None,
         sessions: CatalogSource | None = None,
     ) -> None:
-        """``sessions``, when given, is read again whenever a session file changes on disk."""
+        """The level, lead-in, warm-ups and progression come from ``settings``; ``sessions``,
+        when given, is read again whenever a session file changes on disk."""
         super().__init__()
         self.sessions = sessions
         self._watch: CatalogWatch | None = None
         self.today_offer = today
         self.catalog = catalog
-        self.lead_in = lead_in
-        self.warm_up = warm_up
+        self.lead_in = settings.lead_in
+        self.warm_up = settings.warm_up
         self.suggest = suggest
         self.last_done = last_done
         self._last_done: Mapping[str, str] = {}
-        self.progression = frozenset(progression)
+        self.progression = frozenset(settings.progression)
         self.swapped_today: set[str] = set()  # sessions run with their harder swap today
         self._suggestions: dict[tuple[str, Level], Mapping[str, Suggestion]] = {}
-        self.set_reactive(PickerScreen.level, level)
+        self.set_reactive(PickerScreen.level, settings.level)
         self._entries: list[Entry] = []
         self._shown: list[Entry] = []
         self._drawn = False  # the preview waits for the list's first frame
@@ -561,22 +560,14 @@ class PickerScreen(Screen[None]):
     async def action_quit(self) -> None:
         self.app.exit(return_code=0)
 
-    def reload(
-        self,
-        catalog: Catalog,
-        level: Level,
-        lead_in: float,
-        progression: Collection[str],
-        *,
-        warm_up: bool = True,
-    ) -> None:
+    def reload(self, catalog: Catalog, settings: Settings) -> None:
         """Take new settings: the level, lead-in, warm-ups and progression change the totals."""
         self.catalog = catalog
-        self.lead_in = lead_in
-        self.warm_up = warm_up
-        self.progression = frozenset(progression)
-        if level is not self.level:
-            self.level = level
+        self.lead_in = settings.lead_in
+        self.warm_up = settings.warm_up
+        self.progression = frozenset(settings.progression)
+        if settings.level is not self.level:
+            self.level = settings.level
         else:
             self._entries = self._build_entries()
             self._fill()
