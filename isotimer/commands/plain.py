@@ -78,7 +78,11 @@ def run_plain(
     engine.subscribe(lambda event: announcer.play(cue_for(event), tone_for(event), due_of(event)))
     code = 0
     try:
-        with keys_for() as terminal, interrupted_by_signals(), _sharing(share, write) as live:
+        with (
+            keys_for() as terminal,
+            interrupted_by_signals(),
+            _sharing(share, write, ctx.paths.live_page_log) as live,
+        ):
             keys = terminal
             if live is not None:
                 keys = live.keys(terminal)
@@ -87,6 +91,8 @@ def run_plain(
             if isinstance(terminal, TerminalKeys):
                 write(KEYS_LINE)
             run = PlainRun(engine, clock, keys, write, _toggle_mute(announcer))
+            if live is not None:
+                live.run = run  # its stop question holds the pause against the page
             run.run()
     except KeyboardInterrupt:
         code = 130
@@ -107,12 +113,12 @@ def run_plain(
 
 
 def _sharing(
-    share: tuple[str, int] | None, write: LineWriter
+    share: tuple[str, int] | None, write: LineWriter, log_file: Path
 ) -> contextlib.AbstractContextManager[PlainShare | None]:
     """The live page's server for the run when asked for, else nothing."""
     if share is None:
         return contextlib.nullcontext()
-    return PlainShare(*share, write)
+    return PlainShare(*share, write, log_file=log_file)
 
 
 def ask_rating(question: str, low: int, high: int) -> int | None:

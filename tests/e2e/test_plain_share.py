@@ -47,7 +47,9 @@ def test_the_page_follows_a_plain_run_and_pauses_and_ends_its_hold(tmp_path):
         child.expect_exact("Paused")  # the terminal says so, as for its own space key
         paused = first_state(url)
         assert paused["paused"] is True and paused["words"] == "PAUSED"
-        assert press_on_page(url, "pause") == 204
+        assert press_on_page(url, "pause") == 204  # a second tap changes nothing
+        assert first_state(url)["paused"] is True
+        assert press_on_page(url, "resume") == 204
         child.expect_exact("Resumed")
         assert press_on_page(url, "end-hold") == 204
         child.expect_exact("ended early")

@@ -60,7 +60,9 @@ async def test_the_page_pause_button_pauses_the_engine_and_the_page_hears_it(tmp
         await wait_for(pilot, lambda: run.engine.paused)
         state = first_state(app.sharing.live.url)
         assert state["paused"] is True and state["words"] == "PAUSED"
-        assert press_on_page(app.sharing.live.url, "pause") == 204
+        assert press_on_page(app.sharing.live.url, "pause") == 204  # a second tap: still paused
+        assert run.engine.paused
+        assert press_on_page(app.sharing.live.url, "resume") == 204
         await wait_for(pilot, lambda: not run.engine.paused)
         assert press_on_page(app.sharing.live.url, "end-hold") == 204
         await wait_for(pilot, lambda: first_state(app.sharing.live.url)["phase"] != "hold")

@@ -95,9 +95,9 @@ class LiveSharing:
         run = self.run_screen()
         if run is None or run.engine.finished:
             return
-        if name == "pause" and run.engine.paused:
+        if name == "resume" and run.engine.paused:
             run.action_resume()
-        elif name == "pause":
+        elif name == "pause" and not run.engine.paused:
             run.action_pause()
         elif name == "end-hold":
             run.action_end_hold()
