@@ -1,4 +1,4 @@
-"""``serve``: the app in a web browser, so a phone across the room can follow a session."""
+"""``serve``: the whole app in a computer's web browser (a phone follows a run with ``--share``)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ ADDRESS = "<this computer's address>"
 
 def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``serve`` to the parser: host and port to listen on."""
-    serve = sub.add_parser("serve", help="serve the app to a web browser (phone, tablet)")
+    serve = sub.add_parser(
+        "serve", help="serve the whole app to a web browser (for a phone, use run --share)"
+    )
     serve.add_argument(
         "--host",
         default=DEFAULT_HOST,
@@ -59,7 +61,7 @@ def notice(access: Access, port: int) -> list[str]:
     if is_wildcard(host):
         where = [
             f"isotimer serve: listening on every network address of this computer, port {port}.",
-            f"On a phone or tablet on the same network, open {serve_url(access, port, ADDRESS)}",
+            f"On another computer on the same network, open {serve_url(access, port, ADDRESS)}",
         ]
     else:
         where = [f"isotimer serve: open {serve_url(access, port)} in a browser."]
