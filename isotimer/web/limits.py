@@ -42,11 +42,34 @@ LOG_BYTES = 256 * 1024
 LOGGERS = ("aiohttp", "asyncio")
 
 
-class _Refused(asyncio.Protocol):
-    """A connection that arrives when every slot is a page's stream: closed at once."""
+class _Counted(asyncio.Protocol):
+    """aiohttp's protocol for one connection, seen by the cap as it opens and closes."""
+
+    def __init__(self, inner: Any, cap: CappedConnections) -> None:
+        self.inner = inner
+        self.cap = cap
+        self.transport: asyncio.Transport | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        transport.abort()  # type: ignore[attr-defined]
+        self.transport = transport  # type: ignore[assignment]
+        self.inner.connection_made(transport)
+        self.cap.opened(transport)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.cap.lost(self.transport)
+        self.inner.connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        self.inner.data_received(data)
+
+    def eof_received(self) -> bool | None:
+        return self.inner.eof_received()
+
+    def pause_writing(self) -> None:
+        self.inner.pause_writing()
+
+    def resume_writing(self) -> None:
+        self.inner.resume_writing()
 
 
 class CappedConnections:
@@ -56,31 +79,35 @@ class CappedConnections:
         self.server = server
         self.loop = loop
         self.streams: set[object] = set()  # transports that became a page's event stream
-        self._open: dict[Any, None] = {}  # handlers in the order they connected
+        self._open: dict[Any, None] = {}  # transports in the order they connected
 
     def __call__(self) -> asyncio.BaseProtocol:
-        self._open = {h: None for h in self._open if not _closed(h)}
-        if len(self._open) >= MAX_CONNECTIONS:
-            idle = next((h for h in self._open if h.transport not in self.streams), None)
-            if idle is None:
-                return _Refused()
-            del self._open[idle]
-            idle.force_close()
-            if idle.transport is not None:
-                idle.transport.abort()
-        handler = self.server()
-        self._open[handler] = None
-        self.loop.call_later(REQUEST_DEADLINE_S, self._deadline, handler)
-        return handler
+        return _Counted(self.server(), self)
 
     @property
     def count(self) -> int:
         """Connections open now (the cap's count)."""
-        return sum(1 for handler in self._open if not _closed(handler))
+        return len(self._open)
 
-    def _deadline(self, handler: Any) -> None:
-        transport = handler.transport
-        if transport is not None and transport not in self.streams:
+    def opened(self, transport: Any) -> None:
+        """Count ``transport`` in, making room or refusing it at the cap; start its deadline."""
+        if len(self._open) >= MAX_CONNECTIONS:
+            idle = next((t for t in self._open if t not in self.streams), None)
+            if idle is None:
+                transport.abort()
+                return
+            self.lost(idle)
+            idle.abort()
+        self._open[transport] = None
+        self.loop.call_later(REQUEST_DEADLINE_S, self._deadline, transport)
+
+    def lost(self, transport: Any) -> None:
+        """``transport`` is closed: it no longer counts."""
+        self._open.pop(transport, None)
+        self.streams.discard(transport)
+
+    def _deadline(self, transport: Any) -> None:
+        if transport in self._open and transport not in self.streams:
             transport.abort()
 
     def streaming(self, transport: object) -> None:
@@ -90,11 +117,6 @@ class CappedConnections:
     def ended(self, transport: object) -> None:
         """The stream on ``transport`` is over."""
         self.streams.discard(transport)
-
-
-def _closed(handler: Any) -> bool:
-    transport = handler.transport
-    return transport is not None and transport.is_closing()
 
 
 class _OwnerOnlyFile(logging.handlers.RotatingFileHandler):
