@@ -21,6 +21,7 @@ Decisions:
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import logging.handlers
 import os
@@ -122,7 +123,7 @@ class CappedConnections:
 class _OwnerOnlyFile(logging.handlers.RotatingFileHandler):
     """A rotating log file that only its owner can read: it holds the page's addresses."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> io.TextIOWrapper:
         descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.chmod(self.baseFilename, 0o600)
         return os.fdopen(descriptor, "a", encoding=self.encoding or "utf-8")

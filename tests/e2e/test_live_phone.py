@@ -145,6 +145,12 @@ async def test_a_phone_on_the_lan_follows_a_plain_run(tmp_path):
             await resize(browser, *SIZES["landscape"])
             await wait_until(lambda: _is(text_of(browser, "side"), "R"), 5, "R for the switch")
             await screenshot(browser, shots, "phone-switch-landscape")
+            dark = [{"name": "prefers-color-scheme", "value": "dark"}]
+            await browser.send("Emulation.setEmulatedMedia", features=dark)
+            await resize(browser, *SIZES["portrait"])
+            found = await layout(browser)
+            assert found["overlaps"] == [] and all(on for _, on in found["buttons"]), found
+            await screenshot(browser, shots, "phone-switch-portrait-dark")
 
             child.send("q")
             child.expect_exact("Stop the session?")
@@ -158,7 +164,7 @@ async def test_a_phone_on_the_lan_follows_a_plain_run(tmp_path):
             assert "Time under tension" in card and "of 4 holds held to the end" in card
             assert await evaluate(browser, "window.liveAwake") in ("released", "none")
             assert await evaluate(browser, "events.readyState") == 2  # closed: no retrying
-            await screenshot(browser, shots, "phone-end-landscape")
+            await screenshot(browser, shots, "phone-end-portrait-dark")
             for _ in ("effort", "pain"):
                 child.expect_exact("Enter to skip")
                 child.sendline("")
