@@ -16,7 +16,7 @@ from isotimer.core.run.engine import Engine
 from isotimer.core.run.tones import due_of, tone_for
 from isotimer.core.session.model import Level, Session
 from isotimer.plain.keys import TerminalKeys, keys_for
-from isotimer.plain.live_page import PlainShare
+from isotimer.plain.live_page import PlainShare, ShareUnavailable
 from isotimer.plain.narration import KEYS_LINE, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
 from isotimer.sound.announcer import Announcer
@@ -100,6 +100,11 @@ def run_plain(
         code = 129
     except Interrupted as interrupted:
         code = EXIT_BY_SIGNAL.get(str(interrupted), 1)
+    except ShareUnavailable as error:
+        _warn(ctx, str(error))
+        if store is not None:
+            store.close()
+        return 1
     finally:
         announcer.close()
     for line in summary_lines(plan, recorder.records):

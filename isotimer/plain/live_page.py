@@ -30,6 +30,10 @@ HEARTBEAT_S = 2.0
 ASKING = "isotimer is asking whether to stop the session; answer there"
 
 
+class ShareUnavailable(Exception):
+    """The live page cannot listen where it was asked to: the run does not start."""
+
+
 class PageKeys:
     """The terminal's keys (if any) and the page's buttons, read as one stream of keys."""
 
@@ -79,7 +83,17 @@ class PlainShare:
         self._publish: Callable[[], None] = lambda: None
 
     def __enter__(self) -> PlainShare:
-        url = self.server.start()
+        try:
+            url = self.server.start()
+        except OSError as error:
+            self.__exit__(None, None, None)
+            where = f"{self.server.host}:{self.server.port}"
+            cause = error.__cause__ or error
+            reason = getattr(cause, "strerror", None) or str(cause)
+            raise ShareUnavailable(
+                f"the live page cannot listen on {where}: {reason}. "
+                "--host takes one of this computer's addresses, or 0.0.0.0 for all of them."
+            ) from error
         for line in qr_lines(url):
             self.write(line)
         self.write(f"Live page: {url}")
