@@ -17,7 +17,7 @@ from isotimer.core.clock import SystemClock
 from isotimer.core.session.model import Breathing, Level
 from isotimer.ui.screens.run import RunScreen
 from tests.e2e.cdp import CHROMIUM, Browser, wait_until
-from tests.e2e.live_page import SIZES, evaluate, layout, resize, screenshot
+from tests.e2e.phone_page import SIZES, evaluate, layout, resize, screenshot
 from tests.programs import requires_program
 from tests.ui.builders import WALL_SIT, make_app, session
 

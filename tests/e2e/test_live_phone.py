@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.e2e.cdp import CHROMIUM, Browser, wait_until
-from tests.e2e.live_page import SIZES, evaluate, layout, resize, screenshot, tap, text_of
 from tests.e2e.netns import lan_namespace
+from tests.e2e.phone_page import SIZES, evaluate, layout, resize, screenshot, tap, text_of
 from tests.programs import requires_program
 
 pexpect = pytest.importorskip("pexpect")
