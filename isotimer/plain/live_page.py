@@ -23,10 +23,9 @@ from isotimer.core.run.engine import Engine
 from isotimer.plain.keys import Keys
 from isotimer.plain.runner import PlainRun
 from isotimer.web.live_server import LiveServer
+from isotimer.web.publisher import HEARTBEAT_S, RunPublisher
 from isotimer.web.qr import qr_lines
-from isotimer.web.state import RunTally, live_state
 
-HEARTBEAT_S = 2.0
 ASKING = "isotimer is asking whether to stop the session; answer there"
 
 
@@ -77,10 +76,7 @@ class PlainShare:
         self.server = LiveServer(host=host, port=port, on_command=self._pressed, log_file=log_file)
         self.write = write
         self.run: PlainRun | None = None
-        self.engine: Engine | None = None
-        self.clock: Clock | None = None
-        self.published_at = 0.0
-        self._publish: Callable[[], None] = lambda: None
+        self.publisher: RunPublisher | None = None
 
     def __enter__(self) -> PlainShare:
         try:
@@ -115,7 +111,7 @@ class PlainShare:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._publish()  # the end card, for a run cut short by a signal or Ctrl+C
+        self.publish()  # the end card, for a run cut short by a signal or Ctrl+C
         self.server.close()
         os.close(self.commands)
         os.close(self._write_end)
@@ -126,40 +122,29 @@ class PlainShare:
 
     def follow(self, engine: Engine, clock: Clock, muted: Callable[[], bool]) -> None:
         """Publish every change of ``engine``'s run, as the app does."""
-        tally = RunTally()
-        self.engine = engine
-        self.clock = clock
+        self.publisher = RunPublisher(self.server, clock, muted=muted, held=self._held)
+        self.publisher.follow(engine)
 
-        def publish(_event: object = None) -> None:
-            self.published_at = time.monotonic()
-            now = clock.monotonic()
-            asking = self.run is not None and self.run.asking
-            self.server.publish(
-                live_state(
-                    engine.snapshot(now),
-                    engine.plan,
-                    at=now,
-                    muted=muted(),
-                    held=ASKING if asking else None,
-                    tally=tally,
-                )
-            )
+    def _held(self) -> str | None:
+        return ASKING if self.run is not None and self.run.asking else None
 
-        engine.subscribe(tally.on_event)
-        engine.subscribe(publish)
-        self._publish = publish
+    @property
+    def published_at(self) -> float:
+        """When the state was last sent (``time.monotonic``), 0 before the run."""
+        return self.publisher.published_at if self.publisher is not None else 0.0
 
     def publish(self) -> None:
         """Send the run's state now: the heartbeat between changes."""
-        self._publish()
+        if self.publisher is not None:
+            self.publisher.publish()
 
     def keys_for(self, names: list[str]) -> str:
         """The keys the page's commands stand for, against the run as it stands now."""
-        engine = self.engine
-        if engine is None:
+        if self.publisher is None or self.publisher.engine is None:
             return ""
+        engine = self.publisher.engine
         paused = engine.paused
-        index = engine.snapshot(self.clock.monotonic()).index if self.clock else -1
+        index = engine.snapshot(self.publisher.clock.monotonic()).index
         keys = ""
         for word in names:
             name, _, step = word.partition("@")
