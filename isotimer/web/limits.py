@@ -46,7 +46,7 @@ LOGGERS = ("aiohttp", "asyncio")
 class _Counted(asyncio.Protocol):
     """aiohttp's protocol for one connection, seen by the cap as it opens and closes."""
 
-    def __init__(self, inner: Any, cap: CappedConnections) -> None:
+    def __init__(self, inner: asyncio.Protocol, cap: CappedConnections) -> None:
         self.inner = inner
         self.cap = cap
         self.transport: asyncio.Transport | None = None

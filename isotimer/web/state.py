@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from isotimer.core.history.records import HoldOutcome
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldOutcome
 from isotimer.core.run.engine import Snapshot
 from isotimer.core.run.events import Event, HoldFinished, SessionFinished
-from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S, SessionResult, hold_outcome
+from isotimer.core.run.outcomes import SessionResult, hold_outcome
 from isotimer.core.run.pacer import breathing_for, reminders_for
 from isotimer.core.session.model import Breathing, Side
 from isotimer.core.session.plan import Plan, Step, StepKind
