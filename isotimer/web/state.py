@@ -91,7 +91,10 @@ def live_state(
     state["effort"] = step.effort if step.is_hold else None
     if step.kind in (StepKind.HOLD, StepKind.SWITCH) and step.side is not Side.NONE:
         state["side"] = step.side.value
-    state["hold_number"] = sum(1 for s in plan.steps[: snapshot.index + 1] if s.is_hold) or None
+    # The hold this step is about: itself, or for a rest, a switch or a lead-in the one coming.
+    done = sum(1 for s in plan.steps[: snapshot.index + (1 if step.is_hold else 0)] if s.is_hold)
+    number = done if step.is_hold else done + 1
+    state["hold_number"] = number if number <= state["holds"] and not step.is_block else None
     coming = next((s for s in plan.steps[snapshot.index + 1 :] if s.is_hold), None)
     if coming is not None:
         state["next_name"] = step_title(coming)

@@ -65,6 +65,7 @@ def test_a_rest_names_the_hold_coming_up():
     assert state["next"].startswith("Coming up: ")
     assert state["title"] == "Next: Wall sit"
     assert state["cues"] == []
+    assert (state["hold_number"], state["holds"]) == (2, 2)  # the hold coming, as its set says
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_a_per_side_hold_and_its_switch_carry_the_big_letter_and_the_count_of_ho
         engine.update(at)
         state = live_state(engine.snapshot(at), engine.plan, at=at)
         seen.append((state["phase"], state["side"], state["hold_number"], state["holds"]))
-    assert seen == [("hold", "left", 1, 2), ("switch", "right", 1, 2), ("hold", "right", 2, 2)]
+    assert seen == [("hold", "left", 1, 2), ("switch", "right", 2, 2), ("hold", "right", 2, 2)]
 
 
 def test_the_details_show_the_steps_effort_not_the_files():
