@@ -89,6 +89,11 @@ class Paths:
         return self.data_dir / "settings.toml"
 
     @property
+    def live_page_log(self) -> Path:
+        """Where the live page's server writes network errors, never the terminal."""
+        return self.data_dir / "live-page.log"
+
+    @property
     def screenshot_dir(self) -> Path:
         """Where the palette's Screenshot saves: ``--screenshot-dir``, else the data folder's."""
         return self.screenshots or self.data_dir / "screenshots"

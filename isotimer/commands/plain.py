@@ -16,7 +16,7 @@ from isotimer.core.run.engine import Engine
 from isotimer.core.run.tones import due_of, tone_for
 from isotimer.core.session.model import Level, Session
 from isotimer.plain.keys import TerminalKeys, keys_for
-from isotimer.plain.live_page import PlainShare
+from isotimer.plain.live_page import PlainShare, ShareUnavailable
 from isotimer.plain.narration import KEYS_LINE, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
 from isotimer.sound.announcer import Announcer
@@ -78,7 +78,11 @@ def run_plain(
     engine.subscribe(lambda event: announcer.play(cue_for(event), tone_for(event), due_of(event)))
     code = 0
     try:
-        with keys_for() as terminal, interrupted_by_signals(), _sharing(share, write) as live:
+        with (
+            keys_for() as terminal,
+            interrupted_by_signals(),
+            _sharing(share, write, ctx.paths.live_page_log) as live,
+        ):
             keys = terminal
             if live is not None:
                 keys = live.keys(terminal)
@@ -87,6 +91,8 @@ def run_plain(
             if isinstance(terminal, TerminalKeys):
                 write(KEYS_LINE)
             run = PlainRun(engine, clock, keys, write, _toggle_mute(announcer))
+            if live is not None:
+                live.run = run  # its stop question holds the pause against the page
             run.run()
     except KeyboardInterrupt:
         code = 130
@@ -94,6 +100,11 @@ def run_plain(
         code = 129
     except Interrupted as interrupted:
         code = EXIT_BY_SIGNAL.get(str(interrupted), 1)
+    except ShareUnavailable as error:
+        _warn(ctx, str(error))
+        if store is not None:
+            store.close()
+        return 1
     finally:
         announcer.close()
     for line in summary_lines(plan, recorder.records):
@@ -107,12 +118,12 @@ def run_plain(
 
 
 def _sharing(
-    share: tuple[str, int] | None, write: LineWriter
+    share: tuple[str, int] | None, write: LineWriter, log_file: Path
 ) -> contextlib.AbstractContextManager[PlainShare | None]:
     """The live page's server for the run when asked for, else nothing."""
     if share is None:
         return contextlib.nullcontext()
-    return PlainShare(*share, write)
+    return PlainShare(*share, write, log_file=log_file)
 
 
 def ask_rating(question: str, low: int, high: int) -> int | None:

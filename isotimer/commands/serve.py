@@ -1,4 +1,4 @@
-"""``serve``: the app in a web browser, so a phone across the room can follow a session."""
+"""``serve``: the whole app in a computer's web browser (a phone follows a run with ``--share``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.parser import CommandParser
 from isotimer.paths import Paths
-from isotimer.web.access import is_loopback
-from isotimer.web.serve_access import WILDCARDS, Access
+from isotimer.web.access import Access, http_url, is_loopback
+from isotimer.web.addresses import WILDCARDS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -20,7 +20,9 @@ ADDRESS = "<this computer's address>"
 
 def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``serve`` to the parser: host and port to listen on."""
-    serve = sub.add_parser("serve", help="serve the app to a web browser (phone, tablet)")
+    serve = sub.add_parser(
+        "serve", help="serve the whole app to a web browser (for a phone, use run --share)"
+    )
     serve.add_argument(
         "--host",
         default=DEFAULT_HOST,
@@ -39,7 +41,7 @@ def app_command(paths: Paths) -> str:
     return shlex.join(parts)
 
 
-__all__ = ["app_command", "is_loopback", "notice", "register", "run_serve"]
+__all__ = ["app_command", "is_loopback", "notice", "register", "run_serve", "serve_url"]
 
 
 def is_wildcard(host: str) -> bool:
@@ -47,16 +49,22 @@ def is_wildcard(host: str) -> bool:
     return host in WILDCARDS
 
 
-def notice(access: Access) -> list[str]:
+def serve_url(access: Access, port: int, address: str | None = None) -> str:
+    """The address to open, with the token in its query when there is one."""
+    query = f"/?token={access.token}" if access.token else ""
+    return http_url(address or access.host, port, query)
+
+
+def notice(access: Access, port: int) -> list[str]:
     """What the runner must know before the server starts: where, and who can get in."""
-    host, port = access.host, access.port
+    host = access.host
     if is_wildcard(host):
         where = [
             f"isotimer serve: listening on every network address of this computer, port {port}.",
-            f"On a phone or tablet on the same network, open {access.url(ADDRESS)}",
+            f"On another computer on the same network, open {serve_url(access, port, ADDRESS)}",
         ]
     else:
-        where = [f"isotimer serve: open {access.url()} in a browser."]
+        where = [f"isotimer serve: open {serve_url(access, port)} in a browser."]
     if is_loopback(host):
         reach = (
             "Every program and every user account on this computer can reach it and use "
@@ -81,10 +89,10 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     except ImportError:
         ctx.err.print("isotimer serve needs textual-serve: pip install textual-serve")
         return 1
-    access = Access.for_server(args.host, args.port)
-    for line in notice(access):
+    access = Access.for_serve(args.host)
+    for line in notice(access, args.port):
         ctx.console.print(line, markup=False, highlight=False, soft_wrap=True)
-    server = IsoTimerServer(app_command(ctx.paths), access=access, title="isotimer")
+    server = IsoTimerServer(app_command(ctx.paths), access=access, port=args.port)
     collect_from_now()
     try:
         server.serve()

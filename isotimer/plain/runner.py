@@ -54,6 +54,7 @@ class PlainRun:
         self.write = write
         self.toggle_mute = toggle_mute
         self._said_mark: tuple[int, int] | None = None
+        self.asking = False  # the stop question is open: the live page cannot resume
         engine.subscribe(self._on_event)
 
     def run(self) -> None:
@@ -102,11 +103,15 @@ class PlainRun:
     def _ask_to_stop(self, at: float) -> None:
         """Pause while asking, so the hold in progress keeps the time it had."""
         was_paused = self.engine.paused
-        self.engine.pause(at)
-        if self.engine.finished:
-            return
-        self.write(STOP_QUESTION)
-        answer = self.keys.read(None)
+        self.asking = True
+        try:
+            self.engine.pause(at)
+            if self.engine.finished:
+                return
+            self.write(STOP_QUESTION)
+            answer = self.keys.read(None)
+        finally:
+            self.asking = False
         now = self.clock.monotonic()
         if answer[:1].lower() == "y":
             self.engine.stop(now)

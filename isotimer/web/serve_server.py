@@ -1,4 +1,4 @@
-"""textual-serve's server behind ``web_access``, its websocket aimed where the page came from."""
+"""textual-serve behind the one ``Access``, its websocket aimed where the page came from."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from collections.abc import Awaitable, Callable
 from aiohttp import hdrs, web
 from textual_serve.server import Server
 
-from isotimer.web.serve_access import TOKEN_COOKIE, TOKEN_PARAMETER, Access
+from isotimer.web.access import Access
 
+TOKEN_PARAMETER = "token"
+TOKEN_COOKIE = "isotimer_token"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -19,11 +21,13 @@ class IsoTimerServer(Server):
     address. Listening on ``0.0.0.0`` that would be ``ws://0.0.0.0:8000``,
     which a phone cannot reach; the address the browser loaded the page from
     is one it can, so the page is built from that. Every request, the
-    WebSocket's included, first passes :class:`~isotimer.web.serve_access.Access`.
+    WebSocket's included, first passes :class:`~isotimer.web.access.Access`;
+    off loopback the token comes in the address's query, then in a cookie
+    (HttpOnly, SameSite=Strict) that the page's own requests carry.
     """
 
-    def __init__(self, command: str, *, access: Access, title: str = "isotimer") -> None:
-        super().__init__(command, host=access.host, port=access.port, title=title)
+    def __init__(self, command: str, *, access: Access, port: int, title: str = "isotimer") -> None:
+        super().__init__(command, host=access.host, port=port, title=title)
         self.access = access
 
     async def _make_app(self) -> web.Application:
@@ -34,7 +38,14 @@ class IsoTimerServer(Server):
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         websocket = request.headers.get(hdrs.UPGRADE, "").lower() == "websocket"
-        reason = self.access.refusal(request.headers, request.query, request.cookies, websocket)
+        token = request.query.get(TOKEN_PARAMETER) or request.cookies.get(TOKEN_COOKIE)
+        reason = self.access.refusal(
+            request.headers.get(hdrs.HOST),
+            request.headers.get(hdrs.ORIGIN),
+            token,
+            self.port,
+            websocket=websocket,
+        )
         if reason is not None:
             return web.Response(status=403, text=f"isotimer serve refused this request: {reason}.")
         response = await handler(request)

@@ -1,7 +1,8 @@
 """Headless Chromium driven over the DevTools protocol, with aiohttp (textual-serve needs it).
 
-Only loopback addresses are used, and every wait has a deadline: a test that
-drives a browser must stop by itself even when the browser never answers.
+Only loopback addresses, or those of a test's own network namespace, are used; every
+wait has a deadline: a test that drives a browser must stop by itself even when the
+browser never answers.
 """
 
 from __future__ import annotations

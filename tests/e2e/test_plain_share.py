@@ -47,7 +47,9 @@ def test_the_page_follows_a_plain_run_and_pauses_and_ends_its_hold(tmp_path):
         child.expect_exact("Paused")  # the terminal says so, as for its own space key
         paused = first_state(url)
         assert paused["paused"] is True and paused["words"] == "PAUSED"
-        assert press_on_page(url, "pause") == 204
+        assert press_on_page(url, "pause") == 204  # a second tap changes nothing
+        assert first_state(url)["paused"] is True
+        assert press_on_page(url, "resume") == 204
         child.expect_exact("Resumed")
         assert press_on_page(url, "end-hold") == 204
         child.expect_exact("ended early")
@@ -61,3 +63,21 @@ def test_the_page_follows_a_plain_run_and_pauses_and_ends_its_hold(tmp_path):
     with HistoryStore.open(data / "history.sqlite3") as store:
         (hold,) = store.holds()
     assert hold.exercise == "plank" and not hold.completed and 0 < hold.held_s < 30
+
+
+def test_a_host_that_is_not_this_computers_is_one_line_and_exit_1(tmp_path):
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    (folder / "shared-plain.toml").write_text(SHARED)
+    env = {**os.environ, "ISOTIMER_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1"}
+    argv = ["-m", "isotimer", "--sessions", str(folder), "run", "shared-plain", "--plain"]
+    # 203.0.113.5 (TEST-NET-3) is no address of this computer: binding fails, nothing is sent.
+    child = pexpect.spawn(
+        sys.executable, [*argv, "--share", "--host", "203.0.113.5"], env=env,
+        encoding="utf-8", timeout=TIMEOUT_S,
+    )  # fmt: skip
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert "the live page cannot listen on 203.0.113.5:0" in child.before
+    assert "Traceback" not in child.before

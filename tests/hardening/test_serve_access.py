@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from isotimer.web.serve_access import TOKEN_BYTES, Access, split_host
+from isotimer.web.access import TOKEN_BYTES, Access, split_host
 from isotimer.web.serve_server import IsoTimerServer
 
 PORT = 8000
@@ -14,7 +14,7 @@ WS = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": 
 
 
 async def status(access: Access, path: str, headers: dict[str, str]) -> int:
-    server = IsoTimerServer("true", access=access)
+    server = IsoTimerServer("true", access=access, port=PORT)
     client = TestClient(TestServer(await server._make_app()))
     await client.start_server()
     try:
@@ -24,7 +24,7 @@ async def status(access: Access, path: str, headers: dict[str, str]) -> int:
         await client.close()
 
 
-LOCAL = Access("127.0.0.1", PORT)
+LOCAL = Access.for_serve("127.0.0.1")
 OWN = f"127.0.0.1:{PORT}"
 
 
@@ -56,9 +56,9 @@ async def test_the_websocket_needs_the_pages_own_origin(origin, refused):
 
 
 async def test_off_loopback_every_request_without_the_token_is_refused():
-    access = Access.for_server("0.0.0.0", PORT)
+    access = Access.for_serve("0.0.0.0")
     assert access.token and len(access.token) >= TOKEN_BYTES * 4 // 3
-    assert Access.for_server("0.0.0.0", PORT).token != access.token  # new each run
+    assert Access.for_serve("0.0.0.0").token != access.token  # new each run
     host = {"Host": f"192.168.1.5:{PORT}"}
     assert await status(access, "/", host) == 403
     assert await status(access, "/static/css/xterm.css", host) == 403
@@ -70,8 +70,8 @@ async def test_off_loopback_every_request_without_the_token_is_refused():
 
 
 async def test_the_token_sets_a_strict_cookie_for_the_pages_own_requests():
-    access = Access.for_server("10.0.0.2", PORT)
-    server = IsoTimerServer("true", access=access)
+    access = Access.for_serve("10.0.0.2")
+    server = IsoTimerServer("true", access=access, port=PORT)
     client = TestClient(TestServer(await server._make_app()))
     await client.start_server()
     try:

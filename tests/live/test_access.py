@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isotimer.web.access import Access
+from isotimer.web.access import Access, http_url
 
 PORT = 18700
 TOKEN = "t" * 22
@@ -41,10 +41,24 @@ def test_every_run_gets_a_new_token_of_at_least_128_bits():
     assert all(len(token) >= 22 for token in tokens)  # 22 base64 characters carry 128+ bits
 
 
-def test_the_url_carries_the_token_and_a_reachable_address():
-    local = Access("127.0.0.1", token=TOKEN)
-    assert local.url(PORT) == f"http://127.0.0.1:{PORT}/{TOKEN}/"
-    assert local.local_only
-    network = Access("0.0.0.0", token=TOKEN)
-    assert not network.local_only
-    assert "0.0.0.0" not in network.url(PORT)
+def test_the_live_page_and_serve_share_one_check_and_serve_needs_no_token_on_loopback():
+    assert Access.for_serve("127.0.0.1").token is None
+    serve = Access.for_serve("0.0.0.0")
+    assert serve.token is not None and serve.token != Access.for_serve("0.0.0.0").token
+    assert serve.refusal(f"10.0.0.2:{PORT}", None, serve.token, PORT) is None
+    assert serve.refusal(f"10.0.0.2:{PORT}", None, "wrong", PORT) is not None
+
+
+@pytest.mark.parametrize(
+    ("origin", "websocket", "allowed"),
+    [(None, True, False), (f"http://127.0.0.1:{PORT}", True, True), ("null", False, False)],
+)
+def test_a_websocket_needs_the_pages_own_origin(origin, websocket, allowed):
+    access = Access("127.0.0.1", token=None)
+    got = access.refusal(f"127.0.0.1:{PORT}", origin, None, PORT, websocket=websocket)
+    assert (got is None) is allowed
+
+
+def test_an_address_in_brackets_when_it_is_ipv6():
+    assert http_url("198.18.0.2", PORT, f"/{TOKEN}/") == f"http://198.18.0.2:{PORT}/{TOKEN}/"
+    assert http_url("::1", PORT) == f"http://[::1]:{PORT}/"

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from isotimer.core.run.engine import Engine
-from isotimer.core.session.model import Level
+from isotimer.core.session.model import Level, Sides
 from isotimer.core.session.plan import build_plan
-from isotimer.web.state import live_state
+from isotimer.web.state import RunTally, live_state
 from tests.unit.factories import block, hold, session
 
 
@@ -65,6 +65,7 @@ def test_a_rest_names_the_hold_coming_up():
     assert state["next"].startswith("Coming up: ")
     assert state["title"] == "Next: Wall sit"
     assert state["cues"] == []
+    assert (state["hold_number"], state["holds"]) == (2, 2)  # the hold coming, as its set says
 
 
 @pytest.mark.parametrize(
@@ -99,3 +100,56 @@ def test_a_hold_sends_its_breathing_advice_among_its_cues():
         "Knees over toes",
         "Breathe out long",
     ]
+
+
+def test_a_per_side_hold_and_its_switch_carry_the_big_letter_and_the_count_of_holds():
+    both = hold(seconds=20, sets=1, sides=Sides.BOTH, switch=5)
+    engine = Engine(build_plan(session(both, lead_in=5), Level.BEGINNER))
+    engine.start(0.0)
+    seen = []
+    for at in (10.0, 27.0, 35.0):  # left hold, the switch, right hold
+        engine.update(at)
+        state = live_state(engine.snapshot(at), engine.plan, at=at)
+        seen.append((state["phase"], state["side"], state["hold_number"], state["holds"]))
+    assert seen == [("hold", "left", 1, 2), ("switch", "right", 2, 2), ("hold", "right", 2, 2)]
+
+
+def test_the_details_show_the_steps_effort_not_the_files():
+    effortful = replace(hold(seconds=30), effort=60)
+    plan = build_plan(session(effortful, lead_in=5), Level.BEGINNER)
+    steps = tuple(replace(step, effort=70) if step.is_hold else step for step in plan.steps)
+    moved = replace(plan, steps=steps)  # progression moved today's effort
+    engine = Engine(moved)
+    engine.start(0.0)
+    engine.update(10.0)
+    state = live_state(engine.snapshot(10.0), engine.plan)
+    assert state["effort"] == 70 and "effort 70%" in state["details"]
+
+
+@pytest.mark.parametrize(
+    ("plays", "result", "held"),
+    [
+        (lambda e: e.update(500.0), "complete", 2),
+        (lambda e: (e.update(10.0), e.end_hold(10.0), e.update(500.0)), "partial", 1),
+        (lambda e: (e.update(10.0), e.stop(10.0)), "stopped", 0),
+        (lambda e: (e.update(1.0), e.stop(1.0)), "not a session", 0),
+    ],
+)
+def test_a_finished_run_carries_its_end_card(plays, result, held):
+    engine = Engine(build_plan(session(hold(seconds=30, sets=2, rest=20), lead_in=5)))
+    tally = RunTally()
+    engine.subscribe(tally.on_event)
+    engine.start(0.0)
+    plays(engine)
+    state = live_state(engine.snapshot(600.0), engine.plan, tally=tally)
+    assert state["finished"] and state["end"]["result"] == result
+    assert (state["end"]["held"], state["end"]["planned"]) == (held, 2)
+
+
+def test_a_pause_the_app_holds_says_why_and_only_while_paused():
+    engine, at = engine_at(15.0)
+    running = live_state(engine.snapshot(at), engine.plan, held="a dialog is open")
+    assert running["held"] is None
+    engine.pause(at)
+    paused = live_state(engine.snapshot(at), engine.plan, held="a dialog is open")
+    assert paused["held"] == "a dialog is open"

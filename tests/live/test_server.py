@@ -78,11 +78,54 @@ def test_a_new_page_gets_the_latest_state_then_every_change(served):
 
 def test_the_buttons_reach_the_app_and_nothing_else_does(served):
     server, commands = served
+    server.publish({"phase": "hold", "index": 2, "paused": False})
     assert status(server.url + "command/pause", "POST") == 204
-    assert status(server.url + "command/end-hold", "POST") == 204
+    server.publish({"phase": "hold", "index": 2, "paused": True})
+    assert status(server.url + "command/resume", "POST") == 204
+    server.publish({"phase": "hold", "index": 2, "paused": False})
+    assert status(server.url + "command/end-hold?step=2", "POST") == 204
     assert status(server.url + "command/delete-history", "POST") == 404
     assert status(server.url + "command/pause") == 403  # a link cannot press a button
-    assert commands == ["pause", "end-hold"]
+    assert commands == ["pause", "resume", "end-hold"]
+
+
+def test_a_second_pause_or_resume_changes_nothing(served):
+    server, commands = served
+    server.publish({"phase": "hold", "index": 2, "paused": True})
+    assert status(server.url + "command/pause", "POST") == 204
+    server.publish({"phase": "hold", "index": 2, "paused": False})
+    assert status(server.url + "command/resume", "POST") == 204
+    assert commands == []
+
+
+def test_a_command_for_a_state_that_is_gone_is_refused(served):
+    server, commands = served
+    server.publish({"phase": "rest", "index": 3, "paused": False})
+    assert status(server.url + "command/end-hold?step=2", "POST") == 409
+    server.publish({"phase": "hold", "index": 4, "paused": False})
+    assert status(server.url + "command/end-hold?step=2", "POST") == 409
+    server.publish({"phase": "hold", "index": 4, "paused": True, "held": "a dialog is open"})
+    assert status(server.url + "command/resume", "POST") == 409
+    server.publish({"phase": "done", "index": 9, "paused": False, "finished": True})
+    assert status(server.url + "command/pause", "POST") == 409
+    assert commands == []
+
+
+def test_every_message_carries_the_servers_clock_and_beats_come_between_states():
+    now = [100.0]
+    server = LiveServer(clock=lambda: now[0])
+    server.start()
+    try:
+        server.publish({"phase": "hold", "at_s": 99.0})
+        with urllib.request.urlopen(server.url + "events", timeout=5) as stream:
+            first = json.loads(stream.readline().removeprefix(b"data: "))
+            assert first["now_s"] == 100.0 and first["at_s"] == 99.0
+            now[0] = 101.5
+            lines = [stream.readline() for _ in range(3)]
+    finally:
+        server.close()
+    assert lines[1] == b"event: beat\n"
+    assert json.loads(lines[2].removeprefix(b"data: ")) == {"now_s": 101.5}
 
 
 def test_a_dropped_stream_ends_and_a_new_one_catches_up(served):

@@ -11,7 +11,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from isotimer.commands.serve import app_command, is_loopback, notice
 from isotimer.paths import Paths
-from isotimer.web.serve_access import Access
+from isotimer.web.access import Access
 from isotimer.web.serve_server import IsoTimerServer
 
 
@@ -52,19 +52,19 @@ def test_loopback_addresses_are_recognised(host, loopback):
 
 
 def test_the_notice_says_who_can_reach_the_app():
-    local = "\n".join(notice(Access.for_server("127.0.0.1", 8000)))
+    local = "\n".join(notice(Access.for_serve("127.0.0.1"), 8000))
     assert "open http://127.0.0.1:8000 in a browser" in local
     assert "Every program and every user account on this computer can reach it" in local
-    access = Access.for_server("0.0.0.0", 8123)
-    everywhere = "\n".join(notice(access))
+    access = Access.for_serve("0.0.0.0")
+    everywhere = "\n".join(notice(access, 8123))
     assert "every network address" in everywhere
     assert f":8123/?token={access.token}" in everywhere
     assert "with its token" in everywhere and "this computer can reach" not in everywhere
 
 
 async def test_the_page_points_its_websocket_at_the_address_the_browser_used():
-    access = Access("0.0.0.0", 8000, token=None)
-    server = IsoTimerServer("true", access=access, title="isotimer")
+    access = Access("0.0.0.0", token=None)
+    server = IsoTimerServer("true", access=access, port=8000)
     client = TestClient(TestServer(await server._make_app()))
     await client.start_server()
     try:

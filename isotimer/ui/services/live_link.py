@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
@@ -11,15 +12,12 @@ from textual.timer import Timer
 
 from isotimer.core.clock import Clock
 from isotimer.core.run.engine import Engine
-from isotimer.core.run.events import Event
 from isotimer.web.live_server import LiveServer
-from isotimer.web.state import live_state
-
-HEARTBEAT_S = 2.0  # a page that missed a push, or a mute, is right again within this
+from isotimer.web.publisher import HEARTBEAT_S, RunPublisher
 
 
 class PageCommand(Message):
-    """A button pressed on the live page: ``pause`` (or resume) or ``end-hold``."""
+    """A button pressed on the live page: ``pause``, ``resume`` or ``end-hold``."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -30,9 +28,10 @@ class LiveLink:
     """One live server for the app's lifetime, following whichever run is on screen.
 
     Every engine event (a step starting, a pause, a rest changed) is pushed at
-    once with the time left then; the page counts down by itself in between.
-    The page's Pause and End hold arrive on the server's thread and are posted
-    to the app as a ``PageCommand`` (posting is thread-safe and never waits, so
+    once with the time left then, and every ``HEARTBEAT_S`` between them; the
+    page counts down by itself in between. Each run after the first gets a new
+    token. The page's buttons arrive on the server's thread and are posted to
+    the app as a ``PageCommand`` (posting is thread-safe and never waits, so
     the page's request is answered at once), which runs them like the keys.
     """
 
@@ -44,14 +43,21 @@ class LiveLink:
         host: str = "127.0.0.1",
         port: int = 0,
         muted: Callable[[], bool] = lambda: False,
+        held: Callable[[], str | None] = lambda: None,
         cue_every_s: float = 8.0,
+        log_file: Path | None = None,
     ) -> None:
         self.app = app
-        self.clock = clock
-        self.muted = muted
-        self.cue_every_s = cue_every_s
-        self.server = LiveServer(host=host, port=port, on_command=self._from_page)
-        self._engine: Engine | None = None
+        self.server = LiveServer(
+            host=host,
+            port=port,
+            on_command=self._from_page,
+            clock=clock.monotonic,
+            log_file=log_file,
+        )
+        self.publisher = RunPublisher(
+            self.server, clock, muted=muted, held=held, cue_every_s=cue_every_s
+        )
         self._timer: Timer | None = None
         self._started = False
 
@@ -59,6 +65,11 @@ class LiveLink:
     def url(self) -> str:
         """The address a browser opens to follow the run."""
         return self.server.url
+
+    @property
+    def others(self) -> list[str]:
+        """This computer's other addresses a phone may reach the page by."""
+        return self.server.addresses[1:]
 
     @property
     def local_only(self) -> bool:
@@ -74,28 +85,12 @@ class LiveLink:
         return self.url
 
     def follow(self, engine: Engine) -> None:
-        """Publish ``engine``'s run from now on (a new run replaces the last one)."""
-        self._engine = engine
-        engine.subscribe(self._on_event)
-        self.publish()
-
-    def _on_event(self, event: Event) -> None:
-        self.publish()
+        """Publish ``engine``'s run from now on; a new run replaces the last, with a new token."""
+        self.publisher.follow(engine)
 
     def publish(self) -> None:
         """Send the current state of the followed run to every open page."""
-        engine = self._engine
-        if engine is None or not engine.started:
-            return
-        now = self.clock.monotonic()
-        state = live_state(
-            engine.snapshot(now),
-            engine.plan,
-            at=now,
-            muted=self.muted(),
-            cue_every_s=self.cue_every_s,
-        )
-        self.server.publish(state)
+        self.publisher.publish()
 
     def _from_page(self, name: str) -> None:
         self.app.post_message(PageCommand(name))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from isotimer.ui.services.live_link import LiveLink
 
 NETWORK_HOST = "0.0.0.0"  # "my network" in settings: every address of this computer
+HELD = "a dialog is open in isotimer: close it there to go on"
 
 
 class LiveSharing:
@@ -58,7 +59,9 @@ class LiveSharing:
                 host=host,
                 port=port,
                 muted=lambda: self.state.announcer.muted,
+                held=self._held,
                 cue_every_s=self.state.settings.cue_rotation_s,
+                log_file=self.state.paths.live_page_log,
             )
         try:
             self.live.start()
@@ -70,34 +73,47 @@ class LiveSharing:
         return self.live
 
     def follow(self, engine: Engine) -> bool:
-        """Publish a run that is starting, when sharing is on; True when it is."""
+        """Publish a run that is starting, when sharing is on; True when it is.
+
+        A run shared only with ``w`` does not make the next one public: that
+        one is shared when ``w`` is pressed in it, with a new token.
+        """
         address = self._address()
-        link = self._live_link(address) if address is not None else self.live
+        link = self._live_link(address) if address is not None else None
         if link is None:
             return False
         link.follow(engine)
         return True
 
+    def _held(self) -> str | None:
+        """Why the page cannot resume now: a screen is open over the run (or None)."""
+        run = self.run_screen()
+        if run is None or self.app.screen is run:
+            return None
+        return HELD
+
     def share(self, engine: Engine | None = None) -> None:
         """Start sharing if need be, follow ``engine`` and show the address and code."""
         from isotimer.ui.screens.share import ShareScreen
-        from isotimer.web.access import is_loopback
 
         link = self._live_link(self._address() or ("127.0.0.1", 0))
         if link is None:
             return
         if engine is not None:
             link.follow(engine)
-        self.app.push_screen(ShareScreen(link.url, is_loopback(link.server.host)))
+        self.app.push_screen(ShareScreen(link.url, link.local_only, link.others))
 
     def page_command(self, name: str) -> None:
         """A button pressed on the page, run like the key it stands for."""
         run = self.run_screen()
         if run is None or run.engine.finished:
             return
-        if name == "pause" and run.engine.paused:
+        if name == "resume" and self._held() is not None:
+            if self.live is not None:
+                self.live.publish()  # the page learns why at once
+        elif name == "resume" and run.engine.paused:
             run.action_resume()
-        elif name == "pause":
+        elif name == "pause" and not run.engine.paused:
             run.action_pause()
         elif name == "end-hold":
             run.action_end_hold()
