@@ -11,7 +11,8 @@ from rich.table import Table
 
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
-from isotimer.core.coach.progression import Suggestion, sides_of
+from isotimer.core.coach.body import RedFlag
+from isotimer.core.coach.progression import STOP_LOADING, Suggestion, red_flags, sides_of
 from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
 from isotimer.core.history.records import COMPARED, CheckIn
 from isotimer.core.session.model import Level, Session
@@ -80,22 +81,35 @@ def run_targets(args: argparse.Namespace, ctx: Context) -> int:
     except HistoryError as error:
         return _fail(ctx, error.message)
     try:
-        found = todays_suggestions(store, session, level, ctx.catalog.library)
+        today = SystemClock().now().date()
+        found = todays_suggestions(store, session, level, ctx.catalog.library, today=today)
     finally:
         if store is not None:
             store.close()
     rows = _in_plan_order(session, found)
+    flags = red_flags(found)
     if args.json:
         shape = {
             "session": session.id,
             "level": level.value,
             "progress": session.progress.value,
             "holds": [row.to_dict() for row in rows],
+            "red_flag": flags[0].to_dict() if flags else None,
+            "red_flags": [flag.to_dict() for flag in flags],
         }
         ctx.console.out(json.dumps(shape, indent=2, ensure_ascii=False), highlight=False)
-    else:
-        ctx.console.print(_targets_table(session, level, rows))
+        return 0
+    ctx.console.print(_targets_table(session, level, rows))
+    names = {hold.exercise: hold.name for hold in session.holds}
+    for flag in flags:
+        ctx.console.print(red_flag_line(flag, names), markup=False, highlight=False)
     return 0
+
+
+def red_flag_line(flag: RedFlag, names: dict[str, str]) -> str:
+    """``Red flag: Wall sit: pain 7/10 ... Stop loading it and see a physio or doctor.``"""
+    name = names.get(flag.exercise, flag.exercise)
+    return f"Red flag: {name}: {flag.why}. {STOP_LOADING.capitalize()}."
 
 
 def _in_plan_order(session: Session, found: dict[str, Suggestion]) -> list[Suggestion]:
