@@ -12,11 +12,10 @@ from rich.table import Table
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
 from isotimer.core.coach.body import RedFlag
-from isotimer.core.coach.progression import STOP_LOADING, Suggestion, red_flags, sides_of
+from isotimer.core.coach.progression import STOP_LOADING, Suggestion, in_plan_order, red_flags
 from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
 from isotimer.core.history.records import COMPARED, CheckIn
 from isotimer.core.session.model import Level, Session
-from isotimer.core.session.plan import target_key
 from isotimer.core.text.durations import short
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
@@ -86,7 +85,7 @@ def run_targets(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         if store is not None:
             store.close()
-    rows = _in_plan_order(session, found)
+    rows = in_plan_order(session, found)
     flags = red_flags(found)
     if args.json:
         shape = {
@@ -110,15 +109,6 @@ def red_flag_line(flag: RedFlag, names: dict[str, str]) -> str:
     """``Red flag: Wall sit: pain 7/10 ... Stop loading it and see a physio or doctor.``"""
     name = names.get(flag.exercise, flag.exercise)
     return f"Red flag: {name}: {flag.why}. {STOP_LOADING.capitalize()}."
-
-
-def _in_plan_order(session: Session, found: dict[str, Suggestion]) -> list[Suggestion]:
-    """One row per hold and side as the session lists them, a repeated hold each time."""
-    rows = []
-    for hold in session.holds:
-        for side in sides_of(hold):
-            rows.append(found[target_key(hold.exercise, side)])
-    return rows
 
 
 def _targets_table(session: Session, level: Level, rows: list[Suggestion]) -> Table:

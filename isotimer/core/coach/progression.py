@@ -465,6 +465,14 @@ def suggestions_for(
     return found
 
 
+def in_plan_order(session: Session, found: Mapping[str, Suggestion]) -> list[Suggestion]:
+    """One suggestion per hold and side as the session lists them, a repeated hold each time:
+    the ``holds`` list of ``targets --json``."""
+    return [
+        found[target_key(hold.exercise, side)] for hold in session.holds for side in sides_of(hold)
+    ]
+
+
 def red_flags(suggestions: Mapping[str, Suggestion]) -> list[RedFlag]:
     """The red flags among ``suggestions``, the worst pain first, each exercise and side once."""
     flags = {(s.flag.exercise, s.flag.side): s.flag for s in suggestions.values() if s.flag}

@@ -21,9 +21,10 @@ class Advance:
 
     ``sessions``: at least this many of the phase's sessions done; the last
     ``sessions`` of them (or the week's, when unset) are the ones judged.
-    ``max_pain``: none of those rated a pain above it (an unrated run does not
-    count against). ``morning``: ``"not-worse"`` holds the phase back after any
-    of those runs whose morning check-in said worse.
+    ``max_pain``: none of those rated a pain above it. ``morning``:
+    ``"not-worse"`` holds the phase back after any of those runs whose morning
+    check-in said worse. Only a run with its pain rating and a morning answer
+    counts toward moving on: no data, no increase.
     """
 
     sessions: int | None = None
@@ -53,7 +54,11 @@ class Phase:
 
 @dataclass(frozen=True)
 class Programme:
-    """A whole programme file; its id is the file stem."""
+    """A whole programme file; its id is the file stem.
+
+    A ``rehab`` programme pauses on a red flag, spaces its sessions 48 h apart
+    and shows its ``screening`` note when it is started.
+    """
 
     id: str
     name: str
@@ -61,6 +66,8 @@ class Programme:
     description: str = ""
     per_week: int = DEFAULT_PER_WEEK
     source: str = ""
+    rehab: bool = False
+    screening: str = ""
 
     @property
     def expected_weeks(self) -> int:
