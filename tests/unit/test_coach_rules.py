@@ -13,7 +13,7 @@ import pytest
 from isotimer.core.coach.body import felt_runs, red_flag
 from isotimer.core.coach.progression import RULES, PhaseDose, Suggestion, suggestions_for
 from isotimer.core.history.records import CheckIn, HoldOutcome
-from isotimer.core.session.model import Level, Progress, Sides
+from isotimer.core.session.model import Exercise, Level, Progress, Sides
 from tests.unit.factories import hold, session
 from tests.unit.history_factories import T0, hold_record
 
@@ -65,21 +65,26 @@ def today_after(*scripted: Run) -> date:
     return (T0 + timedelta(days=scripted[-1].day + 2)).date()
 
 
-def wall_sit(*scripted: Run, phase: PhaseDose | None = None) -> Suggestion:
+def on(day: int) -> date:
+    return (T0 + timedelta(days=day)).date()
+
+
+def wall_sit(
+    *scripted: Run, phase: PhaseDose | None = None, today: int | None = None
+) -> Suggestion:
     records, checkins = history("wall-sit", *scripted)
     found = suggestions_for(
         records, session(WALL_SIT), Level.BEGINNER, checkins,
-        today=today_after(*scripted), phase=phase,
+        today=on(today) if today is not None else today_after(*scripted), phase=phase,
     )  # fmt: skip
     return found["wall-sit"]
 
 
-def squat(*scripted: Run, phase: PhaseDose | None = None) -> Suggestion:
+def squat(*scripted: Run, phase: PhaseDose | None = None, today: int | None = None) -> Suggestion:
     records, checkins = history("spanish-squat", *scripted)
     tendon = replace(session(SQUAT), progress=Progress.EFFORT)
-    found = suggestions_for(
-        records, tendon, Level.BEGINNER, checkins, today=today_after(*scripted), phase=phase
-    )
+    day = on(today) if today is not None else today_after(*scripted)
+    found = suggestions_for(records, tendon, Level.BEGINNER, checkins, today=day, phase=phase)
     return found["spanish-squat"]
 
 
@@ -234,3 +239,101 @@ def test_rule_12_every_suggestion_names_one_of_the_documented_rules():
         "effort_gate", "asymmetry", "form",
     )  # fmt: skip
     assert wall_sit(Run(1)).to_dict()["rule"] in RULES
+
+
+# -- rule 5: layoffs -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("days_off", "target", "rule"),
+    [(13, 35, "progress"), (14, 25, "layoff"), (27, 25, "layoff"), (28, 30, "layoff")],
+)
+def test_rule_5_two_weeks_off_step_back_four_weeks_go_back_to_the_session(days_off, target, rule):
+    found = wall_sit(Run(1, target_s=30), Run(3, target_s=30), today=3 + days_off)
+    found_higher = wall_sit(Run(1, target_s=40), Run(3, target_s=40), today=3 + days_off)
+    assert (found.rule, found_higher.rule) == (rule, rule)
+    assert found_higher.target_s == {35: 45, 25: 35, 30: 30}[target]
+
+
+@pytest.mark.parametrize(("days_off", "effort"), [(13, 80), (14, 60), (28, 70)])
+def test_rule_5_a_layoff_steps_the_effort_back_too(days_off, effort):
+    assert squat(fine(1), fine(3), today=3 + days_off).effort == effort
+
+
+# -- rule 6: effort gate ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rating", "target", "rule"),
+    [(None, 35, "progress"), (7, 35, "progress"), (8, 30, "effort_gate"), (10, 30, "effort_gate")],
+)
+def test_rule_6_a_time_hold_goes_up_only_at_an_effort_rating_of_7_or_less(rating, target, rule):
+    found = wall_sit(Run(1, rating=rating), Run(3, rating=rating))
+    assert (found.target_s, found.rule) == (target, rule)
+
+
+# -- rule 7: tendon dose speed ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("today", "effort", "rule"), [(9, 80, "cap"), (10, 90, "progress")])
+def test_rule_7_effort_rises_at_most_10_points_a_week(today, effort, rule):
+    climbed = [fine(0), fine(2), replace(fine(3), effort=80), replace(fine(5), effort=80)]
+    found = squat(*climbed, today=today)
+    assert (found.effort, found.rule) == (effort, rule)
+
+
+def test_rule_7_a_first_step_is_never_more_than_10_points():
+    assert squat(fine(0), fine(2), phase=PhaseDose(effort=90)).effort == 80
+
+
+# -- rule 8: form failure --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("held", "target", "rule"),
+    [(24.9, 20, "form"), (25, 25, "form"), (29.9, 25, "form"), (3, 5, "form")],
+)
+def test_rule_8_two_runs_ended_early_go_to_what_was_held_rounded_down(held, target, rule):
+    early = (DONE, EARLY)
+    found = wall_sit(Run(1, outcomes=early, held_s=held), Run(3, outcomes=early, held_s=held))
+    assert (found.target_s, found.rule) == (target, rule)
+
+
+def test_rule_8_one_run_ended_early_keeps_and_effort_holds_ease_10_points():
+    assert wall_sit(Run(1), Run(3, outcomes=(DONE, EARLY))).rule == "keep"
+    early = replace(fine(1), outcomes=(DONE, EARLY))
+    found = squat(early, replace(early, day=3))
+    assert (found.effort, found.rule) == (60, "form")
+
+
+# -- rule 9: a harder variation taken progresses ---------------------------------------------
+
+
+def test_rule_9_a_taken_swap_has_its_own_targets_by_the_same_rules():
+    capped = replace(WALL_SIT, max_s=30, harder_id="loaded-wall-sit")
+    loaded = Exercise(
+        "loaded-wall-sit", "Loaded wall sit", beginner_s=20, advanced_s=40, per_side=False
+    )
+    plain, _ = history("wall-sit", Run(1), Run(3))
+    swapped, _ = history("loaded-wall-sit", Run(5, target_s=20), Run(7, target_s=20))
+    found = suggestions_for(
+        plain + swapped, session(capped), Level.BEGINNER, library={loaded.id: loaded},
+        today=on(9),
+    )  # fmt: skip
+    assert found["wall-sit"].swap == "loaded-wall-sit"
+    assert (found["loaded-wall-sit"].target_s, found["loaded-wall-sit"].rule) == (25, "progress")
+
+
+# -- rule 10: asymmetry ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("left_s", "rule"), [(34, "progress"), (33.8, "asymmetry")])
+def test_rule_10_the_stronger_side_waits_while_the_other_is_under_85_percent(left_s, rule):
+    right, _ = history(
+        "side-plank",
+        Run(1, side="right", target_s=40, outcomes=(DONE,)),
+        Run(3, side="right", target_s=40, outcomes=(DONE,)),
+    )
+    left, _ = history("side-plank", Run(3, side="left", target_s=left_s, outcomes=(DONE,)))
+    found = suggestions_for(right + left, session(PLANK), Level.BEGINNER, today=on(5))
+    assert found["side-plank:right"].rule == rule

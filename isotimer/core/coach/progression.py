@@ -453,16 +453,57 @@ def suggestions_for(
     checkins = list(checkins)
     library = library or {}
     found: dict[str, Suggestion] = {}
+
+    def work_out(hold: Hold, side: Side, harder: Exercise | None) -> Suggestion:
+        return suggest(
+            hold, side, level, session.progress, own, checkins, harder,
+            body=history, today=today, phase=phase,
+        )  # fmt: skip
+
     for hold in session.holds:
         harder = library.get(hold.harder_id) if hold.harder_id else None
         for side in sides_of(hold):
             key = target_key(hold.exercise, side)
-            if key not in found:
-                found[key] = suggest(
-                    hold, side, level, session.progress, own, checkins, harder,
-                    body=history, today=today, phase=phase,
-                )  # fmt: skip
+            if key in found:
+                continue
+            found[key] = work_out(hold, side, harder)
+            if harder is not None and _taken(own, hold.exercise, harder.id):
+                # Rule 9: a swap taken has its own targets, by the same rules, and stays on
+                # offer while it is the one being done.
+                stronger = as_harder(hold, harder)
+                for its_side in sides_of(stronger):
+                    found[target_key(harder.id, its_side)] = work_out(stronger, its_side, None)
+                why = f"you are doing {harder.name} instead: today's swap, at its own target"
+                found[key] = replace(
+                    found[key], swap=harder.id, harder=harder.name, reason=why, rule="cap"
+                )
     return found
+
+
+def _taken(own: list[HoldRecord], exercise: str, harder_id: str) -> bool:
+    """True when this session did the harder variation after its own hold's last run."""
+    mine = [r.started_at for r in own if r.exercise == exercise]
+    swaps = [r.started_at for r in own if r.exercise == harder_id]
+    return bool(swaps) and (not mine or max(swaps) > max(mine))
+
+
+def as_harder(hold: Hold, harder: Exercise) -> Hold:
+    """``hold`` done as its harder library variation: its own times, cues and cap; the
+    session's sets, rests and effort."""
+    return replace(
+        hold,
+        exercise=harder.id,
+        name=harder.name,
+        beginner_s=harder.beginner_s,
+        advanced_s=harder.advanced_s,
+        sides=Sides.BOTH if harder.per_side else Sides.NONE,
+        cues=harder.cues,
+        setup=harder.setup,
+        equipment=harder.equipment,
+        harder=harder.harder,
+        max_s=harder.max_s,
+        harder_id=harder.harder_id,
+    )
 
 
 def in_plan_order(session: Session, found: Mapping[str, Suggestion]) -> list[Suggestion]:
