@@ -118,6 +118,15 @@ def _next_targets(ctx: Context, found: Following) -> list[dict[str, object]]:
     return [row.to_dict() for row in in_plan_order(dose.session, dose.targets)]
 
 
+def _next_level(ctx: Context, found: Following) -> str | None:
+    """The level the next session runs at: the phase's, else the session's own."""
+    session = ctx.catalog.sessions.get(found.status.next_session or "")
+    if session is None:
+        return None
+    phase = found.programme.phases[found.status.phase - 1]
+    return (phase.level or session.level).value
+
+
 def _current(ctx: Context) -> tuple[Following | None, int | None]:
     """The programme followed, or the exit code after saying why there is none."""
     try:
@@ -199,6 +208,7 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
         document["paused"] = _paused(found)
         try:
             document["next_targets"] = _next_targets(ctx, found)
+            document["next_level"] = _next_level(ctx, found)
         except HistoryError as error:
             return _say(ctx, error.message)
         ctx.console.out(json.dumps(document, ensure_ascii=False), highlight=False)

@@ -24,8 +24,10 @@ from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings
 
-# How far back the body's memory reaches: past the four-week layoff, so a red
-# flag or a rising pain is still seen after it.
+# How far back the body's memory reaches: the exercise's latest holds in any
+# session, however old, so a red flag stands until a run after it; and every
+# hold of the last eight weeks, for the weekly effort limit.
+BODY_HOLDS = 200
 BODY_DAYS = 56
 
 
@@ -72,6 +74,7 @@ def _read(
                 found.update((record.id, record) for record in own)
         for exercise in sorted({exercise for exercise, _ in wanted}):
             found.update((r.id, r) for r in store.holds(exercise=exercise, since=since))
+            found.update((r.id, r) for r in store.holds(exercise=exercise, limit=BODY_HOLDS))
         records = sorted(found.values(), key=lambda record: record.started_at)
         return records, store.checkins({record.run_id for record in records})
     except HistoryError:
@@ -86,7 +89,8 @@ def red_flags(
     """The red flags standing today, the worst pain first: for the summary, picker and status.
 
     ``keys`` are (exercise, side) pairs; None looks at every exercise held in
-    the last eight weeks. An unreadable history raises no flag.
+    the last eight weeks. A flag stands until a later run of that exercise
+    and side clears it. An unreadable history raises no flag.
     """
     if store is None:
         return []

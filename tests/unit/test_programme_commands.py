@@ -69,6 +69,7 @@ def test_status_json_has_exactly_the_contract_shape_on_the_start_day(capsys, tod
         "week_in_phase": 1,
         "repeat_offer": None,
         "paused": None,
+        "next_level": "beginner",
     }
 
 

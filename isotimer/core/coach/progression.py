@@ -355,7 +355,7 @@ def _effort_step(base: Suggestion, facts: _Facts) -> Suggestion:
     if facts.flag is not None:
         return ease(f"red flag: {facts.flag.why}; {STOP_LOADING}", "red_flag")
     if not runs:
-        return _with(now, reason=f"Keep {short(base.base_s)}: no runs of this session yet")
+        return _first_effort(now, facts)
     days = facts.layoff_days()
     if days >= LAYOFF_RESET_DAYS:
         why = f"{days} days since you last held it: back to the session's {base.base_effort}%"
@@ -390,6 +390,18 @@ def _effort_step(base: Suggestion, facts: _Facts) -> Suggestion:
     why = f"you held every set at {current}% in your last two runs"
     reason = f"+{effort - current} points of effort: {why}"
     return _with(now, effort=effort, reason=reason, rule="progress")
+
+
+def _first_effort(now: Suggestion, facts: _Facts) -> Suggestion:
+    """The session's effort on its first run, held to +10 points on what the exercise did
+    a week ago in any session (rule 7)."""
+    current = now.effort or 0
+    week_ago = _effort_a_week_ago(facts.felt, facts.today)
+    if week_ago is not None and current > week_ago + EFFORT_STEP:
+        limit = week_ago + EFFORT_STEP
+        why = f"effort rises at most {EFFORT_STEP} points a week (it was {week_ago}% a week ago)"
+        return _with(now, effort=limit, reason=f"{limit}% effort: {why}", rule="cap")
+    return _with(now, reason=f"Keep {short(now.base_s)}: no runs of this session yet")
 
 
 def _effort_a_week_ago(felt: list[Felt], today: date | None) -> int | None:

@@ -7,9 +7,11 @@ session, so the app, ``isotimer programme`` and the tests share one rule.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from isotimer.core.session.model import Hold, Level, Progress, Session
+from isotimer.core.coach.progression import as_harder
+from isotimer.core.session.model import Exercise, Hold, Level, Progress, Session
 
 DEFAULT_PER_WEEK = 2
 NOT_WORSE = "not-worse"
@@ -39,6 +41,8 @@ class Phase:
     ``weeks`` is the fixed length, or the expected one when ``advance`` is set.
     ``seconds`` scales every hold's target; ``sets`` adds sets to every hold;
     ``deload`` is a lighter week: no progression and one set fewer per hold.
+    ``per_week`` is the phase's own sessions a week, fewer than the programme's.
+    ``harder`` runs every hold that has a harder library variation as it.
     """
 
     name: str
@@ -50,6 +54,8 @@ class Phase:
     sets: int = 0
     deload: bool = False
     advance: Advance | None = None
+    per_week: int | None = None
+    harder: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,15 +81,23 @@ class Programme:
         return sum(phase.weeks for phase in self.phases)
 
 
-def apply_phase(session: Session, phase: Phase) -> Session:
-    """``session`` as ``phase`` runs it: level, effort, seconds scale, sets, deload.
+def apply_phase(
+    session: Session, phase: Phase, library: Mapping[str, Exercise] | None = None
+) -> Session:
+    """``session`` as ``phase`` runs it: level, effort, seconds scale, sets, deload, and
+    with ``harder`` each hold as its harder variation from ``library``.
 
     A deload ignores the phase's extra sets, takes one set off every hold (never
     below one) and turns progression off, so a lighter week stays light.
     """
-    holds = tuple(_hold(hold, phase) for hold in session.holds)
+    holds = tuple(_hold(_harder(hold, phase, library or {}), phase) for hold in session.holds)
     changed = replace(session, holds=holds, level=phase.level or session.level)
     return replace(changed, progress=Progress.NONE) if phase.deload else changed
+
+
+def _harder(hold: Hold, phase: Phase, library: Mapping[str, Exercise]) -> Hold:
+    harder = library.get(hold.harder_id) if phase.harder and hold.harder_id else None
+    return hold if harder is None else as_harder(hold, harder)
 
 
 def _hold(hold: Hold, phase: Phase) -> Hold:

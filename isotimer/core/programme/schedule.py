@@ -228,7 +228,9 @@ def status(
         spec = programme.phases[phase]
         if week_runs and empty >= LAYOFF_WEEKS and spec.advance is not None:
             in_phase, phase_runs = 0, []  # back after a layoff: the phase's first week again
-        weeks.append(WeekRecord(block + 1, begin, phase + 1, spec.name, len(week_runs), per_week))
+        planned = spec.per_week or per_week
+        week_runs = week_runs[:planned]
+        weeks.append(WeekRecord(block + 1, begin, phase + 1, spec.name, len(week_runs), planned))
         phase_runs = phase_runs + week_runs
         dropped = False
         for run in week_runs:
@@ -259,13 +261,13 @@ def status(
         current + 1,
         _fixed(spec),
         len(week_runs),
-        per_week,
+        spec.per_week or per_week,
         spec.sessions[len(phase_runs) % len(spec.sessions)],
-        not done_today and len(week_runs) < per_week and rested,
+        not done_today and len(week_runs) < (spec.per_week or per_week) and rested,
         met,
         why,
         week_in_phase=in_phase + 1,
-        session_in_week=min(len(week_runs) + 1, per_week),
+        session_in_week=min(len(week_runs) + 1, spec.per_week or per_week),
         repeat_offer=last_trained + 1 if empty >= EMPTY_WEEKS_OFFER and not week_runs else None,
         weeks=tuple(weeks),
     )

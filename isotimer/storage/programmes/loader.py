@@ -24,6 +24,8 @@ PHASE_KEYS = (
     "sets",
     "deload",
     "advance",
+    "per_week",
+    "harder",
 )
 ADVANCE_KEYS = ("sessions", "max_pain", "morning")
 LEVELS = [level.value for level in Level]
@@ -101,7 +103,11 @@ def _phase(
     deload = table.get("deload", False)
     if not isinstance(deload, bool):
         reader.report((*path, "deload"), where, "'deload' must be true/false")
+    harder = table.get("harder", False)
+    if not isinstance(harder, bool):
+        reader.report((*path, "harder"), where, "'harder' must be true/false")
     advance = _advance(reader, table, path, where)
+    per_week = reader.number(table, "per_week", path, where, low=1, high=7, whole=True)
     if len(reader.problems) > before:
         return None
     return Phase(
@@ -114,6 +120,8 @@ def _phase(
         sets or 0,
         deload,
         advance,
+        per_week,
+        harder is True,
     )
 
 

@@ -120,7 +120,7 @@ def programme_dose(
     if session is None or now.finished:
         return None
     phase = found.programme.phases[now.phase - 1]
-    phased = apply_phase(session, phase)
+    phased = apply_phase(session, phase, catalog.library)
     level = phase.level or session.level
     rules = PhaseDose(phase.effort, gated=phase.advance is not None)
     targets = todays_suggestions(history, phased, level, catalog.library, today=today, phase=rules)
