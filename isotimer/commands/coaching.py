@@ -11,8 +11,7 @@ from rich.table import Table
 
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
-from isotimer.core.coach.body import RedFlag
-from isotimer.core.coach.progression import STOP_LOADING, Suggestion, in_plan_order, red_flags
+from isotimer.core.coach.progression import Suggestion, in_plan_order, red_flags
 from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
 from isotimer.core.history.records import COMPARED, CheckIn
 from isotimer.core.session.model import Level, Session
@@ -101,14 +100,9 @@ def run_targets(args: argparse.Namespace, ctx: Context) -> int:
     ctx.console.print(_targets_table(session, level, rows))
     names = {hold.exercise: hold.name for hold in session.holds}
     for flag in flags:
-        ctx.console.print(red_flag_line(flag, names), markup=False, highlight=False)
+        name = names.get(flag.exercise, flag.exercise)
+        ctx.console.print(flag.sentence(name), markup=False, highlight=False)
     return 0
-
-
-def red_flag_line(flag: RedFlag, names: dict[str, str]) -> str:
-    """``Red flag: Wall sit: pain 7/10 ... Stop loading it and see a physio or doctor.``"""
-    name = names.get(flag.exercise, flag.exercise)
-    return f"Red flag: {name}: {flag.why}. {STOP_LOADING.capitalize()}."
 
 
 def _targets_table(session: Session, level: Level, rows: list[Suggestion]) -> Table:

@@ -276,7 +276,8 @@ def test_pain_in_runners_base_raises_the_red_flag_in_every_session_with_that_hol
 
 
 @pytest.mark.parametrize(
-    ("held_s", "holds", "counts"), [(0.5, 5, False), (45, 2, False), (45, 3, True)]
+    ("held_s", "holds", "counts"),
+    [(0.5, 5, False), (1.5, 5, True), (45, 2, False), (45, 3, True)],
 )
 def test_a_run_held_under_a_second_or_stopped_before_half_its_holds_does_not_count(
     journey, held_s, holds, counts

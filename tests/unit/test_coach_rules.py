@@ -286,6 +286,16 @@ def test_rule_7_a_first_step_is_never_more_than_10_points():
     assert squat(fine(0), fine(2), phase=PhaseDose(effort=90)).effort == 80
 
 
+@pytest.mark.parametrize(("elsewhere", "effort", "rule"), [(60, 70, "cap"), (70, 80, "base")])
+def test_rule_7_holds_in_every_session_even_on_a_first_run(elsewhere, effort, rule):
+    records, checkins = history(
+        "spanish-squat", replace(fine(0, session="other"), effort=elsewhere)
+    )
+    harder = replace(session(replace(SQUAT, effort=80)), progress=Progress.EFFORT)
+    found = suggestions_for(records, harder, Level.BEGINNER, checkins, today=on(2))
+    assert (found["spanish-squat"].effort, found["spanish-squat"].rule) == (effort, rule)
+
+
 # -- rule 8: form failure --------------------------------------------------------------------
 
 

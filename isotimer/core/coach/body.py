@@ -57,6 +57,10 @@ class RedFlag:
     at: datetime
     run_id: str
 
+    def sentence(self, name: str) -> str:
+        """What the summary, the picker and ``targets`` say, with the exercise's ``name``."""
+        return f"Red flag: {name}: {self.why}. Stop loading it and see a physio or doctor."
+
     def to_dict(self) -> dict[str, object]:
         """The ``red_flag`` object of ``targets --json`` and ``programme status --json``."""
         return {
