@@ -8,9 +8,14 @@ week, with its phase and the rule that set it, is pinned week by week.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 
+from isotimer.paths import Paths
+from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.programmes.offer import todays_offer
+from isotimer.storage.sessions.catalog import load_catalog
 from tests.journeys.journey import FINE, OFF, START, UNRATED, Felt, Journey, Row
 
 REHAB_DAYS = (0, 2, 4)  # Mon, Wed, Fri: 48 h apart
@@ -301,3 +306,18 @@ def test_a_run_held_under_a_second_or_stopped_before_half_its_holds_does_not_cou
     journey.run("import", str(export))
     journey.run("programme", "add", "short")
     assert journey.json("programme", "status", "--json")["done_this_week"] == int(counts)
+
+
+def test_the_pickers_programme_line_runs_the_numbers_next_targets_gives(journey, isolated_data_dir):
+    journey.start("knee-tendon-rehab")
+    journey.follow(3, REHAB_DAYS, a_worse_morning)
+    day = START + timedelta(days=21)  # week 4's Monday, after the eased Friday
+    journey.at(day)
+    expected = journey.json("programme", "status", "--json")["next_targets"]
+    paths = Paths(isolated_data_dir)
+    with HistoryStore.open(paths.history_file) as store:
+        offer = todays_offer(paths, load_catalog(paths), store, day)
+    assert offer is not None and offer.session is not None
+    [hold] = offer.session.holds
+    assert (hold.beginner_s, hold.effort) == (expected[0]["target_s"], expected[0]["effort"])
+    assert offer.session.progress.value == "none"  # the rules ran once; a run moves nothing more
