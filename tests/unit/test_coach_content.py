@@ -67,3 +67,32 @@ def test_every_bundled_session_but_the_finisher_ends_with_a_1_to_3_minute_cool_d
         else:
             assert total >= 60, session.id
             assert all(60 <= block.seconds <= 180 for block in session.cool_down), session.id
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('rehab = "yes"', "'rehab' must be true/false"),
+        ("screening = 3", "'screening' must be text"),
+    ],
+)
+def test_programme_rehab_keys_are_checked(tmp_path, capsys, line, message):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        f'name = "Bad"\n{line}\n[[phase]]\nname = "P"\nsessions = ["knee-tendon"]\nweeks = 1\n'
+    )
+    assert main(["validate", str(bad)]) == 1
+    assert message in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [('harder = "yes"', "'harder' must be true/false"), ("per_week = 9", "per_week")],
+)
+def test_phase_harder_and_per_week_are_checked(tmp_path, capsys, line, message):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        f'name = "Bad"\n[[phase]]\nname = "P"\nsessions = ["knee-tendon"]\nweeks = 1\n{line}\n'
+    )
+    assert main(["validate", str(bad)]) == 1
+    assert message in capsys.readouterr().out
