@@ -9,10 +9,9 @@ from pathlib import Path
 
 from isotimer.core.coach.body import RedFlag
 from isotimer.core.coach.progression import sides_of
-from isotimer.core.history.records import HoldOutcome
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldOutcome
 from isotimer.core.programme.phases import Programme
 from isotimer.core.programme.schedule import ProgrammeRun, Status, status
-from isotimer.core.run.outcomes import MIN_SESSION_HOLD_S
 from isotimer.core.session.model import Session
 from isotimer.paths import Paths
 from isotimer.storage.history.store import HistoryStore
