@@ -272,6 +272,12 @@ def test_rule_6_a_time_hold_goes_up_only_at_an_effort_rating_of_7_or_less(rating
     assert (found.target_s, found.rule) == (target, rule)
 
 
+@pytest.mark.parametrize(("rating", "rule"), [(None, "effort_gate"), (7, "progress")])
+def test_rule_6_in_a_rehab_phase_an_unrated_effort_keeps_the_time(rating, rule):
+    rated = [Run(day, pain=1, compared="same", rating=rating) for day in (1, 3)]
+    assert wall_sit(*rated, phase=PhaseDose(gated=True)).rule == rule
+
+
 # -- rule 7: tendon dose speed ---------------------------------------------------------------
 
 

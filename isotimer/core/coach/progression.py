@@ -291,6 +291,9 @@ def _time_step(
     if rating is not None and rating > EFFORT_GATE:
         why = f"you rated the effort {rating}/10; the time goes up at {EFFORT_GATE} or less"
         return _with(now, reason=f"Keep {short(current)}: {why}", rule="effort_gate")
+    if rating is None and facts.phase.gated:
+        why = f"in a rehab phase the time goes up once you rate the effort {EFFORT_GATE} or less"
+        return _with(now, reason=f"Keep {short(current)}: {why}", rule="effort_gate")
     if facts.balance is not None:
         mine, other = facts.balance
         if other < mine * BALANCE_RATIO:
