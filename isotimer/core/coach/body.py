@@ -113,6 +113,16 @@ def _felt(run: list[HoldRecord], mornings: list[CheckIn]) -> Felt:
     )
 
 
+def pain_flag(
+    exercise: str, side: str, pain: int | None, at: datetime, run_id: str
+) -> RedFlag | None:
+    """The red flag a pain rating raises on its own (7 or more), as soon as it is given."""
+    if pain is None or pain < RED_PAIN:
+        return None
+    where = "" if side == "none" else f" ({side} side)"
+    return RedFlag(exercise, side, pain, f"pain {pain}/10 during this session{where}", at, run_id)
+
+
 def red_flag(exercise: str, side: str, felt: Sequence[Felt]) -> RedFlag | None:
     """A red flag from the latest runs, or None.
 
