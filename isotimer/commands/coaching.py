@@ -11,11 +11,10 @@ from rich.table import Table
 
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
-from isotimer.core.coach.progression import Suggestion, sides_of
+from isotimer.core.coach.progression import Suggestion, in_plan_order, red_flags
 from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
 from isotimer.core.history.records import COMPARED, CheckIn
 from isotimer.core.session.model import Level, Session
-from isotimer.core.session.plan import target_key
 from isotimer.core.text.durations import short
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
@@ -80,31 +79,30 @@ def run_targets(args: argparse.Namespace, ctx: Context) -> int:
     except HistoryError as error:
         return _fail(ctx, error.message)
     try:
-        found = todays_suggestions(store, session, level, ctx.catalog.library)
+        today = SystemClock().now().date()
+        found = todays_suggestions(store, session, level, ctx.catalog.library, today=today)
     finally:
         if store is not None:
             store.close()
-    rows = _in_plan_order(session, found)
+    rows = in_plan_order(session, found)
+    flags = red_flags(found)
     if args.json:
         shape = {
             "session": session.id,
             "level": level.value,
             "progress": session.progress.value,
             "holds": [row.to_dict() for row in rows],
+            "red_flag": flags[0].to_dict() if flags else None,
+            "red_flags": [flag.to_dict() for flag in flags],
         }
         ctx.console.out(json.dumps(shape, indent=2, ensure_ascii=False), highlight=False)
-    else:
-        ctx.console.print(_targets_table(session, level, rows))
+        return 0
+    ctx.console.print(_targets_table(session, level, rows))
+    names = {hold.exercise: hold.name for hold in session.holds}
+    for flag in flags:
+        name = names.get(flag.exercise, flag.exercise)
+        ctx.console.print(flag.sentence(name), markup=False, highlight=False)
     return 0
-
-
-def _in_plan_order(session: Session, found: dict[str, Suggestion]) -> list[Suggestion]:
-    """One row per hold and side as the session lists them, a repeated hold each time."""
-    rows = []
-    for hold in session.holds:
-        for side in sides_of(hold):
-            rows.append(found[target_key(hold.exercise, side)])
-    return rows
 
 
 def _targets_table(session: Session, level: Level, rows: list[Suggestion]) -> Table:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,7 +159,7 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
     holds and lets core.history.stats answer, the same figures over fewer holds.
     """
     path = ctx.paths.history_file
-    review = None
+    review, trends = None, list[stats.SessionTrend]()
     today = SystemClock().now().date()
     try:
         if path.exists():
@@ -168,13 +168,16 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
                 if args.exercise:
                     source = MemoryHistory(store.holds(exercise=args.exercise, newest_first=False))
                 review = build_review(source, today)
+                since = today - timedelta(weeks=stats.TREND_WEEKS)
+                recent = store.holds(exercise=args.exercise, since=since, newest_first=False)
+                trends = stats.session_trends(recent, today)
         empty = review is None or review.empty
         if empty and args.exercise and (unknown := _unknown_exercise(ctx, args.exercise)):
             return usage_error(unknown)
     except HistoryError as error:
         return _fail(ctx, error.message)
     if args.json:
-        print_json(ctx.console, stats_document(review))
+        print_json(ctx.console, stats_document(review, trends))
         return 0
     if review is None or review.empty:
         ctx.console.print(_no_holds(args.exercise), highlight=False)

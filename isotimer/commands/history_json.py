@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from isotimer.core.history import stats
 from isotimer.core.history.review import Review
+from isotimer.core.history.stats import SessionTrend
 
 
-def stats_document(review: Review | None) -> dict[str, object]:
-    """Per exercise and side the figures, then balance, this week and the streak.
+def stats_document(review: Review | None, trends: Sequence[SessionTrend] = ()) -> dict[str, object]:
+    """Per exercise and side the figures, then balance, this week, the streak and the
+    trends per session.
 
-    Dates are ISO days; a trend is null when too few days are in its window;
+    Dates are ISO days; a trend is null when there is not enough data;
     ``week`` is null with no history at all.
     """
     if review is None or review.empty:
-        return {"exercises": [], "balances": [], "week": None, "streak_weeks": 0}
+        return {
+            "exercises": [], "balances": [], "week": None, "streak_weeks": 0, "trends": [],
+        }  # fmt: skip
     week = review.weeks[-1]
     return {
         "exercises": [
@@ -50,4 +56,5 @@ def stats_document(review: Review | None) -> dict[str, object]:
             "time_under_tension_s": week.time_under_tension_s,
         },
         "streak_weeks": review.streak,
+        "trends": [trend.to_dict() for trend in trends],
     }

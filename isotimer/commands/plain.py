@@ -11,13 +11,14 @@ from typing import TextIO
 
 from isotimer.commands.context import Context
 from isotimer.core.clock import Clock, SystemClock
+from isotimer.core.history.records import HoldOutcome
 from isotimer.core.run.cues import cue_for
 from isotimer.core.run.engine import Engine
 from isotimer.core.run.tones import due_of, tone_for
 from isotimer.core.session.model import Level, Session
 from isotimer.plain.keys import TerminalKeys, keys_for
 from isotimer.plain.live_page import PlainShare, ShareUnavailable
-from isotimer.plain.narration import KEYS_LINE, summary_lines
+from isotimer.plain.narration import KEYS_LINE, pain_questions, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
 from isotimer.sound.announcer import Announcer
 from isotimer.sound.player import TonePlayer
@@ -30,7 +31,6 @@ from isotimer.storage.today import todays_plan
 EXIT_BY_SIGNAL = {"SIGTERM": 143, "SIGHUP": 129}
 # The same two ratings the app's summary asks for, saved on the run and its holds.
 EFFORT_QUESTION = "How hard was it?"
-PAIN_QUESTION = "Any pain?"
 
 
 class LineWriter:
@@ -107,10 +107,16 @@ def run_plain(
         return 1
     finally:
         announcer.close()
-    for line in summary_lines(plan, recorder.records):
+    stopped = code != 0 or any(h.outcome is HoldOutcome.STOPPED for h in recorder.records)
+    for line in summary_lines(plan, recorder.records, stopped):
         write(line)
     if code == 0 and recorder.records and sys.stdin is not None and sys.stdin.isatty():
-        recorder.rate(ask_rating(EFFORT_QUESTION, 1, 10), ask_rating(PAIN_QUESTION, 0, 10))
+        effort = ask_rating(EFFORT_QUESTION, 1, 10)
+        pains = {side: ask_rating(ask, 0, 10) for side, ask in pain_questions(recorder.records)}
+        if set(pains) == {"none"}:
+            recorder.rate(effort, pains["none"])
+        else:
+            recorder.rate(effort, None, side_pain=pains)
     _keep_everything(ctx, recorder, clock.now())
     if store is not None:
         store.close()

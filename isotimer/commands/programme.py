@@ -1,8 +1,8 @@
 """``programme`` and ``due``: follow weeks of training from the shell.
 
 ``programme list | start ID [--on DATE] | status [--json] | stop | repeat |
-add RUN_ID... | calendar [-o FILE]``; ``due`` exits 0 with one line when a
-session is due today and 1 when none is, for a shell prompt or cron.
+resume | add RUN_ID... | calendar [-o FILE]``; ``due`` exits 0 with one line
+when a session is due today and 1 when none is, for a shell prompt or cron.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from rich.table import Table
 from isotimer.commands.context import Context
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
+from isotimer.core.coach.progression import STOP_LOADING, in_plan_order
 from isotimer.core.programme.phases import Programme
 from isotimer.core.programme.planned import planned_sessions
 from isotimer.core.programme.schedule import Repeat
@@ -27,6 +29,7 @@ from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.programmes.catalog import find_programme, load_programmes
 from isotimer.storage.programmes.follow import Following, following
+from isotimer.storage.programmes.offer import programme_dose
 from isotimer.storage.programmes.state import ProgrammeState, clear_state, save_state
 
 BAD_ARGUMENT = 2
@@ -52,6 +55,9 @@ def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     actions.add_parser(
         "repeat", help="after two empty weeks: start the last phase's first week again"
     ).set_defaults(run=run_repeat)
+    actions.add_parser(
+        "resume", help="go on with a rehab programme a red flag paused (after a clinician's yes)"
+    ).set_defaults(run=run_resume)
     add = actions.add_parser("add", help="count recorded runs (see 'history') for the programme")
     add.add_argument("run_ids", metavar="RUN_ID", nargs="+")
     add.set_defaults(run=run_add)
@@ -91,10 +97,34 @@ def _following(ctx: Context) -> Following | None:
     path = ctx.paths.history_file
     store = HistoryStore.open(path) if path.exists() else None
     try:
-        return following(ctx.paths, _programmes(ctx), _today(), store)
+        return following(ctx.paths, _programmes(ctx), _today(), store, ctx.catalog.sessions)
     finally:
         if store is not None:
             store.close()
+
+
+def _next_targets(ctx: Context, found: Following) -> list[dict[str, object]]:
+    """``next_targets``: the next session's holds exactly as ``targets --json`` lists them,
+    at the phase's dose after the coach's rules; empty when nothing is next."""
+    path = ctx.paths.history_file
+    store = HistoryStore.open(path) if path.exists() else None
+    try:
+        dose = programme_dose(found, ctx.catalog, store, _today())
+    finally:
+        if store is not None:
+            store.close()
+    if dose is None:
+        return []
+    return [row.to_dict() for row in in_plan_order(dose.session, dose.targets)]
+
+
+def _next_level(ctx: Context, found: Following) -> str | None:
+    """The level the next session runs at: the phase's, else the session's own."""
+    session = ctx.catalog.sessions.get(found.status.next_session or "")
+    if session is None:
+        return None
+    phase = found.programme.phases[found.status.phase - 1]
+    return (phase.level or session.level).value
 
 
 def _current(ctx: Context) -> tuple[Following | None, int | None]:
@@ -158,6 +188,13 @@ def run_start(args: argparse.Namespace, ctx: Context) -> int:
         markup=False,
         highlight=False,
     )
+    if programme.screening:
+        ctx.console.print(
+            f"Before you start: {programme.screening.strip()}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     return 0
 
 
@@ -167,11 +204,26 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
     if found is None:
         return code or 1
     if args.json:
-        ctx.console.out(json.dumps(found.status.to_dict(), ensure_ascii=False), highlight=False)
+        document = found.status.to_dict()
+        document["paused"] = _paused(found)
+        try:
+            document["next_targets"] = _next_targets(ctx, found)
+            document["next_level"] = _next_level(ctx, found)
+        except HistoryError as error:
+            return _say(ctx, error.message)
+        ctx.console.out(json.dumps(document, ensure_ascii=False), highlight=False)
         return 0
     for line in _status_lines(found, ctx):
         ctx.console.print(line, markup=False, highlight=False, soft_wrap=True)
     return 0
+
+
+def _paused(found: Following) -> dict[str, object] | None:
+    """``paused`` of ``status --json``: null, or why, with the red flag that paused it."""
+    if found.paused is None:
+        return None
+    why = f"red flag: {found.paused.why}; {STOP_LOADING}"
+    return {"why": why, "red_flag": found.paused.to_dict()}
 
 
 def _status_lines(found: Following, ctx: Context) -> list[str]:
@@ -180,6 +232,13 @@ def _status_lines(found: Following, ctx: Context) -> list[str]:
     lines = [
         f"{programme.name}: week {now.week}, phase {now.phase} ({now.phase_name}),"
         f" week {now.week_in_phase}{of} of the phase",
+    ]
+    if found.paused is not None:
+        lines.append(
+            f"paused: red flag: {found.paused.why}. {STOP_LOADING.capitalize()};"
+            " 'isotimer programme resume' goes on once they say you may"
+        )
+    lines += [
         f"this week: {now.done_this_week} of {now.per_week} sessions",
         f"moves on: {'yes' if now.advance_met else 'not yet'}: {now.advance_why}",
     ]
@@ -221,11 +280,37 @@ def run_repeat(args: argparse.Namespace, ctx: Context) -> int:
         return _say(ctx, "nothing to repeat: the offer comes after two empty weeks")
     state = found.state
     repeats = (*state.repeats, Repeat(found.status.week, offer))
-    save_state(
-        ctx.paths.programme_state, ProgrammeState(state.programme, state.start, state.runs, repeats)
-    )
+    save_state(ctx.paths.programme_state, replace(state, repeats=repeats))
     name = found.programme.phases[offer - 1].name
     ctx.console.print(f"This week starts phase {offer} ({name}) again.", highlight=False)
+    return 0
+
+
+def run_resume(args: argparse.Namespace, ctx: Context) -> int:
+    """``programme resume``: go on after a red flag paused a rehab programme.
+
+    The flags raised so far count as seen; the next session runs at the eased
+    dose the rules give, and a new red flag pauses it again.
+    """
+    found, code = _current(ctx)
+    if found is None:
+        return code or 1
+    if found.paused is None:
+        return _say(ctx, "nothing to resume: the programme is not paused")
+    state = ProgrammeState(
+        found.state.programme,
+        found.state.start,
+        found.state.runs,
+        found.state.repeats,
+        SystemClock().now(),
+    )
+    save_state(ctx.paths.programme_state, state)
+    ctx.console.print(
+        f"Resumed {found.programme.name}. The next session runs at an eased dose"
+        " ('isotimer programme status'); stop again if the pain comes back.",
+        markup=False,
+        highlight=False,
+    )
     return 0
 
 
@@ -284,6 +369,7 @@ def run_due(args: argparse.Namespace, ctx: Context) -> int:
     if found is None or not found.status.due:
         return 1
     now = found.status
-    line = today_line(found.programme.name, now, _session_name(ctx, now.next_session or ""))
+    name = _session_name(ctx, now.next_session or "")
+    line = today_line(found.programme.name, now, name)
     ctx.console.print(line, markup=False, highlight=False)
     return 0

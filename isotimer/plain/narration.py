@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from isotimer.core.history.records import HoldRecord
+from isotimer.core.history.checkins import checkin_sides
+from isotimer.core.history.records import HoldOutcome, HoldRecord
 from isotimer.core.run.engine import Snapshot
 from isotimer.core.run.events import CountdownTick, Event, SessionFinished, StepStarted
+from isotimer.core.run.outcomes import counted, outcome_counts, session_result
 from isotimer.core.session.model import Side
 from isotimer.core.session.plan import Plan, Step, StepKind
 from isotimer.core.text.durations import clock, countdown_seconds, held, short
@@ -19,6 +21,14 @@ from isotimer.core.text.durations import clock, countdown_seconds, held, short
 MARK_EVERY_S = 10
 COUNTED = frozenset({StepKind.HOLD, StepKind.REST, StepKind.LEAD_IN})
 KEYS_LINE = "Keys: space pause, d end hold (form broke), n next, b back, m mute, q stop"
+PAIN_QUESTION = "Any pain?"
+# How a hold ended, in the words the app's summary and history use.
+OUTCOME_WORDS = {
+    HoldOutcome.COMPLETED: "held to the end",
+    HoldOutcome.ENDED_EARLY: "ended early",
+    HoldOutcome.SKIPPED: "skipped",
+    HoldOutcome.STOPPED: "stopped",
+}
 
 
 def hold_words(step: Step) -> str:
@@ -80,17 +90,38 @@ def time_left_mark(snapshot: Snapshot) -> int | None:
     return shown
 
 
-def summary_lines(plan: Plan, holds: Sequence[HoldRecord]) -> list[str]:
-    """The end of the run: what was held, hold by hold, and the total under tension."""
-    done = sum(1 for hold in holds if hold.completed)
+def summary_lines(plan: Plan, holds: Sequence[HoldRecord], stopped: bool = False) -> list[str]:
+    """The end of the run: what was held, hold by hold, the total under tension, and the
+    session as the history calls it (complete, partial or stopped)."""
+    mine = counted(holds)
+    tally = outcome_counts(mine)
+    done = tally.get(HoldOutcome.COMPLETED, 0)
+    others = "".join(
+        f", {count} {OUTCOME_WORDS[outcome]}"
+        for outcome, count in tally.items()
+        if outcome is not HoldOutcome.COMPLETED
+    )
+    if HoldOutcome.ENDED_EARLY not in tally:
+        others = f", 0 ended early{others}"
     under = sum(hold.held_s for hold in holds)
-    count = f"{len(holds)} hold{'s' if len(holds) != 1 else ''}"
+    count = f"{len(mine)} hold{'s' if len(mine) != 1 else ''}"
     lines = [
-        f"{plan.session.name}: {count}, {done} held to the end, {len(holds) - done} ended early; "
+        f"{plan.session.name}: {count}, {done} held to the end{others}; "
         f"{clock(under)} under tension of {clock(plan.time_under_tension_s)} planned."
     ]
-    for hold in holds:
+    result = session_result(holds, len(plan.hold_steps), stopped)
+    lines.append(f"Session: {result.value}")
+    for hold in mine:
         side = "" if hold.side == "none" else f", {hold.side} side"
-        state = "done" if hold.completed else "ended early"
+        state = OUTCOME_WORDS[hold.outcome]
         lines.append(f"  {hold.exercise_name}{side}: {held(hold.held_s, hold.target_s)}, {state}")
     return lines
+
+
+def pain_questions(holds: Sequence[HoldRecord]) -> list[tuple[str, str]]:
+    """The pain questions after a run, as (side, question): one a side when the sides were
+    worked apart, as the app's summary asks, else one for the whole session."""
+    sides = checkin_sides(holds)
+    if sides == ("none",):
+        return [("none", PAIN_QUESTION)]
+    return [(side, f"Any pain on the {side} side?") for side in sides]

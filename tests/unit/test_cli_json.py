@@ -115,6 +115,7 @@ TARGETS_EXAMPLE = {
             "effort": 80,
             "harder": None,
             "reason": "+10 points of effort: two clean runs",
+            "rule": "progress",
         },
         {
             "exercise": "wall-sit",
@@ -125,8 +126,11 @@ TARGETS_EXAMPLE = {
             "effort": None,
             "harder": "single-leg-wall-sit",
             "reason": "At the cap (60 s): try the harder variation instead",
+            "rule": "cap",
         },
     ],
+    "red_flag": {"exercise": "wall-sit", "side": "none", "pain": 7, "why": "pain 7/10 during"},
+    "red_flags": [{"exercise": "wall-sit", "side": "none", "pain": 7, "why": "pain 7/10 during"}],
 }
 
 
@@ -142,8 +146,22 @@ def test_targets_schema_takes_the_contract_example():
         lambda d: d["holds"][0].pop("reason"),
         lambda d: d["holds"][0].update(side="middle"),
         lambda d: d["holds"][1].update(target_s="60"),
+        lambda d: d["holds"][0].pop("rule"),
+        lambda d: d["holds"][0].update(rule="because"),
+        lambda d: d.pop("red_flag"),
+        lambda d: d["red_flag"].pop("why"),
     ],
-    ids=["no progress", "unknown progress", "no reason", "bad side", "text seconds"],
+    ids=[
+        "no progress",
+        "unknown progress",
+        "no reason",
+        "bad side",
+        "text seconds",
+        "no rule",
+        "unknown rule",
+        "no red_flag",
+        "red flag without why",
+    ],
 )
 def test_targets_schema_refuses_what_breaks_the_contract(break_it):
     document = json.loads(json.dumps(TARGETS_EXAMPLE))

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from isotimer.cli import main
+from isotimer.core.clock import SystemClock
 from isotimer.paths import Paths
 from isotimer.storage.history.store import HistoryStore
 
 CRAFTED = Path(__file__).parent.parent / "data" / "coaching-export.json"
+
+
+MORNING_AFTER = datetime(2026, 11, 29, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+@pytest.fixture(autouse=True)
+def _the_morning_after(monkeypatch):
+    """Today is the day after the crafted runs, so no layoff rule moves a target."""
+    monkeypatch.setattr(SystemClock, "now", lambda self: MORNING_AFTER)
 
 
 @pytest.fixture
@@ -46,8 +57,11 @@ def test_targets_json_has_exactly_the_contract_shape(history, capsys):
                 "effort": None,
                 "harder": None,
                 "reason": found["holds"][0]["reason"],
+                "rule": "progress",
             }
         ],
+        "red_flag": None,
+        "red_flags": [],
     }
     assert found["holds"][0]["reason"].startswith("+5 s: you held")
 
@@ -66,7 +80,7 @@ def test_a_none_session_keeps_its_own_times_whatever_its_history(history, capsys
 @pytest.mark.parametrize(
     ("session", "side", "effort", "reason"),
     [
-        ("knee-tendon", "none", 80, "+10 points of effort: you held every set at 70%"),
+        ("knee-tendon", "none", 70, "Keep 70% effort: no data, no increase: the last run needs"),
         ("achilles-heel-raise", "left", 60, "-10 points of effort: your left side was worse"),
         ("achilles-heel-raise", "right", 80, "+10 points of effort"),
     ],
@@ -86,11 +100,18 @@ def test_targets_at_another_level_start_from_that_levels_own_times(history, caps
     assert found["holds"][0]["target_s"] == found["holds"][0]["base_s"]
 
 
+def test_a_morning_check_in_is_the_data_a_rehab_increase_waits_for(history, capsys):
+    assert main(["checkin", "--pain", "1", "--compared", "same", "--run", "knee-2"]) == 0
+    capsys.readouterr()
+    [hold] = targets(capsys, "knee-tendon")["holds"]
+    assert (hold["effort"], hold["rule"]) == (80, "progress")
+
+
 def test_targets_prints_a_table_without_json(history, capsys):
     assert main(["targets", "knee-tendon"]) == 0
     text = capsys.readouterr().out
     assert "Knee tendon holds (beginner) · progress: effort" in text
-    assert "45 s at 80%" in text
+    assert "45 s at 70%" in text and "Red flag" not in text
 
 
 def test_targets_of_an_unknown_session_says_so(history, capsys):

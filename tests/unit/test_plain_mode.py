@@ -158,6 +158,8 @@ def test_summary_lines_count_and_round_as_the_app_does():
     summary = summary_lines(PLAN, recorder.records)
     assert summary[0].startswith("Test: 4 holds, 3 held to the end, 1 ended early;")
     assert "  Side plank, left side: 5/12 s, ended early" in summary
+    assert summary[1] == "Session: partial"  # as the app's summary and the history call it
+    assert summary_lines(PLAN, recorder.records, stopped=True)[1] == "Session: stopped"
 
 
 @pytest.mark.parametrize(
@@ -211,3 +213,15 @@ def test_plain_mode_names_warm_up_and_cool_down_blocks(index, line):
         cool_down=(block("Belly breathing", 120),),
     )
     assert step_line(build_plan(blocked), index) == line
+
+
+def test_plain_mode_asks_pain_a_side_at_a_time_when_the_sides_were_worked_apart():
+    from isotimer.plain.narration import pain_questions
+    from tests.unit.history_factories import hold_record
+
+    plank = [hold_record(side="left"), hold_record(side="right")]
+    assert pain_questions(plank) == [
+        ("left", "Any pain on the left side?"),
+        ("right", "Any pain on the right side?"),
+    ]
+    assert pain_questions([hold_record()]) == [("none", "Any pain?")]

@@ -51,6 +51,9 @@ def test_status_json_has_exactly_the_contract_shape_on_the_start_day(capsys, tod
     assert main(["programme", "start", "runners-base"]) == 0
     capsys.readouterr()
     found = status_json(capsys)
+    next_targets = found.pop("next_targets")
+    assert main(["targets", "runner-setup", "--json"]) == 0
+    assert next_targets == json.loads(capsys.readouterr().out)["holds"]
     assert found == {
         "programme": "runners-base",
         "phase": 1,
@@ -65,6 +68,8 @@ def test_status_json_has_exactly_the_contract_shape_on_the_start_day(capsys, tod
         "finished": False,
         "week_in_phase": 1,
         "repeat_offer": None,
+        "paused": None,
+        "next_level": "beginner",
     }
 
 
@@ -72,7 +77,8 @@ def test_status_json_has_exactly_the_contract_shape_on_the_start_day(capsys, tod
     ("day", "expected"),
     [
         (date(2026, 11, 2), {"week": 1, "phase": 1, "done_this_week": 1, "due": False}),
-        (date(2026, 11, 10), {"week": 2, "done_this_week": 1, "due": True}),
+        # a rehab programme's sessions are 48 h apart: not the day after the 9th's
+        (date(2026, 11, 10), {"week": 2, "done_this_week": 1, "due": False}),
         (date(2026, 11, 16), {"week": 3, "phase": 1, "advance": {
             "met": False, "why": "held back: the morning after 2026-11-13 was worse"}}),
         (date(2026, 11, 30), {"week": 5, "phase": 2, "phase_name": "Firmer effort",

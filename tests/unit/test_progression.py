@@ -67,8 +67,9 @@ def target(history, hold_=WALL_SIT, progress=Progress.TIME, checkins=(), side=Si
             ((30, [DONE, DONE], 4),) * 2, 30, "Keep 30 s: pain was 4/10", id="pain_of_4_keeps",
         ),
         pytest.param(
-            ((30, [DONE, EARLY]), (30, [EARLY, DONE])), 25,
-            "-5 s: you ended sets early in both", id="early_in_both_runs_eases",
+            ((30, [DONE, EARLY]), (30, [EARLY, DONE])), 10,
+            "Down to 10 s, what you held: you ended sets early in both",
+            id="early_in_both_runs_goes_to_what_was_held",
         ),
         pytest.param(
             ((30, [DONE, DONE]), (30, [DONE, EARLY])), 30, "Keep 30 s", id="early_once_keeps",
@@ -146,7 +147,8 @@ TENDON = replace(hold("Spanish squat", seconds=45, sets=5), effort=70)
     ],
 )  # fmt: skip
 def test_effort_progression_keeps_the_time_and_moves_the_effort(specs, effort, reason):
-    found = target(runs(*specs, exercise="spanish-squat"), TENDON, Progress.EFFORT)
+    mornings = [checkin(f"test-{n}", "none", "same", 1) for n in range(len(specs))]
+    found = target(runs(*specs, exercise="spanish-squat"), TENDON, Progress.EFFORT, mornings)
     assert (found.target_s, found.base_effort, found.effort) == (45, 70, effort)
     assert found.reason.startswith(reason)
 
@@ -221,7 +223,7 @@ def test_targets_cover_every_hold_and_side_in_plan_order_at_that_level():
     assert found["side-plank:left"].to_dict() == {
         "exercise": "side-plank", "side": "left", "base_s": 30, "target_s": 30,
         "base_effort": None, "effort": None, "harder": None,
-        "reason": "Keep 30 s: no runs of this session yet",
+        "reason": "Keep 30 s: no runs of this session yet", "rule": "base",
     }  # fmt: skip
 
 

@@ -51,10 +51,14 @@ CASES = [
      {"done_this_week": 2, "due": False, "week": 1}),
     ("a week done, the next week starts afresh", BASE, runs(0, 3), 7,
      {"week": 2, "phase": 1, "done_this_week": 0, "next_session": "a", "due": True,
+      "advance": {"met": False, "why":
+                  "last week of the phase: it moves on once a session is done this week"}}),
+    ("the last week of a fixed phase with a session moves on", BASE, runs(0, 3, 7), 8,
+     {"week": 2,
       "advance": {"met": True, "why": "last week of 2: the next phase starts next week"}}),
-    ("a week missed: the fixed phase still moves on, nothing is stacked", BASE, runs(0, 3), 15,
-     {"week": 3, "phase": 2, "phase_name": "Easy", "done_this_week": 0, "due": True,
-      "next_session": "a"}),
+    ("a week missed never moves a fixed phase on, nothing is stacked", BASE, runs(0, 3), 15,
+     {"week": 3, "phase": 1, "phase_name": "One", "week_in_phase": 2, "done_this_week": 0,
+      "due": True, "next_session": "a"}),
     ("three in a week count as per_week", BASE, runs(0, 1, 2), 3,
      {"done_this_week": 2, "due": False}),
     ("two on one day count once", BASE, runs(0, 0), 1,
@@ -76,7 +80,7 @@ CASES = [
      {"week": 2, "phase": 1,
       "advance": {"met": False, "why": "held back: the morning after 2026-03-05 was worse"}}),
     ("a held-back phase moves on once the mornings settle", GATED,
-     runs(0, 3, morning="worse") + runs(7, 9, morning="same"), 14,
+     runs(0, 3, morning="worse") + runs(7, 9, pain=1, morning="same"), 14,
      {"week": 3, "phase": 2}),
     ("before the start day nothing is due", BASE, [], -1,
      {"week": 1, "due": False, "advance": {"met": False, "why": "starts on 2026-03-02"}}),
@@ -102,8 +106,8 @@ def test_the_status_has_the_contract_keys():
 def test_two_empty_weeks_offer_to_repeat_the_phase_last_trained_in():
     done = runs(0, 3, 7, 10, 14)  # into phase 2 (Easy) in week 3, then nothing
     assert status(BASE, START, done, day(27)).repeat_offer is None  # one empty week
-    offered = status(BASE, START, done, day(35))
-    assert (offered.week, offered.finished, offered.repeat_offer) == (6, True, None)
+    offered = status(BASE, START, done, day(35))  # phase 3 never trained: not finished
+    assert (offered.week, offered.phase, offered.finished, offered.repeat_offer) == (6, 3, False, 2)
     longer = Programme("long", "Long", (Phase("One", ("a",), 9),))
     assert status(longer, START, runs(0), day(21)).repeat_offer == 1
     repeated = status(longer, START, runs(0), day(21), [Repeat(4, 1)])

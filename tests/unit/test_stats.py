@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from isotimer.core.history import stats
+from isotimer.core.history.records import HoldOutcome
 from tests.unit.history_factories import T0, hold_record
 
 TODAY = T0.date()  # Monday 2026-01-05
@@ -54,12 +55,25 @@ def test_best_per_day_keeps_the_longest_hold_of_each_local_day():
     ("series", "expected"),
     [
         pytest.param(
-            [(TODAY - timedelta(days=d), 60 - d) for d in range(10)], 7.0, id="one_s_a_day"
+            [(TODAY - timedelta(days=d), 60 - d) for d in range(15)], 7.0, id="one_s_a_day"
+        ),
+        pytest.param(
+            [(TODAY - timedelta(days=d), 60 - d) for d in range(14)], None, id="under_14_days"
+        ),
+        pytest.param(
+            [(TODAY - timedelta(days=d), 60 - d) for d in (0, 14)], None, id="two_runs_are_no_trend"
+        ),
+        pytest.param(
+            [(TODAY - timedelta(days=d), 60 - d) for d in (0, 7, 14)], 7.0, id="three_over_14_days"
         ),
         pytest.param([(TODAY, 40)], None, id="one_day_has_no_slope"),
         pytest.param([], None, id="no_days_have_no_slope"),
         pytest.param([(TODAY - timedelta(weeks=9), 10), (TODAY, 40)], None, id="old_days_drop_out"),
-        pytest.param([(TODAY - timedelta(days=7), 50), (TODAY, 40)], -10.0, id="losing_time"),
+        pytest.param(
+            [(TODAY - timedelta(days=14), 60), (TODAY - timedelta(days=7), 50), (TODAY, 40)],
+            -10.0,
+            id="losing_time",
+        ),
     ],
 )
 def test_trend_is_the_weekly_slope_of_daily_bests_over_eight_weeks(series, expected):
@@ -151,3 +165,37 @@ def test_all_stats_for_100000_holds_take_well_under_two_seconds():
     stats.weekly(records, TODAY)
     stats.streak(records, TODAY)
     assert time.process_time() - began < 2.0
+
+
+def test_trends_are_per_session_from_completed_holds_with_a_unit():
+    def at(days: int):
+        return T0 - timedelta(days=days)
+
+    records = [
+        hold_record(at=at(14), held_s=30, target_s=30, session="a", run_id="a1"),
+        hold_record(at=at(7), held_s=35, target_s=35, session="a", run_id="a2"),
+        hold_record(at=at(0), held_s=40, target_s=40, session="a", run_id="a3"),
+        hold_record(at=at(0), held_s=2, target_s=60, session="a", run_id="a3",
+                    outcome=HoldOutcome.SKIPPED),
+        hold_record(at=at(1), held_s=60, target_s=60, session="b", run_id="b1"),
+        hold_record(at=at(0), held_s=60, target_s=60, session="b", run_id="b2"),
+    ]  # fmt: skip
+    found = {t.session: t for t in stats.session_trends(records, TODAY)}
+    assert found["a"].to_dict() == {
+        "session": "a", "exercise": "wall-sit", "side": "none", "trend": pytest.approx(5.0),
+        "unit": "s/week", "runs": 3, "why": None,
+    }  # fmt: skip
+    assert found["b"].trend is None and found["b"].why.startswith("not enough data: 2 runs")
+
+
+def test_a_skipped_hold_never_makes_a_best_or_a_balance():
+    records = [
+        hold_record(at=T0, held_s=30, target_s=30, side="left", run_id="r"),
+        hold_record(at=T0, held_s=30, target_s=30, side="right", run_id="r"),
+        hold_record(at=T0 + timedelta(hours=1), held_s=5, target_s=30, side="left", run_id="s",
+                    outcome=HoldOutcome.SKIPPED),
+        hold_record(at=T0 + timedelta(hours=1), held_s=30, target_s=30, side="right", run_id="s"),
+    ]  # fmt: skip
+    assert stats.balances(records)["wall-sit"].gap_pct == 0.0
+    [left, _] = stats.side_stats(records, TODAY)
+    assert left.best_s == 30

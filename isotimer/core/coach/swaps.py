@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from isotimer.core.coach.progression import Suggestion, sides_of
-from isotimer.core.session.model import Exercise, Hold, Session, Sides
+from isotimer.core.coach.progression import Suggestion, as_harder, sides_of
+from isotimer.core.session.model import Exercise, Session
 from isotimer.core.session.plan import target_key
 
 
@@ -29,22 +29,5 @@ def swapped(session: Session, swaps: Mapping[str, str], library: Mapping[str, Ex
     holds = []
     for hold in session.holds:
         harder = library.get(swaps.get(hold.exercise, ""))
-        holds.append(hold if harder is None else _as_harder(hold, harder))
+        holds.append(hold if harder is None else as_harder(hold, harder))
     return replace(session, holds=tuple(holds))
-
-
-def _as_harder(hold: Hold, harder: Exercise) -> Hold:
-    return replace(
-        hold,
-        exercise=harder.id,
-        name=harder.name,
-        beginner_s=harder.beginner_s,
-        advanced_s=harder.advanced_s,
-        sides=Sides.BOTH if harder.per_side else Sides.NONE,
-        cues=harder.cues,
-        setup=harder.setup,
-        equipment=harder.equipment,
-        harder=harder.harder,
-        max_s=harder.max_s,
-        harder_id=harder.harder_id,
-    )

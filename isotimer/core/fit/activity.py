@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from isotimer.core.history.records import HoldOutcome, HoldRecord, Outcome, RunRecord
+from isotimer.core.run.outcomes import counted
 
 
 class SetKind(StrEnum):
@@ -65,6 +66,15 @@ class FitActivity:
     def timer_s(self) -> float:
         """Time spent in sets: the holds and the rests between them."""
         return sum(fit_set.duration_s for fit_set in self.sets)
+
+    @property
+    def session_outcome(self) -> str:
+        """The run's outcome for the session's ``outcome`` field, as the app names it:
+        ``partial`` for a run that reached its end with a set ended early or skipped."""
+        outcome = Outcome(self.run.outcome)
+        holds = [fit_set.hold for fit_set in self.sets if fit_set.hold is not None]
+        done = all(hold.outcome is HoldOutcome.COMPLETED for hold in counted(holds))
+        return "partial" if outcome is Outcome.COMPLETED and not done else outcome.value
 
     @property
     def cut_short(self) -> bool:

@@ -41,6 +41,8 @@ BY_ID: dict[str, FitExercise] = {
     "high-plank": FitExercise("push_up", "push_up"),
     "pillow-squeeze-wall-sit": FitExercise("squat", "body_weight_wall_squat"),
     "knee-extension-hold": FitExercise("squat"),  # FIT has no knee extension; quads, as a squat
+    "decline-single-leg-squat-hold": FitExercise("squat", "partial_single_leg_squat"),
+    "step-heel-raise-hold": FitExercise("calf_raise", "single_leg_standing_dumbbell_calf_raise"),
     "banded-clamshell-hold": FitExercise("hip_stability"),
     "banded-bridge-hold": FitExercise("hip_raise", "hip_raise"),
     "mid-push-up-hold": FitExercise("push_up", "push_up"),

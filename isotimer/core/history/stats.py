@@ -10,9 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldRecord
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldOutcome, HoldRecord
 
 TREND_WEEKS = 8
+TREND_MIN_RUNS = 3  # fewer days with a completed hold in the window: not enough data
+TREND_MIN_DAYS = 14  # nor when they span less than this
+TREND_UNIT = "s/week"
 WEEKLY_GOAL = 2  # sessions a week
 BALANCE_FLAG_PCT = 10.0
 
@@ -33,6 +36,35 @@ class SideStats:
     max_target_s: float
     level: str
     trend_s_per_week: float | None
+
+
+@dataclass(frozen=True)
+class SessionTrend:
+    """How one exercise and side moves within one session, from its completed holds.
+
+    ``trend`` is in ``unit``; None with ``why`` saying there is not enough
+    data (fewer than three days with a completed hold, or spread under 14 days).
+    """
+
+    session: str
+    exercise: str
+    side: str
+    trend: float | None
+    runs: int
+    why: str = ""
+    unit: str = TREND_UNIT
+
+    def to_dict(self) -> dict[str, object]:
+        """One entry of ``stats --json``'s ``trends``."""
+        return {
+            "session": self.session,
+            "exercise": self.exercise,
+            "side": self.side,
+            "trend": self.trend,
+            "unit": self.unit,
+            "runs": self.runs,
+            "why": self.why or None,
+        }
 
 
 @dataclass(frozen=True)
@@ -71,22 +103,28 @@ class _Tally:
     __slots__ = ("best", "count", "daily", "latest", "max_target")
 
     def __init__(self, hold: HoldRecord) -> None:
-        self.latest = self.best = hold
+        self.latest = hold
+        self.best: HoldRecord | None = None
         self.count = 0
         self.max_target = 0.0
         self.daily: dict[date, float] = {}
 
     def add(self, hold: HoldRecord) -> None:
-        """Count one more hold, keeping the latest, the best, the top target and each day's best."""
+        """Count one more hold, keeping the latest, the best, the top target and each day's best.
+
+        A skipped hold never makes a best, and only completed holds make a trend.
+        """
         self.count += 1
         if hold.started_at > self.latest.started_at:
             self.latest = hold
-        if hold.held_s > self.best.held_s:
-            self.best = hold
         if hold.target_s > self.max_target:
             self.max_target = hold.target_s
+        if hold.outcome is HoldOutcome.SKIPPED:
+            return
+        if self.best is None or hold.held_s > self.best.held_s:
+            self.best = hold
         day = hold.started_at.date()
-        if hold.held_s > self.daily.get(day, -1.0):
+        if hold.outcome is HoldOutcome.COMPLETED and hold.held_s > self.daily.get(day, -1.0):
             self.daily[day] = hold.held_s
 
     def stats(self, today: date) -> SideStats:
@@ -97,8 +135,8 @@ class _Tally:
             exercise_name=latest.exercise_name,
             side=latest.side,
             holds=self.count,
-            best_s=best.held_s,
-            best_on=best.started_at.date(),
+            best_s=best.held_s if best else 0.0,
+            best_on=(best or latest).started_at.date(),
             last_s=latest.held_s,
             last_on=latest.started_at.date(),
             last_target_s=latest.target_s,
@@ -134,11 +172,13 @@ def trend(series: list[tuple[date, float]], today: date, weeks: int = TREND_WEEK
     """Seconds gained per week: least-squares slope of the daily bests in the last ``weeks``.
 
     A slope rather than "last vs first" so one good or bad day moves it little;
-    None with fewer than two days in the window, where no slope exists.
+    None ("not enough data") with fewer than three days in the window or when
+    they span under two weeks: two days apart make a slope, not a trend.
     """
     start = today - timedelta(weeks=weeks)
     points = [((day - start).days, seconds) for day, seconds in series if start < day <= today]
-    if len({x for x, _ in points}) < 2:
+    days = {x for x, _ in points}
+    if len(days) < TREND_MIN_RUNS or max(days) - min(days) < TREND_MIN_DAYS:
         return None
     count = len(points)
     mean_x = sum(x for x, _ in points) / count
@@ -146,6 +186,39 @@ def trend(series: list[tuple[date, float]], today: date, weeks: int = TREND_WEEK
     spread = sum((x - mean_x) ** 2 for x, _ in points)
     slope_per_day = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
     return slope_per_day * 7
+
+
+def session_trends(
+    holds: Iterable[HoldRecord], today: date, weeks: int = TREND_WEEKS
+) -> list[SessionTrend]:
+    """Per session, exercise and side: the weekly slope of each day's best completed hold.
+
+    Sessions apart, so a light session never drags a hard one's trend; skipped
+    and broken holds apart, so a skip is never a loss of time.
+    """
+    start = today - timedelta(weeks=weeks)
+    daily: dict[tuple[str, str, str], dict[date, float]] = {}
+    for hold in holds:
+        day = hold.started_at.date()
+        if hold.outcome is not HoldOutcome.COMPLETED or not start < day <= today:
+            continue
+        days = daily.setdefault((hold.session, hold.exercise, hold.side), {})
+        days[day] = max(days.get(day, 0.0), hold.held_s)
+    found = []
+    for key in sorted(daily):
+        series = sorted(daily[key].items())
+        slope = trend(series, today, weeks)
+        span = (series[-1][0] - series[0][0]).days
+        why = (
+            ""
+            if slope is not None
+            else (
+                f"not enough data: {len(series)} run{'s' if len(series) != 1 else ''} over"
+                f" {span} days; a trend needs {TREND_MIN_RUNS} over {TREND_MIN_DAYS}"
+            )
+        )
+        found.append(SessionTrend(*key, slope, len(series), why))
+    return found
 
 
 _SIDES = ("left", "right")
@@ -162,12 +235,13 @@ class _RunSides:
 def balances(holds: Iterable[HoldRecord]) -> dict[str, Balance]:
     """Per per-side exercise, the left/right gap in its latest run that had both sides.
 
-    The gap is how far the weaker side's longest hold falls short of the
-    stronger side's, in percent of the stronger.
+    A skipped hold never counts: it says nothing of what a side can hold. The
+    gap is how far the weaker side's longest hold falls short of the stronger
+    side's, in percent of the stronger.
     """
     runs: dict[tuple[str, str], _RunSides] = {}  # by (exercise, run)
     for hold in holds:
-        if hold.side not in _SIDES:
+        if hold.side not in _SIDES or hold.outcome is HoldOutcome.SKIPPED:
             continue
         entry = runs.setdefault((hold.exercise, hold.run_id), _RunSides(hold.started_at))
         entry.started = min(entry.started, hold.started_at)

@@ -7,9 +7,11 @@ session, so the app, ``isotimer programme`` and the tests share one rule.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from isotimer.core.session.model import Hold, Level, Progress, Session
+from isotimer.core.coach.progression import as_harder
+from isotimer.core.session.model import Exercise, Hold, Level, Progress, Session
 
 DEFAULT_PER_WEEK = 2
 NOT_WORSE = "not-worse"
@@ -21,9 +23,10 @@ class Advance:
 
     ``sessions``: at least this many of the phase's sessions done; the last
     ``sessions`` of them (or the week's, when unset) are the ones judged.
-    ``max_pain``: none of those rated a pain above it (an unrated run does not
-    count against). ``morning``: ``"not-worse"`` holds the phase back after any
-    of those runs whose morning check-in said worse.
+    ``max_pain``: none of those rated a pain above it. ``morning``:
+    ``"not-worse"`` holds the phase back after any of those runs whose morning
+    check-in said worse. Only a run with its pain rating and a morning answer
+    counts toward moving on: no data, no increase.
     """
 
     sessions: int | None = None
@@ -38,6 +41,8 @@ class Phase:
     ``weeks`` is the fixed length, or the expected one when ``advance`` is set.
     ``seconds`` scales every hold's target; ``sets`` adds sets to every hold;
     ``deload`` is a lighter week: no progression and one set fewer per hold.
+    ``per_week`` is the phase's own sessions a week, fewer than the programme's.
+    ``harder`` runs every hold that has a harder library variation as it.
     """
 
     name: str
@@ -49,11 +54,17 @@ class Phase:
     sets: int = 0
     deload: bool = False
     advance: Advance | None = None
+    per_week: int | None = None
+    harder: bool = False
 
 
 @dataclass(frozen=True)
 class Programme:
-    """A whole programme file; its id is the file stem."""
+    """A whole programme file; its id is the file stem.
+
+    A ``rehab`` programme pauses on a red flag, spaces its sessions 48 h apart
+    and shows its ``screening`` note when it is started.
+    """
 
     id: str
     name: str
@@ -61,6 +72,8 @@ class Programme:
     description: str = ""
     per_week: int = DEFAULT_PER_WEEK
     source: str = ""
+    rehab: bool = False
+    screening: str = ""
 
     @property
     def expected_weeks(self) -> int:
@@ -68,15 +81,23 @@ class Programme:
         return sum(phase.weeks for phase in self.phases)
 
 
-def apply_phase(session: Session, phase: Phase) -> Session:
-    """``session`` as ``phase`` runs it: level, effort, seconds scale, sets, deload.
+def apply_phase(
+    session: Session, phase: Phase, library: Mapping[str, Exercise] | None = None
+) -> Session:
+    """``session`` as ``phase`` runs it: level, effort, seconds scale, sets, deload, and
+    with ``harder`` each hold as its harder variation from ``library``.
 
     A deload ignores the phase's extra sets, takes one set off every hold (never
     below one) and turns progression off, so a lighter week stays light.
     """
-    holds = tuple(_hold(hold, phase) for hold in session.holds)
+    holds = tuple(_hold(_harder(hold, phase, library or {}), phase) for hold in session.holds)
     changed = replace(session, holds=holds, level=phase.level or session.level)
     return replace(changed, progress=Progress.NONE) if phase.deload else changed
+
+
+def _harder(hold: Hold, phase: Phase, library: Mapping[str, Exercise]) -> Hold:
+    harder = library.get(hold.harder_id) if phase.harder and hold.harder_id else None
+    return hold if harder is None else as_harder(hold, harder)
 
 
 def _hold(hold: Hold, phase: Phase) -> Hold:

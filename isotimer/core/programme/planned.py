@@ -30,13 +30,13 @@ def planned_sessions(programme: Programme, start: date, now: Status, today: date
     """Every session still planned, never more than ``per_week`` in a week nor two a day."""
     if now.finished:
         return []
-    per_week = programme.per_week
     today = max(today, start)
     week, phase = now.week, now.phase - 1
     in_phase, turn = now.week_in_phase - 1, _turn(now, programme)
     plan: list[Planned] = []
     while phase < len(programme.phases):
         spec = programme.phases[phase]
+        per_week = spec.per_week or programme.per_week
         begin = start + timedelta(days=(week - 1) * WEEK)
         if week == now.week:
             left = per_week - now.done_this_week

@@ -5,8 +5,13 @@ Decisions (README, "Programmes"):
   today falls in, so it never goes backwards.
 - At most one programme session counts a day and at most ``per_week`` a week:
   missed sessions are never stacked. A week with fewer simply ends.
-- A fixed phase lasts ``weeks`` weeks. A phase with ``advance`` criteria is
-  judged at each week's end and moves on once they are met.
+- A fixed phase lasts ``weeks`` weeks with a session in each (a week with
+  none never moves a phase on) and holds while its last run was bad. A phase
+  with ``advance`` criteria is judged at each week's end and moves on once
+  they are met, counting only runs with a pain rating and a morning answer.
+- Two bad runs in a row (pain above 5 or a bad morning) drop back a phase;
+  four empty weeks start a gated phase's first week again.
+- A rehab programme's sessions are at least two days (48 h) apart.
 - After two empty weeks in a row the status offers to repeat the first week
   of the phase last trained in; ``repeats`` are the programme weeks at which
   the runner took that offer.
@@ -20,10 +25,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from isotimer.core.programme.phases import NOT_WORSE, Phase, Programme
+from isotimer.core.programme.phases import NOT_WORSE, Advance, Phase, Programme
 
 WEEK = 7
 EMPTY_WEEKS_OFFER = 2
+LAYOFF_WEEKS = 4  # this many empty weeks: a gated phase starts its first week again
+REHAB_GAP_DAYS = 2  # a rehab programme's sessions are at least 48 h apart
+BAD_PAIN = 5  # pain above it, during or the morning after, makes a run bad
 
 
 @dataclass(frozen=True)
@@ -31,12 +39,25 @@ class ProgrammeRun:
     """One programme session as the schedule needs it: its local date and how it felt.
 
     ``pain`` is the highest pain rated in the run; ``morning`` is the worst
-    morning-after comparison (``better``, ``same``, ``worse``), if any.
+    morning-after comparison (``better``, ``same``, ``worse``), if any, and
+    ``morning_pain`` the highest pain the morning after.
     """
 
     day: date
     pain: int | None = None
     morning: str | None = None
+    morning_pain: int | None = None
+
+    @property
+    def rated(self) -> bool:
+        """Rule 1: the run has its pain rating and an answered morning check-in."""
+        return self.pain is not None and (self.morning is not None or self.morning_pain is not None)
+
+    @property
+    def bad(self) -> bool:
+        """Pain above 5 during or the morning after, or a worse morning."""
+        pains = [p for p in (self.pain, self.morning_pain) if p is not None]
+        return self.morning == "worse" or any(p > BAD_PAIN for p in pains)
 
 
 @dataclass(frozen=True)
@@ -100,8 +121,11 @@ class Status:
         }
 
 
-def counted_runs(runs: Iterable[ProgrammeRun], start: date, per_week: int) -> list[ProgrammeRun]:
-    """The runs that count: from ``start``, one a day (the worst of it), ``per_week`` a week."""
+def counted_runs(
+    runs: Iterable[ProgrammeRun], start: date, per_week: int, gap_days: int = 1
+) -> list[ProgrammeRun]:
+    """The runs that count: from ``start``, one a day (the worst of it), ``per_week`` a week,
+    each at least ``gap_days`` after the one before."""
     by_day: dict[date, ProgrammeRun] = {}
     for run in runs:
         if run.day < start:
@@ -112,6 +136,8 @@ def counted_runs(runs: Iterable[ProgrammeRun], start: date, per_week: int) -> li
     per_block: dict[int, int] = {}
     for day in sorted(by_day):
         block = (day - start).days // WEEK
+        if kept and (day - kept[-1].day).days < gap_days:
+            continue
         if per_block.get(block, 0) < per_week:
             per_block[block] = per_block.get(block, 0) + 1
             kept.append(by_day[day])
@@ -121,30 +147,52 @@ def counted_runs(runs: Iterable[ProgrammeRun], start: date, per_week: int) -> li
 def _worse_of(a: ProgrammeRun, b: ProgrammeRun) -> ProgrammeRun:
     pains = [p for p in (a.pain, b.pain) if p is not None]
     morning = "worse" if "worse" in (a.morning, b.morning) else a.morning or b.morning
-    return ProgrammeRun(a.day, max(pains) if pains else None, morning)
+    mornings = [p for p in (a.morning_pain, b.morning_pain) if p is not None]
+    return ProgrammeRun(
+        a.day, max(pains) if pains else None, morning, max(mornings) if mornings else None
+    )
 
 
 def judge(
     phase: Phase, phase_runs: Sequence[ProgrammeRun], week_runs: Sequence[ProgrammeRun]
 ) -> tuple[bool, str]:
-    """Whether ``phase`` may move on now, and why, in words for the status line."""
+    """Whether ``phase`` may move on now, and why, in words for the status line.
+
+    Pain and mornings hold it back from any recent run; only rated runs (a
+    pain rating and a morning answer) count toward moving on.
+    """
     if phase.advance is None:
         return False, ""
     rule = phase.advance
-    judged = list(phase_runs[-rule.sessions :] if rule.sessions else week_runs)
+    window = list(phase_runs[-rule.sessions :] if rule.sessions else week_runs)
     if rule.sessions and len(phase_runs) < rule.sessions:
         return False, f"{len(phase_runs)} of {rule.sessions} sessions done in this phase"
-    if not judged:
+    if not window:
         return False, "no session done this week"
-    if rule.max_pain is not None:
-        over = [r for r in judged if r.pain is not None and r.pain > rule.max_pain]
-        if over:
-            return False, f"pain {over[-1].pain} on {over[-1].day} is above {rule.max_pain}"
-    if rule.morning == NOT_WORSE:
-        worse = [r for r in judged if r.morning == "worse"]
-        if worse:
-            return False, f"held back: the morning after {worse[-1].day} was worse"
+    rated = [r for r in (phase_runs if rule.sessions else week_runs) if r.rated]
+    judged = rated[-rule.sessions :] if rule.sessions else rated
+    held = _held_back(rule, window + judged)
+    if held:
+        return False, held
+    wanted = rule.sessions or 1
+    if len(judged) < wanted:
+        return False, (
+            f"no data, no increase: {len(judged)} of {wanted} sessions have their pain rating"
+            " and morning check-in"
+        )
     return True, "criteria met: moves on at the end of this week"
+
+
+def _held_back(rule: Advance, runs: list[ProgrammeRun]) -> str:
+    if rule.max_pain is not None:
+        over = [r for r in runs if r.pain is not None and r.pain > rule.max_pain]
+        if over:
+            return f"pain {over[-1].pain} on {over[-1].day} is above {rule.max_pain}"
+    if rule.morning == NOT_WORSE:
+        worse = [r for r in runs if r.morning == "worse"]
+        if worse:
+            return f"held back: the morning after {worse[-1].day} was worse"
+    return ""
 
 
 def status(
@@ -156,7 +204,8 @@ def status(
 ) -> Status:
     """Walk the programme week by week from ``start`` to ``today``."""
     per_week = programme.per_week
-    kept = counted_runs((r for r in runs if r.day <= today), start, per_week)
+    gap = REHAB_GAP_DAYS if programme.rehab else 1
+    kept = counted_runs((r for r in runs if r.day <= today), start, per_week, gap)
     if today < start:
         first = programme.phases[0]
         why = f"starts on {start.isoformat()}"
@@ -166,8 +215,8 @@ def status(
         )  # fmt: skip
     current = (today - start).days // WEEK
     taken = {r.week - 1: r.phase - 1 for r in repeats}
-    phase, in_phase, empty, last_trained = 0, 0, 0, 0
     phase_runs: list[ProgrammeRun] = []
+    phase, in_phase, empty, last_trained, bad_streak = 0, 0, 0, 0, 0
     weeks: list[WeekRecord] = []
     for block in range(current + 1):
         if block in taken and taken[block] < len(programme.phases):
@@ -177,18 +226,33 @@ def status(
         if phase >= len(programme.phases):
             return _finished(programme, current + 1, weeks)
         spec = programme.phases[phase]
-        weeks.append(WeekRecord(block + 1, begin, phase + 1, spec.name, len(week_runs), per_week))
+        if week_runs and empty >= LAYOFF_WEEKS and spec.advance is not None:
+            in_phase, phase_runs = 0, []  # back after a layoff: the phase's first week again
+        planned = spec.per_week or per_week
+        week_runs = week_runs[:planned]
+        weeks.append(WeekRecord(block + 1, begin, phase + 1, spec.name, len(week_runs), planned))
         phase_runs = phase_runs + week_runs
+        dropped = False
+        for run in week_runs:
+            bad_streak = bad_streak + 1 if run.bad else 0
+            if bad_streak >= 2:
+                dropped, bad_streak = True, 0
+        if dropped and phase > 0:
+            phase, in_phase, phase_runs = phase - 1, 0, []
+            spec = programme.phases[phase]
         if block == current:
             break
         empty = 0 if week_runs else empty + 1
         last_trained = phase if week_runs else last_trained
+        if not week_runs or dropped:
+            continue  # an empty week never moves a phase on, nor counts toward its length
         if _moves_on(spec, in_phase, phase_runs, week_runs):
             phase, in_phase, phase_runs = phase + 1, 0, []
         else:
             in_phase += 1
     # The loop ends on the current week, with ``spec`` and ``week_runs`` its own.
     done_today = any(r.day == today for r in week_runs)
+    rested = not kept or (today - kept[-1].day).days >= gap
     met, why = _outlook(spec, in_phase, phase_runs, week_runs)
     return Status(
         programme.id,
@@ -197,13 +261,13 @@ def status(
         current + 1,
         _fixed(spec),
         len(week_runs),
-        per_week,
+        spec.per_week or per_week,
         spec.sessions[len(phase_runs) % len(spec.sessions)],
-        not done_today and len(week_runs) < per_week,
+        not done_today and len(week_runs) < (spec.per_week or per_week) and rested,
         met,
         why,
         week_in_phase=in_phase + 1,
-        session_in_week=min(len(week_runs) + 1, per_week),
+        session_in_week=min(len(week_runs) + 1, spec.per_week or per_week),
         repeat_offer=last_trained + 1 if empty >= EMPTY_WEEKS_OFFER and not week_runs else None,
         weeks=tuple(weeks),
     )
@@ -220,7 +284,7 @@ def _moves_on(
     week_runs: Sequence[ProgrammeRun],
 ) -> bool:
     if phase.advance is None:
-        return in_phase + 1 >= phase.weeks
+        return in_phase + 1 >= phase.weeks and not (phase_runs and phase_runs[-1].bad)
     return judge(phase, phase_runs, week_runs)[0]
 
 
@@ -234,6 +298,10 @@ def _outlook(
     if phase.advance is not None:
         return judge(phase, phase_runs, week_runs)
     left = phase.weeks - in_phase - 1
+    if left == 0 and not week_runs:
+        return False, "last week of the phase: it moves on once a session is done this week"
+    if left == 0 and phase_runs and phase_runs[-1].bad:
+        return False, f"held back: the session on {phase_runs[-1].day} hurt (pain above 5)"
     if left == 0:
         return True, f"last week of {phase.weeks}: the next phase starts next week"
     return False, f"fixed length: {left} more week{'s' if left != 1 else ''} after this one"

@@ -142,7 +142,7 @@ def _session(activity: FitActivity) -> dict[str, object]:
         "sport_profile_name": _text(_session_name(activity)),
         # FIT keeps perceived effort as RPE times ten (10-100).
         "workout_rpe": effort * 10 if effort is not None else None,
-        "developer_fields": {RUN_OUTCOME_FIELD: Outcome(activity.run.outcome).value},
+        "developer_fields": {RUN_OUTCOME_FIELD: activity.session_outcome},
         **SPORT,
     }
 

@@ -44,7 +44,8 @@ def _monday(day: date) -> date:
 def side_stats(read: Read, today: date) -> list[SideStats]:
     """``stats.side_stats`` from the (exercise, side) index, sorted the same way."""
     totals = read(
-        f"SELECT exercise, side, count(*), max({_TARGET}), max({_HELD}) FROM holds"
+        f"SELECT exercise, side, count(*), max({_TARGET}),"
+        f" max(CASE WHEN outcome != 'skipped' THEN {_HELD} END) FROM holds"
         " GROUP BY exercise, side ORDER BY exercise, side",
         (),
     )
@@ -59,13 +60,18 @@ def _side_stats(
     pair = "exercise = ? AND side = ?"
     # Ties go to the earliest hold, as core.history.stats keeps the first it meets.
     latest = _one(read, pair, (exercise, side), "started_ts DESC, rowid")
-    best = _one(read, f"{pair} AND {_HELD} = ?", (exercise, side, best_s), "started_ts, rowid")
+    real = f"{pair} AND outcome != 'skipped' AND {_HELD} = ?"
+    best = (
+        latest
+        if best_s is None
+        else _one(read, real, (exercise, side, best_s), "started_ts, rowid")
+    )
     return SideStats(
         exercise=exercise,
         exercise_name=latest.exercise_name,
         side=side,
         holds=count,
-        best_s=best.held_s,
+        best_s=0.0 if best_s is None else best.held_s,
         best_on=best.started_at.date(),
         last_s=latest.held_s,
         last_on=latest.started_at.date(),
@@ -87,7 +93,8 @@ def _daily_bests(
     """Per exercise and side, the best hold of each local day after ``first`` to ``last``."""
     rows = read(
         f"SELECT exercise, side, {_DAY} AS day, max({_HELD}) FROM holds"
-        f" WHERE {_DAY} > ? AND {_DAY} <= ? GROUP BY exercise, side, day",
+        f" WHERE {_DAY} > ? AND {_DAY} <= ? AND outcome = 'completed'"
+        " GROUP BY exercise, side, day",
         (first.isoformat(), last.isoformat()),
     )
     daily: dict[tuple[str, str], list[tuple[date, float]]] = {}
@@ -180,7 +187,7 @@ def _balance(read: Read, exercise: str) -> Balance | None:
     def both_sides(run: list[HoldRecord]) -> bool:
         return {"left", "right"} <= {hold.side for hold in run}
 
-    where = "exercise = ? AND side IN ('left', 'right')"
+    where = "exercise = ? AND side IN ('left', 'right') AND outcome != 'skipped'"
     newest = _FIRST_RUNS
     while True:
         holds, cut = _newest_runs(read, where, (exercise,), newest)

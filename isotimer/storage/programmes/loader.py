@@ -13,7 +13,7 @@ from isotimer.storage.problems import ValidationError, did_you_mean
 from isotimer.storage.toml.lines import Path as KeyPath
 from isotimer.storage.toml.source import Table, TomlSource, read_toml
 
-PROGRAMME_KEYS = ("name", "description", "per_week", "phase")
+PROGRAMME_KEYS = ("name", "description", "per_week", "rehab", "screening", "phase")
 PHASE_KEYS = (
     "name",
     "sessions",
@@ -24,6 +24,8 @@ PHASE_KEYS = (
     "sets",
     "deload",
     "advance",
+    "per_week",
+    "harder",
 )
 ADVANCE_KEYS = ("sessions", "max_pain", "morning")
 LEVELS = [level.value for level in Level]
@@ -49,6 +51,10 @@ def programme_from_source(
     name = reader.text(data, "name", (), "programme", required=True)
     description = reader.text(data, "description", (), "programme") or ""
     per_week = reader.number(data, "per_week", (), "programme", low=1, high=7, whole=True)
+    screening = reader.text(data, "screening", (), "programme", multiline=True) or ""
+    rehab = data.get("rehab", False)
+    if not isinstance(rehab, bool):
+        reader.report(("rehab",), "programme", "'rehab' must be true/false")
     phases = _phases(reader, data.get("phase"), session_ids)
     if reader.problems:
         raise ValidationError(reader.problems)
@@ -59,6 +65,8 @@ def programme_from_source(
         description,
         per_week or DEFAULT_PER_WEEK,
         str(source.name),
+        rehab is True,
+        screening,
     )
 
 
@@ -95,7 +103,11 @@ def _phase(
     deload = table.get("deload", False)
     if not isinstance(deload, bool):
         reader.report((*path, "deload"), where, "'deload' must be true/false")
+    harder = table.get("harder", False)
+    if not isinstance(harder, bool):
+        reader.report((*path, "harder"), where, "'harder' must be true/false")
     advance = _advance(reader, table, path, where)
+    per_week = reader.number(table, "per_week", path, where, low=1, high=7, whole=True)
     if len(reader.problems) > before:
         return None
     return Phase(
@@ -108,6 +120,8 @@ def _phase(
         sets or 0,
         deload,
         advance,
+        per_week,
+        harder is True,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import tomli_w
@@ -25,12 +25,17 @@ WHERE = "programme state"
 
 @dataclass(frozen=True)
 class ProgrammeState:
-    """Which programme runs since ``start`` (a local date), its runs and the repeats taken."""
+    """Which programme runs since ``start`` (a local date), its runs and the repeats taken.
+
+    ``resumed`` is when the runner last resumed it after a red flag paused it:
+    a flag raised before then has been seen.
+    """
 
     programme: str
     start: date
     runs: tuple[str, ...] = ()
     repeats: tuple[Repeat, ...] = field(default=())
+    resumed: datetime | None = None
 
     def with_run(self, run_id: str) -> ProgrammeState:
         """The state once ``run_id`` counts for the programme (once, whatever the calls)."""
@@ -63,7 +68,10 @@ def load_state(path: Path) -> ProgrammeState | None:
         if not (isinstance(entry, dict) and {"week", "phase"} <= entry.keys()):
             raise fail("repeats", "each repeat needs a 'week' and a 'phase'")
         repeats.append(Repeat(int(entry["week"]), int(entry["phase"])))
-    return ProgrammeState(programme, start, tuple(runs), tuple(repeats))
+    resumed = data.get("resumed")
+    if resumed is not None and not (isinstance(resumed, datetime) and resumed.tzinfo):
+        raise fail("resumed", "'resumed' must be a time with its UTC offset")
+    return ProgrammeState(programme, start, tuple(runs), tuple(repeats), resumed)
 
 
 def save_state(path: Path, state: ProgrammeState) -> None:
@@ -75,6 +83,8 @@ def save_state(path: Path, state: ProgrammeState) -> None:
         "runs": list(state.runs),
         "repeats": [{"week": r.week, "phase": r.phase} for r in state.repeats],
     }
+    if state.resumed is not None:
+        data["resumed"] = state.resumed
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".programme-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Input, Label, Static
 
+from isotimer.core.coach.body import RedFlag, pain_flag
 from isotimer.core.history.bests import NewBest
 from isotimer.core.history.checkins import checkin_sides
 from isotimer.core.history.ratings import parse_rating
@@ -183,7 +184,20 @@ class SummaryScreen(UnsavedHolds):
         if not quiet:
             self.notify("Rating saved." if self.recorder.saved else "Rating kept; not yet saved.")
         self._show_saved()
+        self._say_red_flags(pains)
         return True
+
+    def _say_red_flags(self, pains: dict[str, int | None]) -> None:
+        """Pain 7 or more is a red flag (README, rule 4): say so plainly, once per hold."""
+        flags: dict[tuple[str, str], tuple[str, RedFlag]] = {}
+        worst = max((pain for pain in pains.values() if pain is not None), default=None)
+        for hold in self.result.holds:
+            pain = pains.get(hold.side, worst)
+            flag = pain_flag(hold.exercise, hold.side, pain, hold.started_at, hold.run_id)
+            if flag is not None:
+                flags.setdefault((hold.exercise, hold.side), (hold.exercise_name, flag))
+        for name, flag in flags.values():
+            self.notify(flag.sentence(name), title="Red flag", severity="error", timeout=30)
 
     # -- leaving ------------------------------------------------------------------
     def action_done(self) -> None:

@@ -63,7 +63,9 @@ class Runs:
 
     def suggestions(self, session: Session, level: Level) -> dict[str, Suggestion]:
         """Today's targets for ``session``, from the recent history of its holds."""
-        return todays_suggestions(self.state.history, session, level, self.state.catalog.library)
+        today = self.clock.now().date()  # layoffs and the weekly effort limit count from it
+        library = self.state.catalog.library
+        return todays_suggestions(self.state.history, session, level, library, today=today)
 
     def last_done(self) -> dict[str, str]:
         """When each session was last done, in words ("yesterday"), for the picker."""
@@ -79,8 +81,9 @@ class Runs:
 
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
-        state = self.state
-        return todays_plan(state.history, session, level, state.settings, state.catalog.library)
+        state, today = self.state, self.clock.now().date()
+        library = state.catalog.library
+        return todays_plan(state.history, session, level, state.settings, library, today)
 
     def start(
         self,
