@@ -124,9 +124,9 @@ async def test_editing_a_saved_session_keeps_its_file_and_updates_the_total(tmp_
     app, _ = editor(tmp_path, draft_from_file(path), "knee-tendon")
     async with app.run_test(size=SIZE) as pilot:
         total = app.editor.query_one("#editor-total", Static)
-        assert "15:55 beginner" in str(total.render())  # with its 4:00 warm-up
+        assert "17:55 beginner" in str(total.render())  # with its 4:00 warm-up, 2:00 cool-down
         await type_into(pilot, "#hold-sets", "2")
-        assert "7:40 beginner" in str(total.render())  # 240 + 10 + 45 + 120 + 45
+        assert "9:40 beginner" in str(total.render())  # 240 + 10 + 45 + 120 + 45 + 120
         await type_into(pilot, "#hold-sets", "")
         assert "Total: --" not in str(total.render())
         await type_into(pilot, "#session-rounds", "0")
