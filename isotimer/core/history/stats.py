@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldOutcome, HoldRecord
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldKind, HoldOutcome, HoldRecord
 
 TREND_WEEKS = 8
 TREND_MIN_RUNS = 3  # fewer days with a completed hold in the window: not enough data
@@ -147,9 +147,15 @@ class _Tally:
 
 
 def side_stats(holds: Iterable[HoldRecord], today: date) -> list[SideStats]:
-    """Per exercise and side, sorted by exercise then side."""
+    """Per exercise and side, sorted by exercise then side: training holds only.
+
+    A hold test's target is its cap, so it would skew the targets here;
+    ``isotimer tests`` shows the tests.
+    """
     tallies: dict[tuple[str, str], _Tally] = {}
     for hold in holds:
+        if hold.kind is HoldKind.TEST:
+            continue
         key = (hold.exercise, hold.side)
         tally = tallies.get(key)
         if tally is None:

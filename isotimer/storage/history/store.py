@@ -25,7 +25,7 @@ from isotimer.storage.history.errors import translated
 
 _INSERT_HOLD = (
     f"INSERT OR IGNORE INTO holds ({schema.HOLD_COLUMNS}, started_ts)"
-    f" VALUES ({', '.join('?' * 21)})"
+    f" VALUES ({', '.join('?' * 22)})"
 )
 
 # A run counts as a session when one of its holds lasted a second (core.run.outcomes).
