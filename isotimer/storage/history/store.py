@@ -222,6 +222,21 @@ class HistoryStore:
             params.append(int(limit))
         return [schema.hold_from_row(row) for row in self._read(sql, params)]
 
+    def test_results(self, exercise: str | None = None) -> list[HoldRecord]:
+        """Hold tests ended by the runner or their cap, oldest first (see core.history.hold_tests).
+
+        Read by the kind index: the few tests, never the training holds around them.
+        """
+        sql = (
+            f"SELECT {schema.HOLD_COLUMNS} FROM holds INDEXED BY holds_kind"
+            " WHERE kind = 'test' AND outcome = 'completed'"
+        )
+        params: tuple[object, ...] = ()
+        if exercise is not None:
+            sql, params = sql + " AND exercise = ?", (exercise,)
+        sql += " ORDER BY started_ts, rowid"
+        return [schema.hold_from_row(row) for row in self._read(sql, params)]
+
     def readable_holds(self) -> tuple[list[HoldRecord], list[str]]:
         """Every hold that can be decoded, oldest first, and why each other one cannot."""
         return salvage.readable_holds(self._read)
