@@ -9,7 +9,9 @@ import pytest
 from isotimer.core.session.draft import HoldDraft
 from isotimer.core.session.model import Exercise, Level
 from isotimer.core.session.plan import build_plan
+from isotimer.paths import Paths
 from isotimer.storage.problems import ValidationError
+from isotimer.storage.sessions.catalog import load_catalog
 from isotimer.storage.sessions.loader import load_session
 from tests.unit.cli_helpers import check, json_of
 
@@ -114,3 +116,21 @@ def test_show_lists_a_test_to_failure_with_its_cap(capsys, tmp_path):
 
     assert main(["show", str(path)]) == 0
     assert "Wall sit\tto failure (cap 120 s)" in capsys.readouterr().out
+
+
+def test_the_bundled_hold_test_tests_four_holds_to_failure_and_is_numbered_last(tmp_path):
+    catalog = load_catalog(Paths(tmp_path))
+    session = catalog.sessions["hold-test"]
+    assert session.name == "Hold test" and session.warm_up and session.cool_down
+    assert [(h.exercise, h.sides.value) for h in session.holds] == [
+        ("wall-sit", "none"),
+        ("side-plank", "both"),
+        ("glute-bridge-hold", "none"),
+        ("single-leg-calf-raise-hold", "both"),
+    ]
+    plan = build_plan(session)
+    assert all(step.is_test for step in plan.hold_steps) and len(plan.hold_steps) == 6
+    between = [s.seconds for s in plan.steps if s.kind.value in ("rest", "switch")]
+    assert all(120 <= seconds <= 180 for seconds in between)
+    ordered = [s.id for s in catalog.ordered_sessions()]
+    assert ordered.index("recovery-day") == 6 and ordered.index("hold-test") == 8
