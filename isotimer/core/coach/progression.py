@@ -67,8 +67,8 @@ class Suggestion:
 
     ``harder`` names the next step at the time cap (``swap`` is its library id
     when it has one); ``runs`` is how many of the session's runs decided it;
-    ``rule`` names the rule that set today's number (one of ``RULES``) and
-    ``flag`` is the exercise's red flag on this side, if any.
+    ``rule`` names the rule that set today's number (one of ``RULES``, or ``from_test``:
+    the base is a hold test's) and ``flag`` is the exercise's red flag on this side, if any.
     """
 
     exercise: str
