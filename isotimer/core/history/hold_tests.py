@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from isotimer.core.history.records import HoldKind, HoldOutcome, HoldRecord
+from isotimer.core.text.durations import whole_seconds
 
 RETEST_DAYS = 28  # capacity moves slowly: a test a month shows it without wearing the runner out
 SIDE_ORDER = {"none": 0, "left": 1, "right": 2}
@@ -101,3 +102,47 @@ def _series(holds: list[HoldRecord]) -> HoldTestSeries:
 def latest_results(holds: Iterable[HoldRecord]) -> dict[tuple[str, str], float]:
     """The last test result of each (exercise, side)."""
     return {(s.exercise, s.side): s.last_s for s in hold_test_series(holds)}
+
+
+@dataclass(frozen=True)
+class NewTestBest:
+    """A hold test beat every earlier test of its exercise and side."""
+
+    name: str
+    side: str
+    held_s: float
+    previous_s: float
+
+    def text(self) -> str:
+        """``Hold test: wall sit 95 s, up from 80 s, +19%``."""
+        side = "" if self.side == "none" else f" ({self.side})"
+        name = self.name[:1].lower() + self.name[1:]
+        gain = 100 * (self.held_s - self.previous_s) / self.previous_s if self.previous_s else 0
+        held, previous = whole_seconds(self.held_s), whole_seconds(self.previous_s)
+        return f"Hold test: {name}{side} {held} s, up from {previous} s, +{gain:.0f}%"
+
+
+def new_test_bests(
+    holds: Iterable[HoldRecord], before: Mapping[tuple[str, str], float | None]
+) -> list[NewTestBest]:
+    """Each test result of ``holds`` longer than the best test before (``before``, by key).
+
+    A first test has nothing to beat; as for training bests, a best is a whole second longer.
+    """
+    found = []
+    for hold in filter(is_result, holds):
+        previous = before.get((hold.exercise, hold.side))
+        if previous is not None and round(hold.held_s) > round(previous):
+            found.append(NewTestBest(hold.exercise_name, hold.side, hold.held_s, previous))
+    return found
+
+
+def retest_text(last_on: date | None, today: date) -> str | None:
+    """What the picker says of a re-test: due from four weeks after the last test, else None."""
+    if last_on is None:
+        return None
+    due = last_on + timedelta(days=RETEST_DAYS)
+    if today < due:
+        return None
+    weeks = (today - last_on).days // 7
+    return f"Re-test due: last hold test {weeks} weeks ago ({last_on:%d %b})"

@@ -290,6 +290,29 @@ class HistoryStore:
         sql = "SELECT max(held_s) FROM holds WHERE exercise = ? AND side = ? AND run_id != ?"
         return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
 
+    def test_bests_before(
+        self, keys: Iterable[tuple[str, str]], run_id: str
+    ) -> dict[tuple[str, str], float | None]:
+        """The longest hold test result of each (exercise, side) in any run but ``run_id``."""
+        sql = (
+            "SELECT max(held_s) FROM holds INDEXED BY holds_kind WHERE kind = 'test'"
+            " AND outcome = 'completed' AND exercise = ? AND side = ? AND run_id != ?"
+        )
+        return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
+
+    def last_tests(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], HoldRecord]:
+        """The latest hold test result of each (exercise, side) that has one: the time to beat."""
+        sql = (
+            f"SELECT {schema.HOLD_COLUMNS} FROM holds INDEXED BY holds_kind WHERE kind = 'test'"
+            " AND outcome = 'completed' AND exercise = ? AND side = ?"
+            " ORDER BY started_ts DESC, rowid DESC LIMIT 1"
+        )
+        found = {}
+        for key in keys:
+            if rows := self._read(sql, key):
+                found[key] = schema.hold_from_row(rows[0])
+        return found
+
     def interrupted_runs(self) -> list[RunRecord]:
         """Runs still marked in progress: the app quit or crashed mid-session."""
         sql = f"SELECT {schema.RUN_COLUMNS} FROM runs WHERE outcome = ? ORDER BY started_at DESC"
