@@ -42,8 +42,8 @@ def bases_from_tests(session: Session, tests: Iterable[HoldRecord]) -> dict[str,
     A hold without a test of its exercise and side is not listed: it keeps its ``seconds``.
     """
     latest: dict[tuple[str, str], HoldRecord] = {}
-    for test in sorted(filter(is_result, tests), key=lambda record: record.started_at):
-        latest[(test.exercise, test.side)] = test
+    for record in sorted(filter(is_result, tests), key=lambda record: record.started_at):
+        latest[(record.exercise, record.side)] = record
     bases: dict[str, BaseFromTest] = {}
     for hold in session.holds:
         if hold.from_test is None:
