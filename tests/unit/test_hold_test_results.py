@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from isotimer.core.history.chart import ChartSeries
 from isotimer.core.history.hold_tests import (
     NewTestBest,
     hold_test_series,
@@ -74,3 +75,11 @@ def test_the_store_gives_the_last_test_to_beat_and_the_best_before_a_run(store):
     key = ("wall-sit", "none")
     assert store.last_tests([key, ("side-plank", "left")])[key].held_s == 70
     assert store.test_bests_before([key], "now") == {key: 80}
+
+
+def test_the_chart_keeps_tests_off_the_training_line_and_makes_room_for_them(store):
+    store.import_holds([hold_record(held_s=30, target_s=30), result(95, days=40)])
+    assert store.best_per_day("wall-sit", "none") == [(T0.date(), 30)]
+    series = ChartSeries(((T0.date(), 30.0),), 30, 30, tests=((T0.date() + timedelta(40), 95),))
+    assert series.top_s > 95
+    assert series.x_range == (T0.date().toordinal(), T0.date().toordinal() + 40)

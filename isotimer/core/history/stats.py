@@ -165,10 +165,13 @@ def side_stats(holds: Iterable[HoldRecord], today: date) -> list[SideStats]:
 
 
 def best_per_day(holds: Iterable[HoldRecord], exercise: str, side: str) -> list[tuple[date, float]]:
-    """The longest hold of each day, oldest first: the series a chart draws."""
+    """The longest training hold of each day, oldest first: the series a chart draws.
+
+    Hold tests are charted apart (``ChartSeries.tests``).
+    """
     days: dict[date, float] = {}
     for hold in holds:
-        if hold.exercise == exercise and hold.side == side:
+        if hold.exercise == exercise and hold.side == side and hold.kind is HoldKind.HOLD:
             day = hold.started_at.date()
             days[day] = max(days.get(day, 0.0), hold.held_s)
     return sorted(days.items())

@@ -108,7 +108,7 @@ def best_per_day(read: Read, exercise: str, side: str) -> list[tuple[date, float
     """``stats.best_per_day``: the longest hold of each local day, oldest first."""
     rows = read(
         f"SELECT {_DAY} AS day, max({_HELD}) FROM holds WHERE exercise = ? AND side = ?"
-        " GROUP BY day ORDER BY day",
+        f" AND {_TRAINING} GROUP BY day ORDER BY day",
         (exercise, side),
     )
     return [(date.fromisoformat(day), best) for day, best in rows]
