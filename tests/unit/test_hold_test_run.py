@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from isotimer.core.history.records import HoldKind, HoldOutcome
+from isotimer.core.run.cues import cue_for
 from isotimer.core.run.events import Halfway, HoldFinished
 from isotimer.core.session.model import Sides
 from isotimer.storage.history import schema
@@ -138,3 +139,12 @@ def test_a_version_4_history_reads_its_holds_as_training_holds(tmp_path):
     conn.close()
     with HistoryStore.open(path) as migrated:
         assert [(h.id, h.kind) for h in migrated.holds()] == [("old", HoldKind.HOLD)]
+
+
+def test_the_voice_asks_for_as_long_as_you_can_not_a_time(store):
+    run = RecordedRun(store, TRAINING_AND_TEST)
+    heard = []
+    run.engine.subscribe(lambda event: heard.append(cue_for(event)))
+    run.wait(5 + 30 + 30)
+    words = [cue.words for cue in heard if cue is not None]
+    assert words[-1] == "Side plank, left side, hold test: as long as you can"
