@@ -134,3 +134,17 @@ def test_the_bundled_hold_test_tests_four_holds_to_failure_and_is_numbered_last(
     assert all(120 <= seconds <= 180 for seconds in between)
     ordered = [s.id for s in catalog.ordered_sessions()]
     assert ordered.index("recovery-day") == 6 and ordered.index("hold-test") == 8
+
+
+def test_the_editor_writes_the_hold_test_back_as_the_same_session(tmp_path):
+    import tomllib
+
+    from isotimer.core.session.draft import SessionDraft
+    from isotimer.storage.sessions.writer import session_text
+
+    catalog = load_catalog(Paths(tmp_path))
+    bundled = catalog.sessions["hold-test"]
+    draft = SessionDraft.from_toml(tomllib.loads(Path(bundled.source).read_text()))
+    copy = tmp_path / "hold-test.toml"
+    copy.write_text(session_text(draft))
+    assert load_session(copy, catalog.library) == bundled
