@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from isotimer.core.history.bests import new_bests
 from isotimer.core.history.chart import ChartSeries
 from isotimer.core.history.hold_tests import (
     NewTestBest,
@@ -83,3 +84,10 @@ def test_the_chart_keeps_tests_off_the_training_line_and_makes_room_for_them(sto
     series = ChartSeries(((T0.date(), 30.0),), 30, 30, tests=((T0.date() + timedelta(40), 95),))
     assert series.top_s > 95
     assert series.x_range == (T0.date().toordinal(), T0.date().toordinal() + 40)
+
+
+def test_training_bests_leave_tests_to_their_own_line(store):
+    store.import_holds([result(95, days=0), hold_record(held_s=40, run_id="old", at=T0)])
+    key = ("wall-sit", "none")
+    assert store.bests_before([key], "now") == {key: 40}
+    assert new_bests([result(120, run="now")], {key: 40}) == []

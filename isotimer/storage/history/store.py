@@ -286,8 +286,11 @@ class HistoryStore:
     def bests_before(
         self, keys: Iterable[tuple[str, str]], run_id: str
     ) -> dict[tuple[str, str], float | None]:
-        """The longest hold of each (exercise, side) in any run but ``run_id``."""
-        sql = "SELECT max(held_s) FROM holds WHERE exercise = ? AND side = ? AND run_id != ?"
+        """The longest training hold of each (exercise, side) in any run but ``run_id``."""
+        sql = (
+            "SELECT max(held_s) FROM holds WHERE exercise = ? AND side = ? AND run_id != ?"
+            " AND kind = 'hold'"
+        )
         return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
 
     def test_bests_before(
