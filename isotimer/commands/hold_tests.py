@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from isotimer.commands.output import Column, print_json, print_table, say
+from isotimer.commands.parser import CommandParser
 from isotimer.core.history.hold_tests import HoldTestSeries, hold_test_series
 from isotimer.core.text.durations import whole_seconds
 from isotimer.storage.history.errors import HistoryError
@@ -26,7 +27,7 @@ COLUMNS = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     """Add ``tests`` to the parser."""
     parser = sub.add_parser("tests", help="hold tests per exercise: best, last, change, re-test")
     parser.add_argument("--exercise", metavar="ID", help="only this exercise")
