@@ -87,4 +87,4 @@ def change_text(series: HoldTestSeries) -> str:
     if series.change_s is None:
         return ""
     percent = f" ({series.change_pct:+.0f}%)" if series.change_pct is not None else ""
-    return f"{series.change_s:+g} s{percent}"
+    return f"{series.change_s:+.0f} s{percent}"

@@ -28,7 +28,7 @@ cap = 60
 HELD_S = 3.0
 
 
-@pytest.mark.parametrize("key", ["d"])
+@pytest.mark.parametrize("key", ["d", "Enter"])
 def test_a_test_ended_after_a_few_seconds_is_in_isotimer_tests(tmp_path, terminal, key):
     data, sessions = tmp_path / "data", tmp_path / "sessions"
     sessions.mkdir()
