@@ -99,3 +99,23 @@ async def test_at_its_cap_the_test_ends_by_itself(tmp_path):
         assert isinstance(app.screen, SummaryScreen)
     (record,) = app.history.holds()
     assert (record.held_s, record.completed) == (CAP, True)
+
+
+async def test_the_history_chart_marks_tests_apart_from_training_holds(tmp_path):
+    from isotimer.storage.history.store import HistoryStore
+    from isotimer.ui.widgets.hold_chart import HoldChart
+    from tests.ui.test_history_screen import Host, opened
+
+    with HistoryStore.open(tmp_path / "history.sqlite3") as store:
+        training = hold_record(run_id="legs", at=T0, target_s=30, held_s=30)
+        store.import_holds([training, replace(earlier_test(80), started_at=T0.replace(day=6))])
+        app = Host(store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await opened(pilot)
+            series = screen.query_one(HoldChart).series
+            assert series is not None
+            assert series.points == ((T0.date(), 30.0),)
+            assert series.tests == ((T0.date().replace(day=6), 80.0),)
+            assert (
+                str(screen.query_one("#legend-test", Static).render()) == "◆ hold test, last 80 s"
+            )

@@ -293,6 +293,11 @@ class HistoryStore:
         )
         return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
 
+    def test_points(self, exercise: str, side: str) -> list[tuple[date, float]]:
+        """Each hold test result of one exercise and side as (local day, seconds), oldest first."""
+        found = self.test_results(exercise)
+        return [(test.started_at.date(), test.held_s) for test in found if test.side == side]
+
     def test_bests_before(
         self, keys: Iterable[tuple[str, str]], run_id: str
     ) -> dict[tuple[str, str], float | None]:
