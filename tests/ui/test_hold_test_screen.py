@@ -119,3 +119,23 @@ async def test_the_history_chart_marks_tests_apart_from_training_holds(tmp_path)
             assert (
                 str(screen.query_one("#legend-test", Static).render()) == "◆ hold test, last 80 s"
             )
+
+
+@pytest.mark.parametrize(("days", "due"), [(20, False), (40, True)])
+async def test_the_picker_says_when_a_retest_is_due(tmp_path, days, due):
+    from datetime import timedelta
+
+    from isotimer.ui.screens.picker import PickerScreen
+    from tests.ui.test_picker import preview_text
+
+    from .builders import catalog
+
+    clock = FakeClock(wall=T0 + timedelta(days=days))
+    app = make_app(tmp_path, clock=clock, catalog_=catalog(TEST_DAY))
+    app.history.import_holds([earlier_test(80)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        text = preview_text(picker)
+        assert ("Re-test due: last hold test 5 weeks ago (05 Jan)" in text) is due

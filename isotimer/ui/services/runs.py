@@ -80,6 +80,22 @@ class Runs:
             return {}
         return {session: ago(day, today) for session, day in days.items()}
 
+    def retest(self, session: Session) -> str | None:
+        """The picker's line for a session of hold tests when a re-test is due (four weeks)."""
+        from isotimer.core.coach.progression import sides_of
+        from isotimer.core.history.hold_tests import retest_text
+
+        keys = {(h.exercise, side.value) for h in session.holds if h.test for side in sides_of(h)}
+        history = self.state.history
+        if history is None or not keys:
+            return None  # no I/O for the sessions without tests
+        try:
+            last = history.last_tests(keys)
+        except HistoryError:
+            return None
+        days = [test.started_at.date() for test in last.values()]
+        return retest_text(min(days) if days else None, self.clock.now().date())
+
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
         state, today = self.state, self.clock.now().date()
