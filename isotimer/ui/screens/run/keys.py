@@ -31,8 +31,7 @@ RUN_KEYS: list[BindingType] = [
 ]
 HELP_KEYS = [
     Binding("space", "", "Pause / resume (the countdown freezes exactly)"),
-    Binding("d", "", "End the hold now, form broke (in holds); in a hold test, that's my hold"),
-    Binding("enter", "", "End a hold test: that's my hold (in tests)"),
+    Binding("d", "", "End the hold now, form broke (in holds)"),
     Binding("n", "", "Next step"),
     Binding("b", "", "Back to the previous step"),
     Binding("+", "", "Add 5 s to the rest (in rests)"),
