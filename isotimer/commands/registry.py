@@ -25,12 +25,13 @@ COMMANDS = {
     "isotimer.commands.serve": ("serve",),
     "isotimer.commands.completion": ("completion",),
     "isotimer.commands.programme": ("programme", "due"),
+    "isotimer.commands.hold_tests": ("tests",),
 }
 # How ``isotimer --help`` groups the commands; one not named here is listed under "more".
 GROUPS = {
     "run a session": ("run",),
     "sessions": ("list", "show", "validate", "new", "edit"),
-    "history": ("history", "stats", "export", "import"),
+    "history": ("history", "stats", "tests", "export", "import"),
 }
 EXAMPLES = """\
 examples:

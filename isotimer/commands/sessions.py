@@ -119,9 +119,14 @@ def _plan_title(plan: Plan) -> str:
 
 def _plan_rows(plan: Plan) -> list[tuple[object, ...]]:
     return [
-        (number, clock(step.start_s), _describe(step, plan.session.rounds), clock(step.seconds))
+        (number, clock(step.start_s), _describe(step, plan.session.rounds), _time(step))
         for number, step in enumerate(plan.steps, start=1)
     ]
+
+
+def _time(step: Step) -> str:
+    """A step's time; a hold test has none set, only the cap it stops at."""
+    return f"to failure (cap {step.seconds:g} s)" if step.is_test else clock(step.seconds)
 
 
 def _totals(plan: Plan) -> str:

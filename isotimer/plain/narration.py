@@ -1,7 +1,8 @@
 """What plain mode says, as lines of text: pure functions of the plan, events and snapshots.
 
 A line per step as it starts, the time left every ten seconds and then 3, 2,
-1, and a summary at the end. Nothing here writes or reads a clock, so the
+1 (in a hold test, the time held every ten seconds, and the result), and a
+summary at the end. Nothing here writes or reads a clock, so the
 wording is tested as tables and the loop only decides when to ask.
 """
 
@@ -10,13 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from isotimer.core.history.checkins import checkin_sides
-from isotimer.core.history.records import HoldOutcome, HoldRecord
+from isotimer.core.history.records import HoldKind, HoldOutcome, HoldRecord
 from isotimer.core.run.engine import Snapshot
-from isotimer.core.run.events import CountdownTick, Event, SessionFinished, StepStarted
+from isotimer.core.run.events import (
+    CountdownTick,
+    Event,
+    HoldFinished,
+    SessionFinished,
+    StepStarted,
+)
 from isotimer.core.run.outcomes import counted, outcome_counts, session_result
 from isotimer.core.session.model import Side
 from isotimer.core.session.plan import Plan, Step, StepKind
-from isotimer.core.text.durations import clock, countdown_seconds, held, short
+from isotimer.core.text.durations import clock, countdown_seconds, held, short, whole_seconds
 
 MARK_EVERY_S = 10
 COUNTED = frozenset({StepKind.HOLD, StepKind.REST, StepKind.LEAD_IN})
@@ -29,6 +36,7 @@ OUTCOME_WORDS = {
     HoldOutcome.SKIPPED: "skipped",
     HoldOutcome.STOPPED: "stopped",
 }
+TEST_KEYS = "d or Enter when form goes"
 
 
 def hold_words(step: Step) -> str:
@@ -41,6 +49,8 @@ def step_line(plan: Plan, index: int) -> str:
     """The line said as step ``index`` starts: ``Wall sit, left side: 30 s``."""
     step = plan.steps[index]
     seconds = short(step.seconds)
+    if step.is_test:
+        return f"{hold_words(step)}: hold test, count up to failure (cap {seconds}); {TEST_KEYS}"
     if step.kind is StepKind.HOLD:
         effort = f" at {step.hold.effort}% effort" if step.hold.effort else ""
         return f"{hold_words(step)}: {seconds}{effort}"
@@ -72,6 +82,8 @@ def event_line(plan: Plan, event: Event) -> str | None:
         return str(event.seconds_left)
     if isinstance(event, SessionFinished):
         return "Session complete." if event.completed else "Session stopped."
+    if isinstance(event, HoldFinished) and event.step.is_test and event.completed:
+        return f"{hold_words(event.step)}: held {whole_seconds(event.held_s)} s."
     return None
 
 
@@ -82,12 +94,20 @@ def time_left_mark(snapshot: Snapshot) -> int | None:
     already says that) and above the 3, 2, 1 that the engine counts.
     """
     step = snapshot.step
-    if step is None or snapshot.paused or step.kind not in COUNTED:
+    if step is None or snapshot.paused or step.kind not in COUNTED or step.is_test:
         return None
     shown = countdown_seconds(snapshot.remaining_s)
     if shown % MARK_EVERY_S or shown >= countdown_seconds(step.seconds) or shown <= 3:
         return None
     return shown
+
+
+def time_held_mark(snapshot: Snapshot) -> int | None:
+    """In a hold test, the whole seconds held when they are a ten-second mark, else None."""
+    if not snapshot.counting_up or snapshot.paused:
+        return None
+    shown = whole_seconds(snapshot.elapsed_s)
+    return shown if shown and not shown % MARK_EVERY_S else None
 
 
 def summary_lines(plan: Plan, holds: Sequence[HoldRecord], stopped: bool = False) -> list[str]:
@@ -113,6 +133,9 @@ def summary_lines(plan: Plan, holds: Sequence[HoldRecord], stopped: bool = False
     lines.append(f"Session: {result.value}")
     for hold in mine:
         side = "" if hold.side == "none" else f", {hold.side} side"
+        if hold.kind is HoldKind.TEST:
+            lines.append(f"  {hold.exercise_name}{side}: {whole_seconds(hold.held_s)} s, hold test")
+            continue
         state = OUTCOME_WORDS[hold.outcome]
         lines.append(f"  {hold.exercise_name}{side}: {held(hold.held_s, hold.target_s)}, {state}")
     return lines

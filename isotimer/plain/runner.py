@@ -18,11 +18,12 @@ from isotimer.core.run.engine import Engine, Snapshot
 from isotimer.core.run.events import Event
 from isotimer.core.run.frames import LATE_S, until_next_second
 from isotimer.plain.keys import Keys
-from isotimer.plain.narration import event_line, time_left_mark
+from isotimer.plain.narration import event_line, time_held_mark, time_left_mark
 
 STOP_QUESTION = "Stop the session? y: stop (what you held is saved), any other key: keep going"
 NOT_HOLDING = "Not holding: d ends a hold early when form breaks."
 NOT_RESTING = "+ and - change the time of a rest."
+ENTER = ("\r", "\n")
 
 
 class Interrupted(Exception):
@@ -88,6 +89,10 @@ class PlainRun:
         elif key == "d":
             if not engine.end_hold(at):
                 self.write(NOT_HOLDING)
+        elif key in ENTER:
+            step = engine.current
+            if step is not None and step.is_test:
+                engine.end_hold(at)  # "that's my hold"
         elif key == "n":
             engine.skip(at)
         elif key == "b":
@@ -126,10 +131,11 @@ class PlainRun:
         return until_next_second(snapshot.remaining_s) + LATE_S
 
     def _say_mark(self, snapshot: Snapshot) -> None:
-        mark = time_left_mark(snapshot)
+        left, held = time_left_mark(snapshot), time_held_mark(snapshot)
+        mark = left if left is not None else held
         if mark is not None and self._said_mark != (snapshot.index, mark):
             self._said_mark = (snapshot.index, mark)
-            self.write(f"{mark} s left")
+            self.write(f"{mark} s left" if left is not None else f"{mark} s held")
 
     def _on_event(self, event: Event) -> None:
         line = event_line(self.engine.plan, event)

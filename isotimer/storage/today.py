@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from isotimer.core.clock import SystemClock
 from isotimer.core.coach.body import RedFlag, felt_runs, red_flag
+from isotimer.core.coach.from_test import BaseFromTest, apply_test_bases, bases_from_tests
 from isotimer.core.coach.progression import (
     PhaseDose,
     Suggestion,
@@ -17,9 +18,9 @@ from isotimer.core.coach.progression import (
     sides_of,
     suggestions_for,
 )
-from isotimer.core.history.records import CheckIn, HoldRecord
-from isotimer.core.session.model import Exercise, Level, Session
-from isotimer.core.session.plan import Plan, build_plan
+from isotimer.core.history.records import CheckIn, HoldKind, HoldRecord
+from isotimer.core.session.model import Exercise, Level, Session, Side
+from isotimer.core.session.plan import Plan, build_plan, target_key
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.settings import Settings
@@ -51,7 +52,9 @@ def todays_suggestions(
     """
     wanted = {(hold.exercise, side.value) for hold in session.holds for side in sides_of(hold)}
     records, checkins = _read(store, wanted, level, session.id, today or SystemClock().now().date())
-    return suggestions_for(records, session, level, checkins, library, today=today, phase=phase)
+    found = suggestions_for(records, session, level, checkins, library, today=today, phase=phase)
+    own = [r for r in records if r.session == session.id and r.kind is HoldKind.HOLD]
+    return apply_test_bases(found, _test_bases(store, session), _last_runs(own))
 
 
 def _read(
@@ -131,4 +134,25 @@ def todays_plan(
         return plan_at_targets(
             session, level, suggestions, settings.lead_in, warm_up=settings.warm_up
         )
-    return build_plan(session, level, lead_in=settings.lead_in, warm_up=settings.warm_up)
+    targets = {key: base.base_s for key, base in _test_bases(store, session).items()}
+    return build_plan(session, level, targets, lead_in=settings.lead_in, warm_up=settings.warm_up)
+
+
+def _test_bases(store: HistoryStore | None, session: Session) -> dict[str, BaseFromTest]:
+    """The ``from_test`` holds' times from the latest tests; none without a history."""
+    wanted = {hold.exercise for hold in session.holds if hold.from_test is not None}
+    if store is None or not wanted:
+        return {}
+    try:
+        tests = [test for exercise in sorted(wanted) for test in store.test_results(exercise)]
+    except HistoryError:
+        return {}
+    return bases_from_tests(session, tests)
+
+
+def _last_runs(recent: list[HoldRecord]) -> dict[str, HoldRecord]:
+    """The latest training hold of each exercise and side, by target key."""
+    latest: dict[str, HoldRecord] = {}
+    for record in sorted(recent, key=lambda record: record.started_at):
+        latest[target_key(record.exercise, Side(record.side))] = record
+    return latest

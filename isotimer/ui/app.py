@@ -75,6 +75,7 @@ class IsoTimerApp(BaseApp[None]):
             last_done=self.runs.last_done,
             today=self.programme.todays_offer,
             sessions=SessionFolders(paths),
+            retest=self.runs.retest,
         )
 
     def on_mount(self) -> None:

@@ -61,6 +61,8 @@ def live_state(
         "remaining_s": round(snapshot.remaining_s, 3),
         "elapsed_s": round(snapshot.elapsed_s, 3),
         "step_s": step.seconds if step else 0,
+        # A hold test: the page counts up from elapsed_s (step_s is only its cap).
+        "counting_up": snapshot.counting_up,
         "session_remaining_s": round(snapshot.session_remaining_s, 3),
         "session_total_s": plan.total_seconds,
         "title": "",

@@ -16,7 +16,7 @@ from isotimer.storage.history.transfer import export_holds, parse_checkins, pars
 from tests.history_readers import pragma
 from tests.unit.history_factories import T0, hold_record, run_record
 
-V3_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort")
+V3_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort, kind")
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_a_version_3_file_gains_outcomes_and_checkins_keeping_what_its_holds_mea
         # Before v4 a hold not completed counted as a failed set: it stays one.
         assert outcomes == {"done": HoldOutcome.COMPLETED, "short": HoldOutcome.ENDED_EARLY}
         assert migrated.checkins() == []
-    assert pragma(path, "user_version") == schema.SCHEMA_VERSION == 4
+    assert pragma(path, "user_version") == schema.SCHEMA_VERSION == 5
 
 
 def test_checkins_are_merged_by_id(store):

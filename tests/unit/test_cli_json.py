@@ -10,7 +10,7 @@ import pytest
 
 from tests.unit.cli_helpers import check, fill_history, json_of, schema
 
-SCHEMAS = ["list", "show", "history", "stats", "validate", "targets"]
+SCHEMAS = ["list", "show", "history", "stats", "validate", "targets", "tests"]
 BAD = 'name = "x"\n\n[[hold]]\nsecnds = 4\nexercise = "wall-sit"\n'
 
 

@@ -19,7 +19,7 @@ from tests.history_readers import query
 from tests.ui.history_builders import TODAY, review_holds
 from tests.unit.history_factories import T0, hold_record
 
-V1_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort")
+V1_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort, kind")
 
 
 def assert_agrees(store: HistoryStore, today: date) -> None:

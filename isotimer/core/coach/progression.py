@@ -17,7 +17,7 @@ from isotimer.core.coach.body import (
     red_flag,
     sore,
 )
-from isotimer.core.history.records import CheckIn, HoldOutcome, HoldRecord
+from isotimer.core.history.records import CheckIn, HoldKind, HoldOutcome, HoldRecord
 from isotimer.core.run.outcomes import counted, failed
 from isotimer.core.session.model import (
     DEFAULT_LEAD_IN_S,
@@ -67,8 +67,8 @@ class Suggestion:
 
     ``harder`` names the next step at the time cap (``swap`` is its library id
     when it has one); ``runs`` is how many of the session's runs decided it;
-    ``rule`` names the rule that set today's number (one of ``RULES``) and
-    ``flag`` is the exercise's red flag on this side, if any.
+    ``rule`` names the rule that set today's number (one of ``RULES``, or ``from_test``:
+    the base is a hold test's) and ``flag`` is the exercise's red flag on this side, if any.
     """
 
     exercise: str
@@ -191,7 +191,12 @@ def suggest(
     """
     checkins = list(checkins)
     history = list(history)
-    records = [r for r in history if (r.exercise, r.side, r.level) == (hold.exercise, side, level)]
+    records = [
+        r
+        for r in history
+        if (r.exercise, r.side, r.level) == (hold.exercise, side, level)
+        and r.kind is HoldKind.HOLD  # a test's cap is no target: tests never move one
+    ]
     runs = recent_runs(records, checkins, side.value)
     everywhere = [r for r in (history if body is None else body) if r.exercise == hold.exercise]
     felt = felt_runs(everywhere, checkins, side.value)

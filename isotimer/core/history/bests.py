@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from isotimer.core.history.records import HoldRecord
+from isotimer.core.history.records import HoldKind, HoldRecord
 from isotimer.core.text.durations import short
 
 BestKey = tuple[str, str]  # (exercise, side)
@@ -36,10 +36,13 @@ def new_bests(holds: Iterable[HoldRecord], before: Mapping[BestKey, float | None
     """Each exercise and side of ``holds`` that beat its best from earlier runs.
 
     A first ever hold of an exercise has nothing to beat, so it is no new best;
-    a best is a whole second longer, so rounding never celebrates a tie.
+    a best is a whole second longer, so rounding never celebrates a tie. Hold
+    tests have bests of their own (``hold_tests.new_test_bests``).
     """
     longest: dict[BestKey, HoldRecord] = {}
     for hold in holds:
+        if hold.kind is HoldKind.TEST:
+            continue
         key = (hold.exercise, hold.side)
         if key not in longest or hold.held_s > longest[key].held_s:
             longest[key] = hold

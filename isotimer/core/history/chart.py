@@ -22,6 +22,7 @@ class ChartSeries:
     points: tuple[tuple[date, float], ...]
     target_s: float
     best_s: float
+    tests: tuple[tuple[date, float], ...] = ()  # hold test results, marked apart from the line
 
     @property
     def days(self) -> list[int]:
@@ -40,14 +41,16 @@ class ChartSeries:
 
     @property
     def x_range(self) -> tuple[int, int]:
-        """First and last day; a single day is widened so it sits mid-chart."""
-        first, last = self.points[0][0].toordinal(), self.points[-1][0].toordinal()
+        """First and last day, tests too; a single day is widened so it sits mid-chart."""
+        days = [day.toordinal() for day, _ in (*self.points, *self.tests)]
+        first, last = min(days), max(days)
         return (first - 3, last + 3) if first == last else (first, last)
 
     @property
     def top_s(self) -> float:
         """The top of the seconds axis: above every point and the target, on a step."""
-        highest = min(max([*self.seconds, self.target_s, 1.0]), CEILING_S) * HEADROOM
+        tested = [seconds for _, seconds in self.tests]
+        highest = min(max([*self.seconds, *tested, self.target_s, 1.0]), CEILING_S) * HEADROOM
         step = second_step(highest, 4)
         return math.ceil(highest / step) * step
 

@@ -20,6 +20,13 @@ class Outcome(StrEnum):
     INTERRUPTED = "interrupted"
 
 
+class HoldKind(StrEnum):
+    """A training hold, or a hold test held to failure (``seconds = "max"``)."""
+
+    HOLD = "hold"
+    TEST = "test"
+
+
 class HoldOutcome(StrEnum):
     """How one hold ended, which decides what it counts for (see core.run.outcomes)."""
 
@@ -44,6 +51,8 @@ class HoldRecord:
     history files knew only that: a hold not completed counted as ended early.
     ``completed`` is true exactly when ``outcome`` is ``completed``.
     ``target_effort`` is the percent of maximal effort the hold was done at.
+    ``kind`` tells a hold test (``target_s`` its cap, ``held_s`` its result)
+    from a training hold; records from before tests existed are holds.
     """
 
     id: str
@@ -67,8 +76,10 @@ class HoldRecord:
     pain: int | None = None
     note: str = ""
     target_effort: int | None = None
+    kind: HoldKind = HoldKind.HOLD
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", HoldKind(self.kind or HoldKind.HOLD))
         object.__setattr__(self, "outcome", recorded_outcome(self.outcome, self.completed))
         if self.completed != (self.outcome is HoldOutcome.COMPLETED):
             raise ValueError(f"completed is {self.completed} but outcome is {self.outcome}")

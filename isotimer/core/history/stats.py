@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldOutcome, HoldRecord
+from isotimer.core.history.records import MIN_SESSION_HOLD_S, HoldKind, HoldOutcome, HoldRecord
 
 TREND_WEEKS = 8
 TREND_MIN_RUNS = 3  # fewer days with a completed hold in the window: not enough data
@@ -147,9 +147,15 @@ class _Tally:
 
 
 def side_stats(holds: Iterable[HoldRecord], today: date) -> list[SideStats]:
-    """Per exercise and side, sorted by exercise then side."""
+    """Per exercise and side, sorted by exercise then side: training holds only.
+
+    A hold test's target is its cap, so it would skew the targets here;
+    ``isotimer tests`` shows the tests.
+    """
     tallies: dict[tuple[str, str], _Tally] = {}
     for hold in holds:
+        if hold.kind is HoldKind.TEST:
+            continue
         key = (hold.exercise, hold.side)
         tally = tallies.get(key)
         if tally is None:
@@ -159,10 +165,13 @@ def side_stats(holds: Iterable[HoldRecord], today: date) -> list[SideStats]:
 
 
 def best_per_day(holds: Iterable[HoldRecord], exercise: str, side: str) -> list[tuple[date, float]]:
-    """The longest hold of each day, oldest first: the series a chart draws."""
+    """The longest training hold of each day, oldest first: the series a chart draws.
+
+    Hold tests are charted apart (``ChartSeries.tests``).
+    """
     days: dict[date, float] = {}
     for hold in holds:
-        if hold.exercise == exercise and hold.side == side:
+        if hold.exercise == exercise and hold.side == side and hold.kind is HoldKind.HOLD:
             day = hold.started_at.date()
             days[day] = max(days.get(day, 0.0), hold.held_s)
     return sorted(days.items())

@@ -63,6 +63,8 @@ def cue_for(event: Event) -> Cue | None:
 def _announce(step: Step) -> str:
     """The sentence said as ``step`` begins."""
     name = step.hold.name
+    if step.is_test:
+        return f"{name}{_side(step.side)}, hold test: as long as you can"
     if step.kind is StepKind.HOLD:
         return f"{name}{_side(step.side)}, {_seconds(step.seconds)}"
     if step.kind is StepKind.SWITCH:

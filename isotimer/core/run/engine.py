@@ -44,6 +44,11 @@ class Snapshot:
     finished: bool
 
     @property
+    def counting_up(self) -> bool:
+        """A hold test is under way: show ``elapsed_s``, the time held, not a countdown."""
+        return self.step is not None and self.step.is_test
+
+    @property
     def session_progress(self) -> float:
         """Fraction of the session done, 0.0 to 1.0."""
         if self.session_total_s <= 0:
@@ -191,7 +196,10 @@ class Engine:
         self._enter(max(0, self._index - 1), at)
 
     def end_hold(self, at: float) -> bool:
-        """End the current hold early ("form broke"); False when not holding."""
+        """End the current hold early ("form broke"); False when not holding.
+
+        In a hold test this is "that's my hold": the time held is the result.
+        """
         step = self._catch_up(at)
         if step is None or not step.is_hold:
             return False
@@ -251,13 +259,15 @@ class Engine:
         held = max(0.0, min(step.seconds, end - self._started_at - self._paused_s))
         if reason is EndReason.TIME:
             held = step.seconds
+        # A test has no target: ended by the runner or by its cap, the time held is the result.
+        done = reason in (EndReason.EARLY, EndReason.TIME) if step.is_test else held >= step.seconds
         self._emit(
             HoldFinished(
                 index=self._index,
                 step=step,
                 target_s=step.seconds,
                 held_s=round(held, 1),
-                completed=held >= step.seconds,
+                completed=done,
                 reason=reason,
                 started_at=self._started_at,
                 ended_at=at,
@@ -271,7 +281,7 @@ class Engine:
 
     def _halfway(self, at: float) -> None:
         step = self.current
-        if step is None or self.paused or not step.is_hold or self._halfway_told:
+        if step is None or self.paused or not step.is_hold or step.is_test or self._halfway_told:
             return
         if self._deadline - at <= step.seconds / 2:
             self._halfway_told = True
@@ -279,8 +289,8 @@ class Engine:
 
     def _countdown(self, at: float) -> None:
         step = self.current
-        if step is None or self.paused:
-            return
+        if step is None or self.paused or step.is_test:
+            return  # a test counts up: there is no end to count down to
         left = math.ceil(self._deadline - at)
         fresh = self._last_tick is None or left < self._last_tick
         if 1 <= left <= COUNTDOWN_FROM and left < step.seconds and fresh:

@@ -20,15 +20,18 @@ class SessionResult(StrEnum):
     NOT_A_SESSION = "not a session"
 
 
-def hold_outcome(reason: EndReason, held_s: float, target_s: float) -> HoldOutcome:
+def hold_outcome(
+    reason: EndReason, held_s: float, target_s: float, test: bool = False
+) -> HoldOutcome:
     """The outcome of a hold the engine ended for ``reason``.
 
     Reaching the target is ``completed`` however the hold was left; below it,
     ``d`` is form breaking (``ended_early``), ``n`` and ``b`` leave the hold
     (``skipped``) and a stop, a closed terminal or an ended process cut it
-    short (``stopped``).
+    short (``stopped``). A hold ``test`` ended by the runner (``d``) or by its
+    cap is ``completed``: held to failure is what a test asks for.
     """
-    if held_s >= target_s:
+    if held_s >= target_s or (test and reason is EndReason.EARLY):
         return HoldOutcome.COMPLETED
     return {
         EndReason.EARLY: HoldOutcome.ENDED_EARLY,

@@ -37,6 +37,8 @@ HOLD_ORDER = (
     "effort",
     "breathing",
     "cues",
+    "cap",
+    "from_test",
 )
 BREATHING_ORDER = ("inhale", "hold", "exhale")
 BLOCK_ORDER = ("name", "seconds", "cues")
@@ -124,6 +126,8 @@ class HoldDraft:
     effort: Any = None
     breathing: BreathingDraft | Any = None
     cues: tuple[str, ...] | Any = None
+    cap: Any = None
+    from_test: Any = None
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> HoldDraft:

@@ -29,6 +29,9 @@ class Progress(StrEnum):
 
 
 DEFAULT_MAX_S = 60.0  # the article keeps holds within 20-60 s
+DEFAULT_TEST_CAP_S = 300.0  # a hold test ends by itself after five minutes
+TEST_CAP_RANGE = (10, 3600)
+FROM_TEST_RANGE = (0.2, 1.0)
 
 
 class Side(StrEnum):
@@ -92,6 +95,9 @@ class Hold:
     ``exercise`` is the library id, or a slug of the name for an inline hold.
     ``breathing`` is the pacer pattern; ``breathing_advice`` is the library's
     words on how to breathe in this hold, shown in turn with the form cues.
+    A hold ``test`` (``seconds = "max"``) is held to failure: its clock counts
+    up, and both level times are its ``cap`` so that it ends by itself. A hold
+    with ``from_test`` takes that fraction of the latest test as its time.
     """
 
     exercise: str
@@ -112,9 +118,11 @@ class Hold:
     advanced_effort: int | None = None
     max_s: float = DEFAULT_MAX_S
     harder_id: str = ""
+    test: bool = False
+    from_test: float | None = None
 
     def seconds_for(self, level: Level) -> float:
-        """This hold's length at ``level``."""
+        """This hold's length at ``level``; a test's cap."""
         return self.advanced_s if level is Level.ADVANCED else self.beginner_s
 
     def effort_for(self, level: Level) -> int | None:

@@ -65,6 +65,11 @@ class Step:
         return self.kind is StepKind.HOLD
 
     @property
+    def is_test(self) -> bool:
+        """A hold test: its clock counts up to failure, ``seconds`` is only its cap."""
+        return self.kind is StepKind.HOLD and self.hold.test
+
+    @property
     def is_block(self) -> bool:
         """A warm-up or cool-down block: timed, skippable, never a hold."""
         return self.kind in BLOCK_KINDS
@@ -73,7 +78,8 @@ class Step:
         """The JSON shape printed by ``isotimer show --json``.
 
         A block step has the same keys, with no exercise or hold index (it is
-        not a hold) and its own ``cues`` added.
+        not a hold) and its own ``cues`` added. A hold test adds ``"test": true``
+        and its ``seconds`` are its cap.
         """
         if self.block is not None:
             return {
@@ -88,7 +94,7 @@ class Step:
                 "hold_index": None,
                 "cues": list(self.block.cues),
             }
-        return {
+        entry: dict[str, object] = {
             "kind": self.kind.value,
             "seconds": self.seconds,
             "start_s": self.start_s,
@@ -99,6 +105,9 @@ class Step:
             "round": self.round,
             "hold_index": self.hold_index,
         }
+        if self.is_test:
+            entry["test"] = True
+        return entry
 
 
 @dataclass(frozen=True)
@@ -191,6 +200,8 @@ def target_key(exercise: str, side: Side) -> str:
 
 
 def _target(hold: Hold, level: Level, side: Side, targets: dict[str, float]) -> float:
+    if hold.test:
+        return hold.seconds_for(level)  # a test's cap: no target ever moves it
     key = target_key(hold.exercise, side)
     return targets.get(key, targets.get(hold.exercise, hold.seconds_for(level)))
 

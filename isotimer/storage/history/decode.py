@@ -6,11 +6,12 @@ import math
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
-from isotimer.core.history.records import COMPARED, CheckIn, HoldOutcome, HoldRecord
+from isotimer.core.history.records import COMPARED, CheckIn, HoldKind, HoldOutcome, HoldRecord
 from isotimer.core.text.printable import first_control
 
 SIDES = ("left", "right", "none")
 OUTCOMES = tuple(outcome.value for outcome in HoldOutcome)
+KINDS = tuple(kind.value for kind in HoldKind)
 LEVELS = ("beginner", "advanced")
 _TRUE = ("true", "yes", "1")
 _FALSE = ("false", "no", "0")
@@ -78,6 +79,7 @@ def record_from_mapping(raw: object) -> HoldRecord:
         pain=_optional_integer(raw, "pain", 0, 10),
         note=_text(raw, "note", "", MAX_NOTE),
         target_effort=_optional_integer(raw, "target_effort", 1, 100),
+        kind=_kind(raw),
     )
 
 
@@ -116,6 +118,14 @@ def _outcome(raw: Raw, completed: bool) -> HoldOutcome:
     if completed != (outcome is HoldOutcome.COMPLETED):
         raise ValueError(f"completed is {str(completed).lower()} but outcome is {value}")
     return outcome
+
+
+def _kind(raw: Raw) -> HoldKind:
+    """``hold`` or ``test``; an export from before hold tests has only holds."""
+    value = _text(raw, "kind", HoldKind.HOLD.value)
+    if value not in KINDS:
+        raise ValueError(f"kind must be {' or '.join(KINDS)}, not {value!r}")
+    return HoldKind(value)
 
 
 def _present(raw: Raw, key: str) -> object:

@@ -35,6 +35,7 @@ _DAY = "substr(started_at, 1, 10)"
 _HELD = f"min(max(held_s, 0), {MAX_SECONDS:g})"
 _TARGET = f"min(max(target_s, 0), {MAX_SECONDS:g})"
 _FIRST_RUNS = 24  # newest holds to look at before widening the search
+_TRAINING = "kind = 'hold'"  # hold tests apart: their target is a cap, not a target
 
 
 def _monday(day: date) -> date:
@@ -46,7 +47,7 @@ def side_stats(read: Read, today: date) -> list[SideStats]:
     totals = read(
         f"SELECT exercise, side, count(*), max({_TARGET}),"
         f" max(CASE WHEN outcome != 'skipped' THEN {_HELD} END) FROM holds"
-        " GROUP BY exercise, side ORDER BY exercise, side",
+        f" WHERE {_TRAINING} GROUP BY exercise, side ORDER BY exercise, side",
         (),
     )
     daily = _daily_bests(read, today - timedelta(weeks=stats.TREND_WEEKS), today)
@@ -57,7 +58,7 @@ def _side_stats(
     read: Read, totals: schema.Row, daily: list[tuple[date, float]], today: date
 ) -> SideStats:
     exercise, side, count, max_target, best_s = totals
-    pair = "exercise = ? AND side = ?"
+    pair = f"exercise = ? AND side = ? AND {_TRAINING}"
     # Ties go to the earliest hold, as core.history.stats keeps the first it meets.
     latest = _one(read, pair, (exercise, side), "started_ts DESC, rowid")
     real = f"{pair} AND outcome != 'skipped' AND {_HELD} = ?"
@@ -93,7 +94,7 @@ def _daily_bests(
     """Per exercise and side, the best hold of each local day after ``first`` to ``last``."""
     rows = read(
         f"SELECT exercise, side, {_DAY} AS day, max({_HELD}) FROM holds"
-        f" WHERE {_DAY} > ? AND {_DAY} <= ? AND outcome = 'completed'"
+        f" WHERE {_DAY} > ? AND {_DAY} <= ? AND outcome = 'completed' AND {_TRAINING}"
         " GROUP BY exercise, side, day",
         (first.isoformat(), last.isoformat()),
     )
@@ -107,7 +108,7 @@ def best_per_day(read: Read, exercise: str, side: str) -> list[tuple[date, float
     """``stats.best_per_day``: the longest hold of each local day, oldest first."""
     rows = read(
         f"SELECT {_DAY} AS day, max({_HELD}) FROM holds WHERE exercise = ? AND side = ?"
-        " GROUP BY day ORDER BY day",
+        f" AND {_TRAINING} GROUP BY day ORDER BY day",
         (exercise, side),
     )
     return [(date.fromisoformat(day), best) for day, best in rows]
@@ -158,7 +159,7 @@ def last_runs_holds(
     history: skipped holds count for nothing there, so they are left out here,
     and ``session`` keeps to the runs of one session.
     """
-    where = "exercise = ? AND side = ? AND level = ? AND outcome != 'skipped'"
+    where = f"exercise = ? AND side = ? AND level = ? AND outcome != 'skipped' AND {_TRAINING}"
     params: tuple[object, ...] = (exercise, side, level)
     if session is not None:
         where, params = f"{where} AND session = ?", (*params, session)

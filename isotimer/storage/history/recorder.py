@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from isotimer.core.clock import Clock
-from isotimer.core.history.records import HoldOutcome, HoldRecord, Outcome, RunRecord
+from isotimer.core.history.records import HoldKind, HoldOutcome, HoldRecord, Outcome, RunRecord
 from isotimer.core.run.events import Event, HoldFinished, SessionFinished, StepStarted
 from isotimer.core.run.outcomes import hold_outcome
 from isotimer.core.session.model import Level
@@ -197,7 +197,7 @@ class SessionRecorder:
         step = event.step
         # Every hold is kept, a skipped one too: its time was held, and its
         # outcome decides what it counts for (core.run.outcomes).
-        outcome = hold_outcome(event.reason, event.held_s, event.target_s)
+        outcome = hold_outcome(event.reason, event.held_s, event.target_s, step.is_test)
         return HoldRecord(
             id=str(uuid.uuid4()),
             run_id=self.run_id,
@@ -216,6 +216,7 @@ class SessionRecorder:
             completed=outcome is HoldOutcome.COMPLETED,
             outcome=outcome,
             target_effort=step.effort,
+            kind=HoldKind.TEST if step.is_test else HoldKind.HOLD,
         )
 
     def _add(self, hold: HoldRecord) -> None:

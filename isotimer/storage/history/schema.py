@@ -10,6 +10,7 @@ from typing import Any
 
 from isotimer.core.history.records import (
     CheckIn,
+    HoldKind,
     HoldOutcome,
     HoldRecord,
     Outcome,
@@ -28,7 +29,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 HOLD_COLUMNS = (
     "id, run_id, started_at, ended_at, session, session_name, exercise, exercise_name,"
     ' side, round, "set", level, target_s, held_s, completed, effort, pain, note, outcome,'
-    " target_effort"
+    " target_effort, kind"
 )
 CHECKIN_COLUMNS = "id, run_id, at, side, compared, pain"
 RUN_COLUMNS = "id, session, session_name, level, started_at, ended_at, outcome, effort, pain, note"
@@ -108,8 +109,17 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX checkins_run ON checkins (run_id)")
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """Hold tests apart from training holds; every hold saved before v5 was a training hold.
+
+    Indexed by kind first: ``isotimer tests`` reads only the few tests there are.
+    """
+    conn.execute(f"ALTER TABLE holds ADD COLUMN kind TEXT NOT NULL DEFAULT '{HoldKind.HOLD}'")
+    conn.execute("CREATE INDEX holds_kind ON holds (kind, exercise, side, started_ts)")
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -193,7 +203,8 @@ def hold_row(hold: HoldRecord) -> tuple[object, ...]:
         hold.id, hold.run_id, stamp(hold.started_at), stamp(hold.ended_at), hold.session,
         hold.session_name, hold.exercise, hold.exercise_name, hold.side, hold.round, hold.set,
         hold.level, float(hold.target_s), float(hold.held_s), int(hold.completed), hold.effort,
-        hold.pain, hold.note, hold.outcome.value, hold.target_effort, hold.started_at.timestamp(),
+        hold.pain, hold.note, hold.outcome.value, hold.target_effort, hold.kind.value,
+        hold.started_at.timestamp(),
     )  # fmt: skip
 
 
@@ -201,15 +212,18 @@ def hold_from_row(row: Row) -> HoldRecord:
     """A HoldRecord from a row selected with ``HOLD_COLUMNS``."""
     (hold_id, run_id, started, ended, session, session_name, exercise, exercise_name, side,
      round_no, set_no, level, target_s, held_s, completed, effort, pain, note, outcome,
-     target_effort) = row  # fmt: skip
+     target_effort, kind) = row  # fmt: skip
     return HoldRecord(
         id=hold_id, run_id=run_id, started_at=datetime.fromisoformat(started),
         ended_at=datetime.fromisoformat(ended), session=session, session_name=session_name,
         exercise=exercise, exercise_name=exercise_name, side=side, round=round_no, set=set_no,
         level=level, target_s=_sane(target_s), held_s=_sane(held_s), completed=bool(completed),
         effort=effort, pain=pain, note=note, outcome=recorded_outcome(outcome, bool(completed)),
-        target_effort=target_effort,
+        target_effort=target_effort, kind=kind if kind in KINDS else HoldKind.HOLD,
     )  # fmt: skip
+
+
+KINDS = frozenset(kind.value for kind in HoldKind)
 
 
 def _sane(seconds: float) -> float:

@@ -25,7 +25,7 @@ from isotimer.storage.history.errors import translated
 
 _INSERT_HOLD = (
     f"INSERT OR IGNORE INTO holds ({schema.HOLD_COLUMNS}, started_ts)"
-    f" VALUES ({', '.join('?' * 21)})"
+    f" VALUES ({', '.join('?' * 22)})"
 )
 
 # A run counts as a session when one of its holds lasted a second (core.run.outcomes).
@@ -222,6 +222,21 @@ class HistoryStore:
             params.append(int(limit))
         return [schema.hold_from_row(row) for row in self._read(sql, params)]
 
+    def test_results(self, exercise: str | None = None) -> list[HoldRecord]:
+        """Hold tests ended by the runner or their cap, oldest first (see core.history.hold_tests).
+
+        Read by the kind index: the few tests, never the training holds around them.
+        """
+        sql = (
+            f"SELECT {schema.HOLD_COLUMNS} FROM holds INDEXED BY holds_kind"
+            " WHERE kind = 'test' AND outcome = 'completed'"
+        )
+        params: tuple[object, ...] = ()
+        if exercise is not None:
+            sql, params = sql + " AND exercise = ?", (exercise,)
+        sql += " ORDER BY started_ts, rowid"
+        return [schema.hold_from_row(row) for row in self._read(sql, params)]
+
     def readable_holds(self) -> tuple[list[HoldRecord], list[str]]:
         """Every hold that can be decoded, oldest first, and why each other one cannot."""
         return salvage.readable_holds(self._read)
@@ -271,9 +286,40 @@ class HistoryStore:
     def bests_before(
         self, keys: Iterable[tuple[str, str]], run_id: str
     ) -> dict[tuple[str, str], float | None]:
-        """The longest hold of each (exercise, side) in any run but ``run_id``."""
-        sql = "SELECT max(held_s) FROM holds WHERE exercise = ? AND side = ? AND run_id != ?"
+        """The longest training hold of each (exercise, side) in any run but ``run_id``."""
+        sql = (
+            "SELECT max(held_s) FROM holds WHERE exercise = ? AND side = ? AND run_id != ?"
+            " AND kind = 'hold'"
+        )
         return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
+
+    def test_points(self, exercise: str, side: str) -> list[tuple[date, float]]:
+        """Each hold test result of one exercise and side as (local day, seconds), oldest first."""
+        found = self.test_results(exercise)
+        return [(test.started_at.date(), test.held_s) for test in found if test.side == side]
+
+    def test_bests_before(
+        self, keys: Iterable[tuple[str, str]], run_id: str
+    ) -> dict[tuple[str, str], float | None]:
+        """The longest hold test result of each (exercise, side) in any run but ``run_id``."""
+        sql = (
+            "SELECT max(held_s) FROM holds INDEXED BY holds_kind WHERE kind = 'test'"
+            " AND outcome = 'completed' AND exercise = ? AND side = ? AND run_id != ?"
+        )
+        return {key: self._read(sql, (*key, run_id))[0][0] for key in keys}
+
+    def last_tests(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], HoldRecord]:
+        """The latest hold test result of each (exercise, side) that has one: the time to beat."""
+        sql = (
+            f"SELECT {schema.HOLD_COLUMNS} FROM holds INDEXED BY holds_kind WHERE kind = 'test'"
+            " AND outcome = 'completed' AND exercise = ? AND side = ?"
+            " ORDER BY started_ts DESC, rowid DESC LIMIT 1"
+        )
+        found = {}
+        for key in keys:
+            if rows := self._read(sql, key):
+                found[key] = schema.hold_from_row(rows[0])
+        return found
 
     def interrupted_runs(self) -> list[RunRecord]:
         """Runs still marked in progress: the app quit or crashed mid-session."""

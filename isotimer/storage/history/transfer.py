@@ -56,6 +56,7 @@ def export_holds(holds: Iterable[HoldRecord], fmt: str, checkins: Iterable[Check
     rows = [{name: getattr(hold, name) for name in FIELDS} for hold in holds]
     for row in rows:
         row["outcome"] = row["outcome"].value
+        row["kind"] = row["kind"].value
     if fmt == "json":
         for row in rows:
             row["started_at"] = row["started_at"].isoformat()

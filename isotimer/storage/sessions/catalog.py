@@ -101,6 +101,16 @@ def _library_files(paths: Paths) -> list[Path]:
     ]
 
 
+# Bundled sessions added after the picker's numbers were published, in the order added:
+# they are numbered after the others, so no earlier number moves (Recovery day stays 7).
+ADDED_LATER = ("hold-test",)
+
+
+def _bundled_place(session_id: str, catalog: Catalog) -> tuple[int, str]:
+    later = ADDED_LATER.index(session_id) + 1 if session_id in ADDED_LATER else 0
+    return later, catalog.sessions[session_id].name
+
+
 def load_catalog(paths: Paths) -> Catalog:
     """Load the library and every session folder; one bad file never hides the others."""
     library, problems = load_library(_library_files(paths))
@@ -125,7 +135,7 @@ def load_catalog(paths: Paths) -> Catalog:
             elif file.stem in catalog.origins:
                 catalog.origins[file.stem] = Origin.EDITED
         if bundled:
-            catalog.bundled = sorted(catalog.sessions, key=lambda i: catalog.sessions[i].name)
+            catalog.bundled = sorted(catalog.sessions, key=lambda i: _bundled_place(i, catalog))
     return catalog
 
 

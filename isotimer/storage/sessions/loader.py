@@ -9,6 +9,9 @@ from typing import Any
 from isotimer.core.session.model import (
     DEFAULT_BREATHING,
     DEFAULT_MAX_S,
+    DEFAULT_TEST_CAP_S,
+    FROM_TEST_RANGE,
+    TEST_CAP_RANGE,
     Breathing,
     Exercise,
     Hold,
@@ -49,7 +52,10 @@ HOLD_KEYS = (
     "cues",
     "breathing",
     "effort",
+    "cap",
+    "from_test",
 )
+TO_FAILURE = "max"  # seconds = "max": a hold test, held to failure
 LEVELS = [level.value for level in Level]
 PROGRESS = [progress.value for progress in Progress]
 SIDES = [sides.value for sides in Sides]
@@ -158,6 +164,9 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
     exercise = _exercise(reader, table, path, where, library)
     name = reader.text(table, "name", path, where, required="exercise" not in table)
     beginner, advanced = _seconds(reader, table, path, where, exercise)
+    test = table.get("seconds") == TO_FAILURE
+    cap = _cap(reader, table, path, where, test)
+    from_test = _from_test(reader, table, path, where, test)
     sets = reader.number(table, "sets", path, where, low=1, high=100, whole=True)
     rest = reader.number(table, "rest", path, where, low=0)
     sides = reader.choice(table, "sides", path, where, SIDES)
@@ -174,8 +183,8 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
     return Hold(
         exercise=exercise.id if exercise else slug(name),
         name=name,
-        beginner_s=beginner,
-        advanced_s=advanced,
+        beginner_s=cap if test else beginner,
+        advanced_s=cap if test else advanced,
         sets=sets or 1,
         rest=rest if rest is not None else 30.0,
         sides=Sides(sides) if sides else (Sides.BOTH if per_side else Sides.NONE),
@@ -190,7 +199,34 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
         advanced_effort=advanced_effort,
         max_s=exercise.max_s if exercise else DEFAULT_MAX_S,
         harder_id=exercise.harder_id if exercise else "",
+        test=test,
+        from_test=from_test,
     )
+
+
+def _cap(reader: FieldReader, table: Table, path: KeyPath, where: str, test: bool) -> float:
+    """A hold test's cap: where the count up stops by itself (default five minutes)."""
+    if "cap" in table and not test:
+        reader.report(
+            (*path, "cap"), where, f"'cap' is for a hold test only: set seconds = \"{TO_FAILURE}\""
+        )
+        return DEFAULT_TEST_CAP_S
+    low, high = TEST_CAP_RANGE
+    cap = reader.number(table, "cap", path, where, low=low, high=high)
+    return float(cap) if cap is not None else DEFAULT_TEST_CAP_S
+
+
+def _from_test(
+    reader: FieldReader, table: Table, path: KeyPath, where: str, test: bool
+) -> float | None:
+    """The fraction of the latest test a training hold is held for, None when not set."""
+    if "from_test" in table and test:
+        what = f"'from_test' is for a training hold, not a hold test (seconds = \"{TO_FAILURE}\")"
+        reader.report((*path, "from_test"), where, what)
+        return None
+    low, high = FROM_TEST_RANGE
+    fraction = reader.number(table, "from_test", path, where, low=low, high=high)
+    return float(fraction) if fraction is not None else None
 
 
 def _effort(
@@ -239,6 +275,13 @@ def _seconds(
         return fallback
     value = table["seconds"]
     spath = (*path, "seconds")
+    if value == TO_FAILURE:
+        return fallback  # a hold test: its cap stands in for both times
+    if isinstance(value, str):
+        got = repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+        what = f"'seconds' must be a number, got text {got} (\"{TO_FAILURE}\" makes a hold test)"
+        reader.report(spath, where, what)
+        return fallback
     if not isinstance(value, dict):
         checked = reader.check_number(value, spath, where, "seconds", low=1)
         return (checked, checked) if checked is not None else fallback

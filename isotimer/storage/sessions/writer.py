@@ -36,7 +36,10 @@ HEADER = """\
 #                             exercises.toml, or your own in the data folder)
 #   name                      a name of your own (required without 'exercise')
 #   seconds                   one time, or { beginner = 30, advanced = 60 };
-#                             left out, the library's times apply
+#                             left out, the library's times apply;
+#                             "max" makes it a hold test, held to failure
+#   cap                       a hold test's longest time (10-3600, default 300)
+#   from_test                 0.2-1.0: hold that part of your latest test
 #   sets, rest                how many times, and the rest after each set
 #   sides, switch             "both" = left then right, 'switch' seconds apart
 #   effort                    how hard to push, in percent of your maximum;

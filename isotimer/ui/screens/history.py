@@ -52,6 +52,7 @@ class _Loaded(NamedTuple):
     review: Review
     run_count: int
     points: list[tuple[date, float]]
+    tests: list[tuple[date, float]]
 
 
 class HistoryScreen(Screen[None]):
@@ -143,7 +144,8 @@ class HistoryScreen(Screen[None]):
         review = build_review(store, self.today)
         first = review.exercises[0].stats if review.exercises else None
         points = store.best_per_day(first.exercise, first.side) if first else []
-        return _Loaded(review, store.run_count(), points)
+        tests = store.test_points(first.exercise, first.side) if first else []
+        return _Loaded(review, store.run_count(), points, tests)
 
     @work(exclusive=True, group="chart")
     async def _load_chart(self, row: ExerciseReview) -> None:
@@ -153,10 +155,11 @@ class HistoryScreen(Screen[None]):
             points = await asyncio.to_thread(
                 self.store.best_per_day, figures.exercise, figures.side
             )
+            tests = await asyncio.to_thread(self.store.test_points, figures.exercise, figures.side)
         except HistoryError as error:
             self.notify(f"The chart could not be read: {error.message}", severity="error")
             return
-        self._show_exercise(row, points)
+        self._show_exercise(row, points, tests)
 
     # -- showing ----------------------------------------------------------------------
     def _say(self, message: str) -> None:
@@ -181,12 +184,17 @@ class HistoryScreen(Screen[None]):
         self.query_one(ExerciseList).focus()
         first = review.exercises[0]
         self._charted = first.key  # filling the list highlights it too: chart it once
-        self._show_exercise(first, loaded.points)
+        self._show_exercise(first, loaded.points, loaded.tests)
 
-    def _show_exercise(self, row: ExerciseReview, points: list[tuple[date, float]]) -> None:
+    def _show_exercise(
+        self,
+        row: ExerciseReview,
+        points: list[tuple[date, float]],
+        tests: Sequence[tuple[date, float]] = (),
+    ) -> None:
         assert self.review is not None
         self.query_one(ExerciseFacts).show(row, self.review.balances.get(row.stats.exercise))
-        self.query_one(ChartPanel).show(row, points)
+        self.query_one(ChartPanel).show(row, points, tests)
         self._announce()
 
     def _announce(self) -> None:

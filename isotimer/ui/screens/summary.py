@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Label, Static
 from isotimer.core.coach.body import RedFlag, pain_flag
 from isotimer.core.history.bests import NewBest
 from isotimer.core.history.checkins import checkin_sides
+from isotimer.core.history.hold_tests import NewTestBest
 from isotimer.core.history.ratings import parse_rating
 from isotimer.core.run.outcomes import SessionResult, describe_holds, session_result
 from isotimer.core.text.durations import clock
@@ -62,7 +63,7 @@ class SummaryScreen(UnsavedHolds):
         *,
         export_dirs: tuple[Path, ...] = (),
         reopen: Callable[[], HistoryStore] | None = None,
-        bests: Sequence[NewBest] = (),
+        bests: Sequence[NewBest | NewTestBest] = (),
     ) -> None:
         super().__init__()
         self.result = result

@@ -24,6 +24,7 @@ from isotimer.ui.services.state import AppState
 
 if TYPE_CHECKING:
     from isotimer.core.history.bests import NewBest
+    from isotimer.core.history.hold_tests import NewTestBest
     from isotimer.storage.history.interrupted import Resumable
     from isotimer.ui.screens.run import RunResult
 
@@ -79,6 +80,22 @@ class Runs:
             return {}
         return {session: ago(day, today) for session, day in days.items()}
 
+    def retest(self, session: Session) -> str | None:
+        """The picker's line for a session of hold tests when a re-test is due (four weeks)."""
+        from isotimer.core.coach.progression import sides_of
+        from isotimer.core.history.hold_tests import retest_text
+
+        keys = {(h.exercise, side.value) for h in session.holds if h.test for side in sides_of(h)}
+        history = self.state.history
+        if history is None or not keys:
+            return None  # no I/O for the sessions without tests
+        try:
+            last = history.last_tests(keys)
+        except HistoryError:
+            return None
+        days = [test.started_at.date() for test in last.values()]
+        return retest_text(min(days) if days else None, self.clock.now().date())
+
     def plan_for(self, session: Session, level: Level) -> Plan:
         """The plan a run of ``session`` follows today, with today's targets if asked for."""
         state, today = self.state, self.clock.now().date()
@@ -127,11 +144,23 @@ class Runs:
             announcer=self.state.announcer,
             sharing=self.sharing,
             cue_rotation_s=self.state.settings.cue_rotation_s,
+            to_beat=self._to_beat(plan),
         )
         self.app.push_screen(screen, partial(self._ended, from_picker))
         if self.sharing.follow(engine) and self.sharing.share_at is not None and not from_picker:
             self.sharing.share(engine)  # started with --share: show the code to scan first
         return recorder.run_id
+
+    def _to_beat(self, plan: Plan) -> dict[tuple[str, str], float]:
+        """The last test of each exercise and side the plan's hold tests try to beat."""
+        keys = {(step.hold.exercise, step.side.value) for step in plan.hold_steps if step.is_test}
+        history = self.state.history
+        if history is None or not keys:
+            return {}
+        try:
+            return {key: test.held_s for key, test in history.last_tests(keys).items()}
+        except HistoryError:
+            return {}  # nothing to beat shown; the test runs all the same
 
     def _announce(self, event: Event) -> None:
         self.state.announcer.play(cue_for(event), tone_for(event), due_of(event))
@@ -143,17 +172,20 @@ class Runs:
             screen = SummaryScreen(result, reopen=self.reopen, bests=self._new_bests(result))
             self.app.push_screen(screen, partial(self._summary_closed, from_picker))
 
-    def _new_bests(self, result: RunResult) -> list[NewBest]:
+    def _new_bests(self, result: RunResult) -> list[NewBest | NewTestBest]:
         from isotimer.core.history.bests import best_keys, new_bests
+        from isotimer.core.history.hold_tests import new_test_bests
 
         history = self.state.history
         if history is None or not result.holds:
             return []
+        keys, run_id = best_keys(result.holds), result.recorder.run_id
         try:
-            before = history.bests_before(best_keys(result.holds), result.recorder.run_id)
+            before = history.bests_before(keys, run_id)
+            tests_before = history.test_bests_before(keys, run_id)
         except HistoryError:
             return []  # a best not celebrated is no loss; the summary says what was saved
-        return new_bests(result.holds, before)
+        return [*new_bests(result.holds, before), *new_test_bests(result.holds, tests_before)]
 
     def _summary_closed(self, from_picker: bool, _: None) -> None:
         if not from_picker:

@@ -26,6 +26,7 @@ class HoldChart(PlotextPlot):
         "hold-chart--series",
         "hold-chart--target",
         "hold-chart--best",
+        "hold-chart--test",
     }
     DEFAULT_CSS = """
     HoldChart {
@@ -55,6 +56,10 @@ class HoldChart(PlotextPlot):
         plt.plot([first, last], [series.target_s] * 2, marker="─", color=self._colour("target"))
         plt.plot(series.days, series.seconds, marker="hd", color=self._colour("series"))
         plt.scatter([series.best_day], [series.best_s], marker="●", color=self._colour("best"))
+        if series.tests:  # hold tests apart from the training line: a mark of their own
+            tested_on = [day.toordinal() for day, _ in series.tests]
+            tested_s = [seconds for _, seconds in series.tests]
+            plt.scatter(tested_on, tested_s, marker="◆", color=self._colour("test"))
         plt.xlim(first, last)
         plt.ylim(0, series.top_s)
         (first_day, _), (last_day, _) = series.points[0], series.points[-1]

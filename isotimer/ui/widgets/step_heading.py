@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from isotimer.core.session.plan import Plan, Step, StepKind
-from isotimer.core.text.durations import short
+from isotimer.core.text.durations import short, whole_seconds
 from isotimer.web.state import step_title
 
 
@@ -20,15 +20,23 @@ def title_for(step: Step) -> str:
     return step_title(step, ahead=step.kind is not StepKind.HOLD)
 
 
-def details_for(step: Step, plan: Plan) -> str:
-    """``Set 1 of 2 · Round 1 of 2 · 30 s · effort 70%``: where the step sits in the session."""
+def details_for(step: Step, plan: Plan, to_beat: float | None = None) -> str:
+    """``Set 1 of 2 · Round 1 of 2 · 30 s · effort 70%``: where the step sits in the session.
+
+    A hold test has no target: it says so, and names the last test's time to beat.
+    """
     if step.block is not None:
         return block_details(step, plan)
     hold = step.hold
     parts = [f"Set {step.set} of {hold.sets}"]
     if plan.session.rounds > 1:
         parts.append(f"Round {step.round} of {plan.session.rounds}")
-    if step.kind is StepKind.HOLD:
+    if step.is_test:
+        parts.append("hold test")
+        if to_beat is not None:
+            parts.append(f"last test {whole_seconds(to_beat)} s to beat")
+        parts.append("Enter or d when done")
+    elif step.kind is StepKind.HOLD:
         change = step.seconds - hold.seconds_for(plan.level)
         if change:
             parts.append(f"today's target {short(step.seconds)} ({change:+g} s)")
@@ -66,7 +74,7 @@ class StepHeading(Widget):
         yield Static(id="title")
         yield Static(id="details")
 
-    def show(self, step: Step, plan: Plan) -> None:
+    def show(self, step: Step, plan: Plan, to_beat: float | None = None) -> None:
         """Describe ``step``; called once per step, not every tick."""
         self.query_one("#title", Static).update(Text(title_for(step)))
-        self.query_one("#details", Static).update(Text(details_for(step, plan)))
+        self.query_one("#details", Static).update(Text(details_for(step, plan, to_beat)))

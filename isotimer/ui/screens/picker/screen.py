@@ -125,10 +125,13 @@ class PickerScreen(Screen[None]):
         last_done: LastDone | None = None,
         today: Today | None = None,
         sessions: CatalogSource | None = None,
+        retest: Callable[[Session], str | None] | None = None,
     ) -> None:
         """The level, lead-in, warm-ups and progression come from ``settings``; ``sessions``,
-        when given, is read again whenever a session file changes on disk."""
+        when given, is read again whenever a session file changes on disk; ``retest`` says
+        when a session's hold tests are due again."""
         super().__init__()
+        self.retest = retest
         self.sessions = sessions
         self._watch: CatalogWatch | None = None
         self.today_offer = today
@@ -324,6 +327,8 @@ class PickerScreen(Screen[None]):
             on = session.id in self.progression
             taken = session.id in self.swapped_today
             swap = swap_line(session, self.swaps(session), self.catalog.library, taken)
+            retest = self.retest(session) if self.retest else None
+            swap = "\n".join(line for line in (swap, retest) if line)
             preview.show(
                 plan_preview(entry.plan, self.suggestions(session), progression=on, swap=swap)
             )

@@ -18,6 +18,7 @@ RUN_KEYS: list[BindingType] = [
     Binding("space", "pause", "Pause"),
     Binding("space", "resume", "Resume"),
     Binding("d", "end_hold", "End hold"),
+    Binding("enter", "end_test", "That's my hold", key_display="Enter"),
     Binding("n", "skip", "Next"),
     Binding("b", "back", "Back"),
     Binding("plus,equals_sign", "rest(5)", "Rest +5 s", key_display="+", group=REST_KEYS),
@@ -43,14 +44,21 @@ HELP_KEYS = [
 HELP_NOTES = "A screen opened over a session pauses it until it closes."
 
 
-def key_applies(action: str, kind: StepKind | None, paused: bool, muted: bool | None) -> bool:
-    """Whether the key for ``action`` does anything in this state (``muted`` None: no sound)."""
+def key_applies(
+    action: str, kind: StepKind | None, paused: bool, muted: bool | None, test: bool = False
+) -> bool:
+    """Whether the key for ``action`` does anything in this state (``muted`` None: no sound).
+
+    ``test`` is true in a hold test, where Enter ends the hold too ("that's my hold").
+    """
     if action == "pause":
         return not paused
     if action == "resume":
         return paused
     if action == "end_hold":
         return kind is StepKind.HOLD
+    if action == "end_test":
+        return kind is StepKind.HOLD and test
     if action == "rest":
         return kind is StepKind.REST
     if action in ("mute", "unmute"):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
@@ -105,8 +107,11 @@ class RunScreen(Screen[RunResult]):
         announcer: Muting | None = None,
         sharing: Sharing | None = None,
         cue_rotation_s: float = 8.0,
+        to_beat: Mapping[tuple[str, str], float] | None = None,
     ) -> None:
         super().__init__()
+        # The last test of each (exercise, side) a hold test of this run has to beat.
+        self.to_beat = dict(to_beat or {})
         self.engine = engine
         self.clock = clock
         self.recorder = recorder
@@ -213,7 +218,10 @@ class RunScreen(Screen[RunResult]):
         flashing = snapshot.index > 0 and snapshot.elapsed_s < FLASH_S and not snapshot.paused
         self.set_class(flashing, "-flash")
         self.query_one(PhaseBanner).words = phase_words(step.kind, snapshot.paused)
-        self.query_one(Countdown).seconds = countdown_seconds(snapshot.remaining_s)
+        # A hold test counts up: the time held so far, in whole seconds.
+        up = snapshot.counting_up
+        seconds = math.floor(snapshot.elapsed_s) if up else countdown_seconds(snapshot.remaining_s)
+        self.query_one(Countdown).seconds = seconds
         pattern = breathing_for(step, self.plan.session.breathing)
         # Whole pacer frames only, so a key press or a late tick never draws an extra frame.
         elapsed = frame_elapsed(snapshot.elapsed_s, pacer_frame_s(step.kind))
@@ -230,7 +238,8 @@ class RunScreen(Screen[RunResult]):
         assert step is not None
         for kind, name in STATE_CLASSES.items():
             self.set_class(step.kind is kind, name)
-        self.query_one(StepHeading).show(step, self.plan)
+        to_beat = self.to_beat.get((step.hold.exercise, step.side.value)) if step.is_test else None
+        self.query_one(StepHeading).show(step, self.plan, to_beat)
         # A block has cues of its own to show; the set-up waits for the lead-in.
         coming = None if step.is_hold or step.is_block else next_hold(self.plan, snapshot.index)
         self.query_one(UpNext).show(coming)
@@ -297,7 +306,8 @@ class RunScreen(Screen[RunResult]):
         """Offer a key only when it does something now: see ``key_applies``."""
         step = self.engine.current
         muted = None if self.announcer is None else bool(self.announcer.muted)
-        return key_applies(action, step.kind if step else None, self.engine.paused, muted)
+        test = step is not None and step.is_test
+        return key_applies(action, step.kind if step else None, self.engine.paused, muted, test)
 
     def action_pause(self) -> None:
         self.engine.pause(self.clock.monotonic())
@@ -310,6 +320,10 @@ class RunScreen(Screen[RunResult]):
     def action_end_hold(self) -> None:
         self.engine.end_hold(self.clock.monotonic())
         self.tick()
+
+    def action_end_test(self) -> None:
+        """Enter in a hold test: "that's my hold", the same as ``d``."""
+        self.action_end_hold()
 
     def action_skip(self) -> None:
         self.engine.skip(self.clock.monotonic())
