@@ -71,11 +71,9 @@ class IsoTimerApp(BaseApp[None]):
         self.picker = PickerScreen(
             catalog,
             settings,
-            suggest=self.runs.suggestions,
-            last_done=self.runs.last_done,
+            past=self.runs,
             today=self.programme.todays_offer,
             sessions=SessionFolders(paths),
-            retest=self.runs.retest,
         )
 
     def on_mount(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual import events, on
@@ -43,9 +43,25 @@ from isotimer.ui.widgets.session_preview import (
 from isotimer.ui.widgets.session_table import SessionRow, SessionTable
 from isotimer.ui.widgets.today_line import TodayLine
 
-Suggest = Callable[[Session, Level], Mapping[str, Suggestion]]
-LastDone = Callable[[], Mapping[str, str]]
 Today = Callable[[], TodayOffer | None]
+
+
+class PastRuns(Protocol):
+    """What the history says about each session, as the picker shows it."""
+
+    def suggestions(self, session: Session, level: Level) -> Mapping[str, Suggestion]:
+        """Today's targets for each hold and side of ``session``."""
+        ...
+
+    def last_done(self) -> Mapping[str, str]:
+        """When each session was last done, in words, by session id."""
+        ...
+
+    def retest(self, session: Session) -> str | None:
+        """A line saying a session's hold tests are due again, or None."""
+        ...
+
+
 MARKS = {Origin.EDITED: "edited", Origin.OWN: "yours"}
 # The letters a name may start with that act on the list instead of filtering it.
 LIST_LETTERS = ", ".join(sorted(char for char in LIST_KEYS if char.isalpha()))
@@ -121,25 +137,21 @@ class PickerScreen(Screen[None]):
         catalog: Catalog,
         settings: Settings = DEFAULTS,
         *,
-        suggest: Suggest | None = None,
-        last_done: LastDone | None = None,
+        past: PastRuns | None = None,
         today: Today | None = None,
         sessions: CatalogSource | None = None,
-        retest: Callable[[Session], str | None] | None = None,
     ) -> None:
-        """The level, lead-in, warm-ups and progression come from ``settings``; ``sessions``,
-        when given, is read again whenever a session file changes on disk; ``retest`` says
-        when a session's hold tests are due again."""
+        """The level, lead-in, warm-ups and progression come from ``settings``; ``past``
+        gives targets, when each session was last done and re-tests due (none without a
+        history); ``sessions``, when given, is read again whenever a file changes on disk."""
         super().__init__()
-        self.retest = retest
+        self.past = past
         self.sessions = sessions
         self._watch: CatalogWatch | None = None
         self.today_offer = today
         self.catalog = catalog
         self.lead_in = settings.lead_in
         self.warm_up = settings.warm_up
-        self.suggest = suggest
-        self.last_done = last_done
         self._last_done: Mapping[str, str] = {}
         self.progression = frozenset(settings.progression)
         self.swapped_today: set[str] = set()  # sessions run with their harder swap today
@@ -167,7 +179,7 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(SessionTable)
-        self._last_done = self.last_done() if self.last_done else {}
+        self._last_done = self.past.last_done() if self.past else {}
         self._entries = self._build_entries()
         self._fill()
         self._show_today()
@@ -205,7 +217,7 @@ class PickerScreen(Screen[None]):
         self._take_changed_catalog()
         # A run may have changed the history that today's targets come from.
         self._suggestions.clear()
-        self._last_done = self.last_done() if self.last_done else {}
+        self._last_done = self.past.last_done() if self.past else {}
         self._entries = self._build_entries()
         self._fill()
         self._show_today()
@@ -243,11 +255,11 @@ class PickerScreen(Screen[None]):
 
     def suggestions(self, session: Session) -> Mapping[str, Suggestion]:
         """Today's targets for ``session`` at the chosen level, read once until the next run."""
-        if self.suggest is None:
+        if self.past is None:
             return {}
         key = (session.id, self.level)
         if key not in self._suggestions:
-            self._suggestions[key] = self.suggest(session, self.level)
+            self._suggestions[key] = self.past.suggestions(session, self.level)
         return self._suggestions[key]
 
     def plan_for(self, session: Session) -> Plan:
@@ -327,7 +339,7 @@ class PickerScreen(Screen[None]):
             on = session.id in self.progression
             taken = session.id in self.swapped_today
             swap = swap_line(session, self.swaps(session), self.catalog.library, taken)
-            retest = self.retest(session) if self.retest else None
+            retest = self.past.retest(session) if self.past else None
             swap = "\n".join(line for line in (swap, retest) if line)
             preview.show(
                 plan_preview(entry.plan, self.suggestions(session), progression=on, swap=swap)
