@@ -165,7 +165,8 @@ async def test_a_phone_on_the_lan_follows_a_plain_run(tmp_path):
             assert await evaluate(browser, "window.liveAwake") in ("released", "none")
             assert await evaluate(browser, "events.readyState") == 2  # closed: no retrying
             await screenshot(browser, shots, "phone-end-portrait-dark")
-            for _ in ("effort", "pain"):
+            # Effort, then pain a side at a time: the side plank works the sides apart.
+            for _ in ("effort", "pain on the left", "pain on the right"):
                 child.expect_exact("Enter to skip")
                 child.sendline("")
             child.expect(pexpect.EOF)
