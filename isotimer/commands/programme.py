@@ -14,9 +14,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from rich.table import Table
-
 from isotimer.commands.context import Context
+from isotimer.commands.output import Column, print_table
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
 from isotimer.core.coach.progression import STOP_LOADING, in_plan_order
@@ -33,6 +32,13 @@ from isotimer.storage.programmes.offer import programme_dose
 from isotimer.storage.programmes.state import ProgrammeState, clear_state, save_state
 
 BAD_ARGUMENT = 2
+PROGRAMME_COLUMNS = (
+    Column("id"),
+    Column("name", wrap=True),
+    Column("weeks", justify="right"),
+    Column("a week", justify="right"),
+    Column("phases", wrap=True),
+)
 
 
 def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
@@ -154,11 +160,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         ]
         ctx.console.out(json.dumps(rows, indent=2, ensure_ascii=False), highlight=False)
         return 0
-    table = Table("id", "name", "weeks", "a week", "phases", title="isotimer programmes")
-    for p in programmes.values():
-        phases = " → ".join(phase.name for phase in p.phases)
-        table.add_row(p.id, p.name, str(p.expected_weeks), str(p.per_week), phases)
-    ctx.console.print(table)
+    rows = [
+        (p.id, p.name, p.expected_weeks, p.per_week, " → ".join(phase.name for phase in p.phases))
+        for p in programmes.values()
+    ]
+    print_table(ctx.console, PROGRAMME_COLUMNS, rows, title="isotimer programmes")
     return 0
 
 

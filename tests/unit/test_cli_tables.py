@@ -21,6 +21,8 @@ HEADERS = {
     "history": "when\tsession\thold\tside\tset\theld\tstatus\teffort\tpain",
     "stats": "hold\tside\tbest\tlast\ttrend\tL/R gap",
     "show recovery-day": "#\tat\tstep\ttime",
+    "programme list": "id\tname\tweeks\ta week\tphases",
+    "targets wall-sit-finisher": "hold\tside\tsession's\ttoday\twhy",
 }
 
 
@@ -109,3 +111,13 @@ def test_a_terminal_table_fits_and_cuts_a_word_only_with_an_ellipsis(width):
 )
 def test_short_date(moment, today, shown):
     assert short_date(moment, today) == shown
+
+
+@pytest.mark.parametrize("command", ["programme list", "targets full-circuit", "list", "stats"])
+def test_every_table_command_draws_the_same_light_rules_in_a_terminal(isolated_data_dir, command):
+    fill_history(isolated_data_dir)
+    text = terminal_output(80, *command.split())
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert not set(text) & set("┏┃━│┌┡╇╭"), "a boxed table"
+    assert any(set(line) == {"─"} for line in lines), "the rule under the header"

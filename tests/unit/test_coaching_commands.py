@@ -107,11 +107,13 @@ def test_a_morning_check_in_is_the_data_a_rehab_increase_waits_for(history, caps
     assert (hold["effort"], hold["rule"]) == (80, "progress")
 
 
-def test_targets_prints_a_table_without_json(history, capsys):
+def test_targets_prints_tab_separated_rows_without_json_when_piped(history, capsys):
     assert main(["targets", "knee-tendon"]) == 0
-    text = capsys.readouterr().out
-    assert "Knee tendon holds (beginner) · progress: effort" in text
-    assert "45 s at 70%" in text and "Red flag" not in text
+    said = capsys.readouterr()
+    header, *rows = said.out.splitlines()
+    assert header == "hold	side	session's	today	why"
+    assert any(row.split("	")[3] == "45 s at 70%" for row in rows)
+    assert "Red flag" not in said.out + said.err
 
 
 def test_targets_of_an_unknown_session_says_so(history, capsys):
