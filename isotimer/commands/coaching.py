@@ -14,6 +14,7 @@ from isotimer.core.coach.progression import Suggestion, in_plan_order, red_flags
 from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
 from isotimer.core.history.records import COMPARED, CheckIn
 from isotimer.core.session.model import Level, Session
+from isotimer.core.text.dates import moment_text
 from isotimer.core.text.durations import short
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
@@ -159,7 +160,7 @@ def run_checkin(args: argparse.Namespace, ctx: Context) -> int:
             store.add_checkins([checkin])
     except HistoryError as error:
         return _fail(ctx, error.message)
-    when = run.started_at.strftime("%a %d %b, %H:%M")
+    when = moment_text(run.started_at, SystemClock().now().date())
     ctx.console.print(
         f"Saved for {run.session_name} ({when}): {checkin_text(checkin)}",
         markup=False,

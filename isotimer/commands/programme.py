@@ -23,6 +23,8 @@ from isotimer.core.programme.phases import Programme
 from isotimer.core.programme.planned import planned_sessions
 from isotimer.core.programme.schedule import Repeat
 from isotimer.core.programme.today import today_line
+from isotimer.core.run.outcomes import plural
+from isotimer.core.text.dates import day_text
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import ValidationError
@@ -189,8 +191,9 @@ def run_start(args: argparse.Namespace, ctx: Context) -> int:
     start = args.on or _today()
     save_state(state_file, ProgrammeState(programme.id, start))
     ctx.console.print(
-        f"Following {programme.name} from {start:%a %d %b %Y}: {programme.per_week} sessions"
-        f" a week, about {programme.expected_weeks} weeks.",
+        f"Following {programme.name} from {day_text(start)}:"
+        f" {plural(programme.per_week, 'session')} a week,"
+        f" about {plural(programme.expected_weeks, 'week')}.",
         markup=False,
         highlight=False,
     )
@@ -245,16 +248,17 @@ def _status_lines(found: Following, ctx: Context) -> list[str]:
             " 'isotimer programme resume' goes on once they say you may"
         )
     lines += [
-        f"this week: {now.done_this_week} of {now.per_week} sessions",
+        f"this week: {now.done_this_week} of {plural(now.per_week, 'session')}",
         f"moves on: {'yes' if now.advance_met else 'not yet'}: {now.advance_why}",
     ]
     if now.next_session:
         name = _session_name(ctx, now.next_session)
         lines.append(f"{'due today' if now.due else 'next'}: {name} ({now.next_session})")
+    today = _today()
     for week in now.weeks:
         lines.append(
-            f"  week {week.week} ({week.start:%d %b}) · phase {week.phase} {week.phase_name}"
-            f" · {week.done} of {week.planned} done"
+            f"  week {week.week} ({day_text(week.start, today)})"
+            f" · phase {week.phase} {week.phase_name} · {week.done} of {week.planned} done"
         )
     if now.repeat_offer:
         lines.append(

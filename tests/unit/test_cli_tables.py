@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from rich.console import Console
 
 from isotimer.cli import main
 from isotimer.commands.context import Context
-from isotimer.commands.history_rows import short_date
 from isotimer.commands.registry import build_parser
 from isotimer.paths import Paths, bundled_sessions_dir
 from tests.unit.cli_helpers import fill_history
@@ -99,18 +98,6 @@ def test_a_terminal_table_fits_and_cuts_a_word_only_with_an_ellipsis(width):
         whole = cell in SESSION_IDS
         cut = cell.endswith("…") and any(i.startswith(cell[:-1]) for i in SESSION_IDS)
         assert whole or cut, cell
-
-
-@pytest.mark.parametrize(
-    ("moment", "today", "shown"),
-    [
-        (datetime(2026, 12, 1, 21, 41), datetime(2026, 12, 2), "Tue 1 Dec 21:41"),
-        (datetime(2025, 3, 9, 7, 5), datetime(2026, 12, 2), "Sun 9 Mar 2025 07:05"),
-        (datetime(2026, 1, 5, 7, 0, tzinfo=UTC), None, "Mon 5 Jan 2026 07:00"),
-    ],
-)
-def test_short_date(moment, today, shown):
-    assert short_date(moment, today) == shown
 
 
 @pytest.mark.parametrize("command", ["programme list", "targets full-circuit", "list", "stats"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -127,7 +128,8 @@ def test_targets_of_an_unknown_session_says_so(history, capsys):
 def test_checkin_defaults_to_the_latest_session(history, capsys):
     assert main(["checkin", "--pain", "3", "--compared", "worse"]) == 0
     said = capsys.readouterr().out
-    assert said == "Saved for Achilles heel-raise holds (Sat 28 Nov, 07:03): worse, pain 3/10\n"
+    when = r"\(Sat 28 Nov( 2026)? 07:03\)"
+    assert re.fullmatch(rf"Saved for Achilles heel-raise holds {when}: worse, pain 3/10\n", said)
     with HistoryStore.open(history) as store:
         latest = store.sessions(limit=1)[0]
         mine = [c for c in store.checkins() if c.run_id == latest.id and c.side == "none"]
