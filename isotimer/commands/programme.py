@@ -162,11 +162,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         ]
         ctx.console.out(json.dumps(rows, indent=2, ensure_ascii=False), highlight=False)
         return 0
-    rows = [
+    table = [
         (p.id, p.name, p.expected_weeks, p.per_week, " → ".join(phase.name for phase in p.phases))
         for p in programmes.values()
     ]
-    print_table(ctx.console, PROGRAMME_COLUMNS, rows, title="isotimer programmes")
+    print_table(ctx.console, PROGRAMME_COLUMNS, table, title="isotimer programmes")
     return 0
 
 
@@ -370,13 +370,13 @@ def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
 def run_due(args: argparse.Namespace, ctx: Context) -> int:
     """``programme due``: print today's line and exit 0 only if a session is due.
 
-    Exits 1, silently, when nothing is due, so a shell prompt can test it.
+    Exits 1, silently, when nothing is due, so a shell prompt can test it; with no
+    programme followed it also says so on stderr, since nothing ever will be due.
     """
-    try:
-        found = _following(ctx)
-    except (ValidationError, LookupError, HistoryError) as error:
-        return _say(ctx, str(error).strip("'\""))
-    if found is None or not found.status.due:
+    found, code = _current(ctx)
+    if found is None:
+        return code or 1
+    if not found.status.due:
         return 1
     now = found.status
     name = _session_name(ctx, now.next_session or "")
