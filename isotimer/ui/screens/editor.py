@@ -22,6 +22,7 @@ from isotimer.paths import Paths
 from isotimer.storage.sessions.draft_check import DraftCheck, FieldRef, check_draft
 from isotimer.storage.sessions.library import Library
 from isotimer.storage.sessions.writer import new_session_id, save_session
+from isotimer.ui.form_keys import IN_ORDER_FOCUS
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.exercise_chooser import ExerciseChooser
 from isotimer.ui.widgets.field_row import FieldRow
@@ -48,6 +49,7 @@ class EditorScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        *IN_ORDER_FOCUS,
     ]
 
     def __init__(

@@ -25,6 +25,7 @@ from isotimer.core.run.outcomes import SessionResult, counted, describe_holds, s
 from isotimer.core.text.durations import clock
 from isotimer.core.text.printable import printable
 from isotimer.storage.history.store import HistoryStore
+from isotimer.ui.form_keys import IN_ORDER_FOCUS
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
 from isotimer.ui.screens.unsaved_holds import UnsavedHolds
@@ -50,7 +51,9 @@ class SummaryScreen(UnsavedHolds):
         Binding("q", "quit", "Quit"),
         Binding("h", "history", "History"),
         Binding("f", "save_fit", "Save as FIT"),
-        Binding("tab", "rate", "Rate it", show=True),
+        # Priority, as in form_keys: a key typed straight after Tab meets the next field.
+        Binding("tab", "rate", "Rate it", show=True, priority=True),
+        IN_ORDER_FOCUS[1],
         Binding("e", "export", "Export unsaved"),
         Binding("r", "retry", "Retry saving"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -157,8 +160,9 @@ class SummaryScreen(UnsavedHolds):
 
     # -- rating -----------------------------------------------------------------
     def action_rate(self) -> None:
+        # set_focus, not focus(): focus() moves later, after the keys already read.
         if self.focused is None:
-            self.query_one("#effort", Input).focus()
+            self.set_focus(self.query_one("#effort", Input))
         else:
             self.focus_next()
 
