@@ -50,9 +50,9 @@ class ExerciseList(DataTable[Text | str]):
         if self._rows and self._laid_out_for != self.scrollable_content_region.width:
             self._fill()
 
-    def _add_columns(self, name_width: int) -> None:
+    def _add_columns(self, name_width: int, heads: tuple[str, ...] = HEADERS) -> None:
         self.add_column("Hold", key="hold", width=name_width)
-        for head in HEADERS:
+        for head in heads:
             self.add_column(Text(head, justify="right"), key=head.lower())
 
     def show(self, rows: tuple[ExerciseReview, ...]) -> None:
@@ -65,20 +65,29 @@ class ExerciseList(DataTable[Text | str]):
         self._fill()
 
     def _fill(self) -> None:
+        """Lay the rows out for the width now; too narrow for the names, Last gives way.
+
+        The facts under the list give the highlighted row's last hold anyway.
+        """
         figures = [_figures(row) for row in self._rows]
         widths = [
             max(len(head), *(len(cells[n]) for cells in figures)) for n, head in enumerate(HEADERS)
         ]
         self._laid_out_for = width = self.scrollable_content_region.width
+        longest = max(len(row.label) for row in self._rows)
+        shown = list(range(len(HEADERS)))
         room = width - sum(widths) - CELL_PADDING * 4
+        if room < longest:
+            shown.remove(HEADERS.index("Last"))
+            room += widths[HEADERS.index("Last")] + CELL_PADDING
         name_width = max(MIN_NAME_WIDTH, room) if width else NAME_WIDTH
         key = self.highlighted_key
         self.clear(columns=True)
-        self._add_columns(name_width)
+        self._add_columns(name_width, tuple(HEADERS[n] for n in shown))
         for row, cells in zip(self._rows, figures, strict=True):
             self.add_row(
                 Text(fitted_label(row, name_width), no_wrap=True),
-                *(Text(cell, justify="right") for cell in cells),
+                *(Text(cells[n], justify="right") for n in shown),
                 key=row.key,
             )
         if key is not None and key in self.rows:

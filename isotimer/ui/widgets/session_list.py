@@ -16,6 +16,8 @@ from isotimer.core.text.durations import clock
 from isotimer.core.text.printable import printable
 
 SESSION_WIDTH = 16
+MIN_SESSION_WIDTH = 8
+CELL_PADDING = 2  # a DataTable pads each cell by one column either side
 WHEN_WIDTH = len("Mon 16 Mar 07:00")  # wider when a run of another year says which
 ENDED_WIDTH = len("complete")  # complete, partial, stopped, cut off
 
@@ -38,14 +40,14 @@ class SessionList(DataTable[Text | str]):
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
 
     def on_mount(self) -> None:
-        self._add_columns(WHEN_WIDTH)
+        self._add_columns(WHEN_WIDTH, SESSION_WIDTH)
 
-    def _add_columns(self, when_width: int) -> None:
+    def _add_columns(self, when_width: int, session_width: int) -> None:
         # Columns of a known width get it now: the table does not reflow when the rows
         # arrive (DataTable measures cells only when idle, a frame or more later).
         # How a run ended comes before the figures: at 40 columns it is still in view.
         self.add_column("When", key="when", width=when_width)
-        self.add_column("Session", key="session", width=SESSION_WIDTH)
+        self.add_column("Session", key="session", width=session_width)
         self.add_column("Ended", key="ended", width=ENDED_WIDTH)
         self.add_column(Text("Holds", justify="right"), key="holds")
         self.add_column(Text("Held", justify="right"), key="held")
@@ -60,8 +62,12 @@ class SessionList(DataTable[Text | str]):
         detail screen says it, by run id.
         """
         when = {summary.run.id: moment_text(summary.run.started_at, today) for summary in runs}
+        when_width = max([WHEN_WIDTH, *map(len, when.values())])
+        # Narrow, the names give way so that how each run ended stays in view.
+        width = self.scrollable_content_region.width or self.app.size.width
+        room = width - when_width - ENDED_WIDTH - CELL_PADDING * 3
         self.clear(columns=True)
-        self._add_columns(max([WHEN_WIDTH, *map(len, when.values())]))
+        self._add_columns(when_width, max(MIN_SESSION_WIDTH, min(SESSION_WIDTH, room)))
         for summary in runs:
             run = summary.run
             self.add_row(
