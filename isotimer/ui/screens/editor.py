@@ -22,9 +22,9 @@ from isotimer.paths import Paths
 from isotimer.storage.sessions.draft_check import DraftCheck, FieldRef, check_draft
 from isotimer.storage.sessions.library import Library
 from isotimer.storage.sessions.writer import new_session_id, save_session
-from isotimer.ui.form_keys import IN_ORDER_FOCUS
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.exercise_chooser import ExerciseChooser
+from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS
 from isotimer.ui.widgets.field_row import FieldRow
 from isotimer.ui.widgets.hold_form import HoldForm
 from isotimer.ui.widgets.hold_list import HoldList, hold_line

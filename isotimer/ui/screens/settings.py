@@ -18,7 +18,7 @@ from isotimer.core.run.tones import Sound
 from isotimer.core.session.model import Level
 from isotimer.sound.announcer import AUTO_PROGRAMS, find_program
 from isotimer.storage.settings import CUE_ROTATION_RANGE, LEAD_IN_RANGE, VOLUME_RANGE, Settings
-from isotimer.ui.form_keys import IN_ORDER_FOCUS, after_typed_keys
+from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS, after_typed_keys
 
 PROGRAMS = ("auto", *AUTO_PROGRAMS)
 SOUND_CHOICES = [

@@ -25,7 +25,7 @@ from isotimer.core.run.outcomes import SessionResult, counted, describe_holds, s
 from isotimer.core.text.durations import clock
 from isotimer.core.text.printable import printable
 from isotimer.storage.history.store import HistoryStore
-from isotimer.ui.form_keys import IN_ORDER_FOCUS
+from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
 from isotimer.ui.screens.unsaved_holds import UnsavedHolds
