@@ -238,3 +238,50 @@ async def test_the_morning_check_in(tmp_path, size):
         await settle(pilot)
         assert isinstance(app.screen, CheckinScreen)
         assert_whole(app, ["How is it this morning?", "better", "worse", "Save"])
+
+
+NOTICE = "No sound device found: the terminal bell rings instead"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("phase", ["warm-up", "lead-in", "hold left", "rest", "switch"])
+async def test_a_notice_never_covers_the_phase_the_countdown_or_the_next_step(
+    tmp_path, size, phase
+):
+    clock = FakeClock()
+    app = make_app(tmp_path, catalog_=catalog(SWEEP), clock=clock, start=(SWEEP, Level.BEGINNER))
+    at, vital = PHASES[phase]
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        clock.advance(at)
+        app.screen.tick()
+        await settle(pilot)
+        before = digit_rows(app)
+        app.notify(NOTICE, severity="warning")
+        await settle(pilot)
+        assert " ".join(shown(app).replace("▌", " ").split()).count(NOTICE) == 1, shown(app)
+        assert_whole(app, vital)
+        assert digit_rows(app) == before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("key", "at", "said"),
+    [
+        ("d", 70, "Wall sit: ended early at 5 s"),
+        ("n", 125, "Side plank with leg raise (left): skipped at 10 s"),
+        ("n", 100, "Rest skipped"),
+    ],
+    ids=["d-hold", "n-hold", "n-rest"],
+)
+async def test_d_and_n_say_what_they_did(tmp_path, size, key, at, said):
+    clock = FakeClock()
+    app = make_app(tmp_path, catalog_=catalog(SWEEP), clock=clock, start=(SWEEP, Level.BEGINNER))
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        clock.advance(at)
+        app.screen.tick()
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        assert said in " ".join(shown(app).replace("▌", " ").split()), shown(app)
