@@ -30,7 +30,7 @@ PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
 # What the one notice says, in a runner's words: the player's own error (ALSA's
 # "main:831: audio open error") means nothing to someone holding a wall sit.
 BELL_INSTEAD = "the terminal bell rings instead"
-NO_PLAYER = f"No audio player found (pw-play, paplay, aplay or afplay): {BELL_INSTEAD}"
+NO_PLAYER = f"No audio player found: {BELL_INSTEAD}"  # README names the players looked for
 NO_DEVICE = f"No sound device found: {BELL_INSTEAD}"
 HUNG_S = 5.0  # longer than any tone: a player still running after this is stuck
 POLL_S = 0.01

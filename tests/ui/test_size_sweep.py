@@ -285,3 +285,21 @@ async def test_d_and_n_say_what_they_did(tmp_path, size, key, at, said):
         await pilot.press(key)
         await settle(pilot)
         assert said in " ".join(shown(app).replace("▌", " ").split()), shown(app)
+
+
+LONG_SETUP = (
+    "Lean against a wall, set the feet a shoulder-width apart roughly two feet in front of it, "
+    "and lower yourself until the knees form a right angle."
+)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_set_up_text_wraps_rather_than_being_cut(tmp_path, size):
+    long = session("long", "Long set-up", replace(WALL_SIT, setup=LONG_SETUP), lead_in=10)
+    app = make_app(
+        tmp_path, catalog_=catalog(long), clock=FakeClock(), start=(long, Level.BEGINNER)
+    )
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        text = " ".join(shown(app).split())
+        assert LONG_SETUP in text, shown(app)
