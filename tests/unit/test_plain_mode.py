@@ -156,7 +156,7 @@ def test_ctrl_c_stops_and_saves_the_hold_in_progress(tmp_path):
 def test_summary_lines_count_and_round_as_the_app_does():
     _, recorder, _ = run_plain([(9.7, "d")])
     summary = summary_lines(PLAN, recorder.records)
-    assert summary[0].startswith("Test · partial: 3 holds held to the end, 1 ended early;")
+    assert summary[0].startswith("Test: 4 holds, 3 held to the end, 1 ended early;")
     assert "  Side plank, left side: 5/12 s, ended early" in summary
     assert summary[1] == "Session: partial"  # as the app's summary and the history call it
     assert summary_lines(PLAN, recorder.records, stopped=True)[1] == "Session: stopped"
@@ -165,12 +165,13 @@ def test_summary_lines_count_and_round_as_the_app_does():
 def test_a_skipped_hold_and_a_stopped_one_are_named_as_the_app_names_them():
     # n at 9 s skips the left plank; q, y at 60 s stops the first wall sit.
     _, recorder, _ = run_plain([(9.0, "n"), (60.0, "q"), (60.5, "y")])
-    summary = summary_lines(PLAN, recorder.records)
-    assert summary[0].startswith("Test · stopped: ")
+    summary = summary_lines(PLAN, recorder.records, stopped=True)
     assert "1 skipped" in summary[0] and "1 stopped" in summary[0]
+    assert summary[1] == "Session: stopped"
     assert "  Side plank, left side: 4/12 s, skipped" in summary
-    assert any(line.startswith("  Wall sit: ") and line.endswith(", stopped") for line in summary)
-    assert not any("ended early" in line for line in summary)
+    holds = summary[2:]
+    assert any(line.startswith("  Wall sit: ") and line.endswith(", stopped") for line in holds)
+    assert not any("ended early" in line for line in holds)
 
 
 def test_a_run_whose_only_hold_was_skipped_is_partial_not_complete():
@@ -184,8 +185,8 @@ def test_a_run_whose_only_hold_was_skipped_is_partial_not_complete():
     PlainRun(engine, clock, keys, lines.append, toggle_mute=lambda: True).run()
     summary = summary_lines(plan, recorder.records)
     assert "Session complete." not in lines + summary
-    assert summary[0].startswith("Test · partial: 1 hold skipped;")
-    assert summary[1:] == ["  Wall sit: 7/30 s, skipped"]
+    assert lines[-1] == "End of the session."
+    assert summary[1:] == ["Session: partial", "  Wall sit: 7/30 s, skipped"]
 
 
 def test_a_set_redone_after_b_is_listed_once():
