@@ -7,14 +7,14 @@ import json
 import uuid
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
+from isotimer.commands.output import Column, print_table
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
 from isotimer.core.coach.progression import Suggestion, in_plan_order, red_flags
 from isotimer.core.history.checkins import check_answer, checkin_sides, checkin_text
 from isotimer.core.history.records import COMPARED, CheckIn
 from isotimer.core.session.model import Level, Session
+from isotimer.core.text.dates import moment_text
 from isotimer.core.text.durations import short
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
@@ -25,6 +25,13 @@ if TYPE_CHECKING:
     from isotimer.commands.context import Context
 
 LEVEL_CHOICES = [level.value for level in Level]
+TARGET_COLUMNS = (
+    Column("hold", wrap=True),
+    Column("side"),
+    Column("session's"),
+    Column("today"),
+    Column("why", wrap=True),
+)
 
 
 def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
@@ -97,33 +104,33 @@ def run_targets(args: argparse.Namespace, ctx: Context) -> int:
         }
         ctx.console.out(json.dumps(shape, indent=2, ensure_ascii=False), highlight=False)
         return 0
-    ctx.console.print(_targets_table(session, level, rows))
+    print_table(
+        ctx.console,
+        TARGET_COLUMNS,
+        _target_rows(session, rows),
+        title=f"{session.name} ({level.value}) · progress: {session.progress.value}",
+    )
+    # A pipe gets records only; the red flags, not records, go beside them on stderr.
+    out = ctx.console if ctx.console.is_terminal else ctx.err
     names = {hold.exercise: hold.name for hold in session.holds}
     for flag in flags:
         name = names.get(flag.exercise, flag.exercise)
-        ctx.console.print(flag.sentence(name), markup=False, highlight=False)
+        out.print(flag.sentence(name), markup=False, highlight=False)
     return 0
 
 
-def _targets_table(session: Session, level: Level, rows: list[Suggestion]) -> Table:
+def _target_rows(session: Session, rows: list[Suggestion]) -> list[tuple[str, ...]]:
     names = {hold.exercise: hold.name for hold in session.holds}
-    table = Table(
-        "hold",
-        "side",
-        "session's",
-        "today",
-        "why",
-        title=f"{session.name} ({level.value}) · progress: {session.progress.value}",
-    )
-    for row in rows:
-        table.add_row(
+    return [
+        (
             names[row.exercise],
             "" if row.side == "none" else row.side,
             _amount(row.base_s, row.base_effort),
             _amount(row.target_s, row.effort),
             row.reason,
         )
-    return table
+        for row in rows
+    ]
 
 
 def _amount(seconds: float, effort: int | None) -> str:
@@ -153,7 +160,7 @@ def run_checkin(args: argparse.Namespace, ctx: Context) -> int:
             store.add_checkins([checkin])
     except HistoryError as error:
         return _fail(ctx, error.message)
-    when = run.started_at.strftime("%a %d %b, %H:%M")
+    when = moment_text(run.started_at, SystemClock().now().date())
     ctx.console.print(
         f"Saved for {run.session_name} ({when}): {checkin_text(checkin)}",
         markup=False,

@@ -31,7 +31,9 @@ from isotimer.core.history.review import (
     gap_text,
     trend_text,
 )
+from isotimer.core.run.outcomes import plural
 from isotimer.core.session.model import Exercise
+from isotimer.core.text.dates import day_text
 from isotimer.core.text.durations import clock, short
 from isotimer.core.text.printable import printable
 from isotimer.storage.history.errors import HistoryError
@@ -183,16 +185,21 @@ def run_stats(args: argparse.Namespace, ctx: Context) -> int:
         ctx.console.print(_no_holds(args.exercise), highlight=False)
         return 0
     terminal = ctx.console.is_terminal
-    print_table(ctx.console, STATS_COLUMNS, [_stats_row(review, row) for row in review.exercises])
-    week = review.weeks[-1]
+    rows = [_stats_row(review, row, today) for row in review.exercises]
+    print_table(ctx.console, STATS_COLUMNS, rows)
     # A pipe gets records only; the week's line goes beside them, on stderr.
-    (ctx.console if terminal else ctx.err).print(
-        f"This week: {week.sessions}/{stats.WEEKLY_GOAL} sessions, "
-        f"{clock(week.time_under_tension_s)} under tension; "
-        f"streak: {review.streak} week(s) at {stats.WEEKLY_GOAL} or more.",
-        highlight=False,
-    )
+    (ctx.console if terminal else ctx.err).print(_week_line(review), highlight=False)
     return 0
+
+
+def _week_line(review: Review) -> str:
+    """``This week: 3 sessions (goal: 2), 4:10 under tension; streak: 1 week at 2 or more.``"""
+    week = review.weeks[-1]
+    return (
+        f"This week: {plural(week.sessions, 'session')} (goal: {stats.WEEKLY_GOAL}), "
+        f"{clock(week.time_under_tension_s)} under tension; "
+        f"streak: {plural(review.streak, 'week')} at {stats.WEEKLY_GOAL} or more."
+    )
 
 
 STATS_COLUMNS = (
@@ -205,15 +212,15 @@ STATS_COLUMNS = (
 )
 
 
-def _stats_row(review: Review, row: ExerciseReview) -> tuple[str, ...]:
+def _stats_row(review: Review, row: ExerciseReview, today: date) -> tuple[str, ...]:
     figures = row.stats
     # The gap is shown once per exercise, on its left row.
     gap = review.balances.get(figures.exercise) if figures.side == "left" else None
     return (
         figures.exercise_name,
         "" if figures.side == "none" else figures.side,
-        f"{short(figures.best_s)} ({figures.best_on:%d %b})",
-        f"{short(figures.last_s)} ({figures.last_on:%d %b})",
+        f"{short(figures.best_s)} ({day_text(figures.best_on, today)})",
+        f"{short(figures.last_s)} ({day_text(figures.last_on, today)})",
         trend_text(figures.trend_s_per_week),
         gap_text(gap),
     )

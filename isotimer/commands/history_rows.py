@@ -6,6 +6,7 @@ from datetime import datetime
 
 from isotimer.commands.output import Column
 from isotimer.core.history.records import HoldOutcome, HoldRecord
+from isotimer.core.text.dates import moment_text
 from isotimer.core.text.durations import held
 
 # How each hold ended, in a terminal's narrow status column; a pipe gets the exact
@@ -31,15 +32,9 @@ HISTORY_COLUMNS = (
 )
 
 
-def short_date(moment: datetime, today: datetime | None = None) -> str:
-    """``Tue 1 Dec 21:41``; the year is added only when it is not this year's."""
-    year = "" if today is not None and moment.year == today.year else f" {moment.year}"
-    return f"{moment:%a} {moment.day} {moment:%b}{year} {moment:%H:%M}"
-
-
 def history_row(hold: HoldRecord, terminal: bool, today: datetime | None = None) -> tuple[str, ...]:
     """The cells for ``hold``: a pipe gets the ISO time, which sorts as text."""
-    when = short_date(hold.started_at, today) if terminal else hold.started_at.isoformat()
+    when = moment_text(hold.started_at, today) if terminal else hold.started_at.isoformat()
     return (
         when,
         hold.session_name,

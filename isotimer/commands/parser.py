@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from isotimer.storage.bounded import refusal
+from isotimer.storage.problems import did_you_mean
 
 USAGE_ERROR = 2
 
@@ -25,6 +26,21 @@ class CommandParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Exit with status 2 after one line naming the mistake and ``--help``."""
         self.exit(USAGE_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        """A mistyped command or action gets the closest one named, as a mistyped session does.
+
+        argparse's own message lists every choice and leaves the reader to spot
+        the one meant; difflib finds it (``lsit`` -> ``list``).
+        """
+        choices = action.choices
+        if not isinstance(action, argparse._SubParsersAction) or value in (choices or {}):
+            super()._check_value(action, value)
+            return
+        words = [str(word) for word in choices or {}]
+        hint = did_you_mean(str(value), words) or f" (choose from {', '.join(words)})"
+        kind = action.metavar.lower() if isinstance(action.metavar, str) else "command"
+        raise argparse.ArgumentError(None, f"no {kind} '{value}'{hint}")
 
 
 class GroupedHelpFormatter(argparse.RawDescriptionHelpFormatter):

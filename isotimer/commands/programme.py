@@ -14,9 +14,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from rich.table import Table
-
 from isotimer.commands.context import Context
+from isotimer.commands.output import Column, print_table
 from isotimer.commands.parser import CommandParser
 from isotimer.core.clock import SystemClock
 from isotimer.core.coach.progression import STOP_LOADING, in_plan_order
@@ -24,6 +23,8 @@ from isotimer.core.programme.phases import Programme
 from isotimer.core.programme.planned import planned_sessions
 from isotimer.core.programme.schedule import Repeat
 from isotimer.core.programme.today import today_line
+from isotimer.core.run.outcomes import plural
+from isotimer.core.text.dates import day_text
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.problems import ValidationError
@@ -33,6 +34,13 @@ from isotimer.storage.programmes.offer import programme_dose
 from isotimer.storage.programmes.state import ProgrammeState, clear_state, save_state
 
 BAD_ARGUMENT = 2
+PROGRAMME_COLUMNS = (
+    Column("id"),
+    Column("name", wrap=True),
+    Column("weeks", justify="right"),
+    Column("a week", justify="right"),
+    Column("phases", wrap=True),
+)
 
 
 def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
@@ -154,11 +162,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         ]
         ctx.console.out(json.dumps(rows, indent=2, ensure_ascii=False), highlight=False)
         return 0
-    table = Table("id", "name", "weeks", "a week", "phases", title="isotimer programmes")
-    for p in programmes.values():
-        phases = " → ".join(phase.name for phase in p.phases)
-        table.add_row(p.id, p.name, str(p.expected_weeks), str(p.per_week), phases)
-    ctx.console.print(table)
+    table = [
+        (p.id, p.name, p.expected_weeks, p.per_week, " → ".join(phase.name for phase in p.phases))
+        for p in programmes.values()
+    ]
+    print_table(ctx.console, PROGRAMME_COLUMNS, table, title="isotimer programmes")
     return 0
 
 
@@ -183,8 +191,9 @@ def run_start(args: argparse.Namespace, ctx: Context) -> int:
     start = args.on or _today()
     save_state(state_file, ProgrammeState(programme.id, start))
     ctx.console.print(
-        f"Following {programme.name} from {start:%a %d %b %Y}: {programme.per_week} sessions"
-        f" a week, about {programme.expected_weeks} weeks.",
+        f"Following {programme.name} from {day_text(start)}:"
+        f" {plural(programme.per_week, 'session')} a week,"
+        f" about {plural(programme.expected_weeks, 'week')}.",
         markup=False,
         highlight=False,
     )
@@ -239,16 +248,17 @@ def _status_lines(found: Following, ctx: Context) -> list[str]:
             " 'isotimer programme resume' goes on once they say you may"
         )
     lines += [
-        f"this week: {now.done_this_week} of {now.per_week} sessions",
+        f"this week: {now.done_this_week} of {plural(now.per_week, 'session')}",
         f"moves on: {'yes' if now.advance_met else 'not yet'}: {now.advance_why}",
     ]
     if now.next_session:
         name = _session_name(ctx, now.next_session)
         lines.append(f"{'due today' if now.due else 'next'}: {name} ({now.next_session})")
+    today = _today()
     for week in now.weeks:
         lines.append(
-            f"  week {week.week} ({week.start:%d %b}) · phase {week.phase} {week.phase_name}"
-            f" · {week.done} of {week.planned} done"
+            f"  week {week.week} ({day_text(week.start, today)})"
+            f" · phase {week.phase} {week.phase_name} · {week.done} of {week.planned} done"
         )
     if now.repeat_offer:
         lines.append(
@@ -360,13 +370,13 @@ def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
 def run_due(args: argparse.Namespace, ctx: Context) -> int:
     """``programme due``: print today's line and exit 0 only if a session is due.
 
-    Exits 1, silently, when nothing is due, so a shell prompt can test it.
+    Exits 1, silently, when nothing is due, so a shell prompt can test it; with no
+    programme followed it also says so on stderr, since nothing ever will be due.
     """
-    try:
-        found = _following(ctx)
-    except (ValidationError, LookupError, HistoryError) as error:
-        return _say(ctx, str(error).strip("'\""))
-    if found is None or not found.status.due:
+    found, code = _current(ctx)
+    if found is None:
+        return code or 1
+    if not found.status.due:
         return 1
     now = found.status
     name = _session_name(ctx, now.next_session or "")

@@ -81,7 +81,8 @@ def event_line(plan: Plan, event: Event) -> str | None:
     if isinstance(event, CountdownTick) and event.step.kind in COUNTED:
         return str(event.seconds_left)
     if isinstance(event, SessionFinished):
-        return "Session complete." if event.completed else "Session stopped."
+        # Reaching the end is not completing: the summary says how the run went.
+        return "End of the session." if event.completed else "Session stopped."
     if isinstance(event, HoldFinished) and event.step.is_test and event.completed:
         return f"{hold_words(event.step)}: held {whole_seconds(event.held_s)} s."
     return None

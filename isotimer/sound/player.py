@@ -27,10 +27,11 @@ from isotimer.core.clock import Clock
 from isotimer.core.run.tones import Tone, tone_seconds
 
 PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
-NO_PLAYER = (
-    "Tones are off: no audio player found (pw-play, paplay, aplay or afplay); "
-    "the terminal bell rings instead"
-)
+# What the one notice says, in a runner's words: the player's own error (ALSA's
+# "main:831: audio open error") means nothing to someone holding a wall sit.
+BELL_INSTEAD = "the terminal bell rings instead"
+NO_PLAYER = f"No audio player found: {BELL_INSTEAD}"  # README names the players looked for
+NO_DEVICE = f"No sound device found: {BELL_INSTEAD}"
 HUNG_S = 5.0  # longer than any tone: a player still running after this is stuck
 POLL_S = 0.01
 
@@ -133,12 +134,12 @@ class TonePlayer:
             try:
                 files = {tone: self._write(Path(folder), tone, synth.render) for tone in Tone}
             except OSError as error:
-                self._fail(f"Tones are off: cannot write them ({error.strerror or error})")
+                self._fail(f"Tones could not be made ({error.strerror or error}): {BELL_INSTEAD}")
                 return
             while (request := self._next()) is not None:
                 problem = self._sound(program, files[request[0]], *request)
                 if problem:
-                    self._fail(f"Tones are off: {Path(program).name} {problem}; the bell rings")
+                    self._fail(problem)
                     return
 
     def _write(self, folder: Path, tone: Tone, render: Callable[[Tone, float], bytes]) -> Path:
@@ -157,16 +158,17 @@ class TonePlayer:
             return request
 
     def _sound(self, program: str, wav: Path, tone: Tone, due: float) -> str:
-        """Play one tone to its end or until a newer one is queued; a problem, or ''."""
+        """Play one tone to its end or until a newer one is queued; the notice, or ''."""
         try:
             process = subprocess.Popen(
                 player_argv(program, wav),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
             )
         except OSError as error:
-            return f"could not run ({error.strerror or error})"
+            name = Path(program).name
+            return f"{name} could not start ({error.strerror or error}): {BELL_INSTEAD}"
         at = self._clock.monotonic()
         self._sounding_until = at + tone_seconds(tone)
         if self._on_played is not None:
@@ -182,12 +184,9 @@ class TonePlayer:
                 process.kill()
                 process.communicate()
                 self._sounding_until = 0.0
-                return "" if cut_short else f"did not finish within {HUNG_S:g} s"
-        error = process.communicate()[1].decode(errors="replace").strip()
-        if process.returncode:
-            reason = error.splitlines()[-1] if error else "no reason given"
-            return f"failed (exit status {process.returncode}: {reason})"
-        return ""
+                return "" if cut_short else NO_DEVICE
+        # A player that exits non-zero found no device it could open.
+        return NO_DEVICE if process.returncode else ""
 
     def _fail(self, message: str) -> None:
         with self._changed:

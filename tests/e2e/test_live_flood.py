@@ -93,7 +93,7 @@ def test_a_flood_leaves_the_terminal_clean_and_the_session_on_time(tmp_path, eno
         with urllib.request.urlopen(url, timeout=5) as reply:
             assert reply.status == 200
         page_s = time.monotonic() - answered
-        child.expect_exact("Session complete.")
+        child.expect_exact("End of the session.")
         late = time.monotonic() - started - HOLD_S
         for connection in flood:
             connection.close()

@@ -84,7 +84,7 @@ def test_plain_run_end_to_end_with_keys(spawn):
     child.send("d")
     child.expect_exact("Switch sides: 1 s")
     child.expect_exact("Side plank, right side: 4 s")
-    child.expect_exact("Session complete.")
+    child.expect_exact("End of the session.")
     child.expect_exact("Pty check: 3 holds, 2 held to the end, 1 ended early;")
     child.expect_exact("Session: partial")
     child.expect_exact("How hard was it? (1-10, Enter to skip): ")

@@ -156,9 +156,9 @@ async def test_weeks_show_sessions_against_the_goal_and_the_streak(store):
         await settle(pilot, "w")
         lines = plain(screen.query_one(WeeklySummary)).splitlines()
         assert lines[0] == "Streak: 10 weeks in a row with 2 or more sessions."
-        assert lines[1] == "This week: 1 of 2 sessions, 1 to go · 2:42 under tension."
-        weeks = [line for line in lines if "2026" in line]
-        assert weeks[0].startswith("26 Jan 2026   ●● 2               5:57")
+        assert lines[1] == "This week: 1 session (goal: 2), 1 to go · 2:42 under tension."
+        weeks = [line for line in lines if "●" in line or "○" in line]
+        assert weeks[0].startswith("Mon 26 Jan  ●● 2               5:57")
         assert [line.endswith("✓ goal") for line in weeks] == [True] * 7 + [False]
 
 

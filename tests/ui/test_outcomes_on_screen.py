@@ -103,4 +103,4 @@ async def test_the_summary_celebrates_a_new_personal_best(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         summary = await summary_of(pilot, clock)
         bests = [str(best.render()) for best in summary.query(".new-best").results(Static)]
-        assert bests == ["★ New best: wall sit 30 s, up from 25 s"]
+        assert bests == ["★ New best: Wall sit 30 s, up from 25 s"]

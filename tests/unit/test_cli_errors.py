@@ -39,7 +39,10 @@ CASES = [
     (["import", "nowhere.json"], "argument FILE: no such file: nowhere.json"),
     (["show", "recovery-day", "--level", "pro"], "invalid choice: 'pro'"),
     (["completion", "powershell"], "invalid choice: 'powershell'"),
-    (["lsit"], "invalid choice: 'lsit'"),
+    (["lsit"], "isotimer: no command 'lsit' (did you mean 'list'?)"),
+    (["stat"], "no command 'stat' (did you mean 'stats'?)"),
+    (["programme", "lsit"], "isotimer programme: no action 'lsit' (did you mean 'list'?)"),
+    (["zzzz"], "no command 'zzzz' (choose from list, show, validate,"),
 ]
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from rich.console import Console
 
 from isotimer.cli import main
 from isotimer.commands.context import Context
-from isotimer.commands.history_rows import short_date
 from isotimer.commands.registry import build_parser
 from isotimer.paths import Paths, bundled_sessions_dir
 from tests.unit.cli_helpers import fill_history
@@ -21,6 +20,8 @@ HEADERS = {
     "history": "when\tsession\thold\tside\tset\theld\tstatus\teffort\tpain",
     "stats": "hold\tside\tbest\tlast\ttrend\tL/R gap",
     "show recovery-day": "#\tat\tstep\ttime",
+    "programme list": "id\tname\tweeks\ta week\tphases",
+    "targets wall-sit-finisher": "hold\tside\tsession's\ttoday\twhy",
 }
 
 
@@ -99,13 +100,11 @@ def test_a_terminal_table_fits_and_cuts_a_word_only_with_an_ellipsis(width):
         assert whole or cut, cell
 
 
-@pytest.mark.parametrize(
-    ("moment", "today", "shown"),
-    [
-        (datetime(2026, 12, 1, 21, 41), datetime(2026, 12, 2), "Tue 1 Dec 21:41"),
-        (datetime(2025, 3, 9, 7, 5), datetime(2026, 12, 2), "Sun 9 Mar 2025 07:05"),
-        (datetime(2026, 1, 5, 7, 0, tzinfo=UTC), None, "Mon 5 Jan 2026 07:00"),
-    ],
-)
-def test_short_date(moment, today, shown):
-    assert short_date(moment, today) == shown
+@pytest.mark.parametrize("command", ["programme list", "targets full-circuit", "list", "stats"])
+def test_every_table_command_draws_the_same_light_rules_in_a_terminal(isolated_data_dir, command):
+    fill_history(isolated_data_dir)
+    text = terminal_output(80, *command.split())
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert not set(text) & set("┏┃━│┌┡╇╭"), "a boxed table"
+    assert any(set(line) == {"─"} for line in lines), "the rule under the header"

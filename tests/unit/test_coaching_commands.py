@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -107,11 +108,13 @@ def test_a_morning_check_in_is_the_data_a_rehab_increase_waits_for(history, caps
     assert (hold["effort"], hold["rule"]) == (80, "progress")
 
 
-def test_targets_prints_a_table_without_json(history, capsys):
+def test_targets_prints_tab_separated_rows_without_json_when_piped(history, capsys):
     assert main(["targets", "knee-tendon"]) == 0
-    text = capsys.readouterr().out
-    assert "Knee tendon holds (beginner) · progress: effort" in text
-    assert "45 s at 70%" in text and "Red flag" not in text
+    said = capsys.readouterr()
+    header, *rows = said.out.splitlines()
+    assert header == "hold	side	session's	today	why"
+    assert any(row.split("	")[3] == "45 s at 70%" for row in rows)
+    assert "Red flag" not in said.out + said.err
 
 
 def test_targets_of_an_unknown_session_says_so(history, capsys):
@@ -125,7 +128,8 @@ def test_targets_of_an_unknown_session_says_so(history, capsys):
 def test_checkin_defaults_to_the_latest_session(history, capsys):
     assert main(["checkin", "--pain", "3", "--compared", "worse"]) == 0
     said = capsys.readouterr().out
-    assert said == "Saved for Achilles heel-raise holds (Sat 28 Nov, 07:03): worse, pain 3/10\n"
+    when = r"\(Sat 28 Nov( 2026)? 07:03\)"
+    assert re.fullmatch(rf"Saved for Achilles heel-raise holds {when}: worse, pain 3/10\n", said)
     with HistoryStore.open(history) as store:
         latest = store.sessions(limit=1)[0]
         mine = [c for c in store.checkins() if c.run_id == latest.id and c.side == "none"]

@@ -43,7 +43,7 @@ def test_enter_or_d_ends_the_test_with_the_time_held(key):
         "10 s held",
         "20 s held",
         "Wall sit: held 23 s.",
-        "Session complete.",
+        "End of the session.",
     ]
     (record,) = recorder.records
     assert (record.kind, record.held_s, record.outcome) == (
@@ -55,7 +55,7 @@ def test_enter_or_d_ends_the_test_with_the_time_held(key):
 
 def test_the_cap_ends_the_test_by_itself():
     lines, recorder = run_test([])
-    assert lines[-2:] == ["Wall sit: held 60 s.", "Session complete."]
+    assert lines[-2:] == ["Wall sit: held 60 s.", "End of the session."]
     assert recorder.records[0].held_s == 60 and recorder.records[0].completed
 
 

@@ -87,7 +87,7 @@ def test_a_run_untouched_says_each_step_the_tens_and_the_last_three_seconds():
         "2",
         "1",
     ]
-    assert lines[-1] == "Session complete."
+    assert lines[-1] == "End of the session."
     assert lines.count("Side plank, left side: 12 s") == 1
     assert "10 s left" in lines[lines.index("Side plank, left side: 12 s") :][:2]
     assert [r.completed for r in recorder.records] == [True, True, True, True]
@@ -130,7 +130,7 @@ def test_q_asks_then_y_stops_and_the_hold_in_progress_is_saved(tmp_path):
 def test_q_then_another_key_goes_on():
     lines, _recorder, _ = run_plain([(10.0, "q"), (20.0, "x")])
     assert lines[lines.index(STOP_QUESTION) + 1] == "Going on"
-    assert lines[-1] == "Session complete."
+    assert lines[-1] == "End of the session."
 
 
 def test_ctrl_c_stops_and_saves_the_hold_in_progress(tmp_path):
@@ -160,6 +160,41 @@ def test_summary_lines_count_and_round_as_the_app_does():
     assert "  Side plank, left side: 5/12 s, ended early" in summary
     assert summary[1] == "Session: partial"  # as the app's summary and the history call it
     assert summary_lines(PLAN, recorder.records, stopped=True)[1] == "Session: stopped"
+
+
+def test_a_skipped_hold_and_a_stopped_one_are_named_as_the_app_names_them():
+    # n at 9 s skips the left plank; q, y at 60 s stops the first wall sit.
+    _, recorder, _ = run_plain([(9.0, "n"), (60.0, "q"), (60.5, "y")])
+    summary = summary_lines(PLAN, recorder.records, stopped=True)
+    assert "1 skipped" in summary[0] and "1 stopped" in summary[0]
+    assert summary[1] == "Session: stopped"
+    assert "  Side plank, left side: 4/12 s, skipped" in summary
+    holds = summary[2:]
+    assert any(line.startswith("  Wall sit: ") and line.endswith(", stopped") for line in holds)
+    assert not any("ended early" in line for line in holds)
+
+
+def test_a_run_whose_only_hold_was_skipped_is_partial_not_complete():
+    plan = build_plan(session(hold("Wall sit", seconds=30), lead_in=5))
+    clock = FakeClock(start=0.0)
+    engine = Engine(plan)
+    recorder = SessionRecorder(None, clock, plan)
+    engine.subscribe(recorder.on_event)
+    lines: list[str] = []
+    keys = ScriptedKeys(clock, [(12.0, "n")])
+    PlainRun(engine, clock, keys, lines.append, toggle_mute=lambda: True).run()
+    summary = summary_lines(plan, recorder.records)
+    assert "Session complete." not in lines + summary
+    assert lines[-1] == "End of the session."
+    assert summary[1:] == ["Session: partial", "  Wall sit: 7/30 s, skipped"]
+
+
+def test_a_set_redone_after_b_is_listed_once():
+    # b in the rest after the first wall sit goes back to it, and it is held again.
+    _, recorder, _ = run_plain([(90.0, "b")])
+    summary = summary_lines(PLAN, recorder.records)
+    walls = [line for line in summary if line.startswith("  Wall sit")]
+    assert len(walls) == 2, summary
 
 
 @pytest.mark.parametrize(

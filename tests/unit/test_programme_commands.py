@@ -105,11 +105,14 @@ def test_due_exits_0_with_one_line_when_due_and_1_when_not(knee_month, capsys, t
     ]
     today(date(2026, 12, 1))
     assert main(["due"]) == 1
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr() == ("", "")
 
 
-def test_due_exits_1_when_no_programme_runs(capsys):
+def test_due_exits_1_when_no_programme_runs_and_says_what_to_run(capsys):
     assert main(["due"]) == 1
+    said = capsys.readouterr()
+    assert said.out == ""
+    assert said.err == "isotimer: you follow no programme; see 'isotimer programme list'\n"
 
 
 def test_an_unknown_programme_exits_2_with_did_you_mean(capsys):
@@ -124,7 +127,7 @@ def test_an_unknown_programme_exits_2_with_did_you_mean(capsys):
     ("argv", "message"),
     [
         (["programme", "start", "runners-base", "--on", "2026-02-30"], "not a date like"),
-        (["programme", "bogus"], "invalid choice: 'bogus'"),
+        (["programme", "bogus"], "no action 'bogus' (choose from list, start, status,"),
     ],
 )
 def test_bad_arguments_exit_2(capsys, argv, message):

@@ -21,10 +21,10 @@ class NewBest:
     previous_s: float
 
     def text(self) -> str:
-        """``New best: wall sit 45 s, up from 40 s``."""
+        """``New best: Wall sit 45 s, up from 40 s``: the name as the session spells it."""
         side = "" if self.side == "none" else f" ({self.side})"
-        name = self.name[:1].lower() + self.name[1:]
-        return f"New best: {name}{side} {short(self.held_s)}, up from {short(self.previous_s)}"
+        held = f"{short(self.held_s)}, up from {short(self.previous_s)}"
+        return f"New best: {self.name}{side} {held}"
 
 
 def best_keys(holds: Iterable[HoldRecord]) -> set[BestKey]:

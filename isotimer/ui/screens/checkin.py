@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from isotimer.core.history.ratings import parse_rating
 from isotimer.core.history.records import COMPARED
+from isotimer.core.text.dates import day_text
 from isotimer.storage.history.mornings import DueCheckin
 
 Answers = dict[str, tuple[str | None, int | None]]
@@ -36,7 +37,7 @@ class CheckinScreen(ModalScreen[Answers | None]):
 
     def compose(self) -> ComposeResult:
         run = self.due.run
-        when = run.started_at.strftime("%A %d %B")
+        when = day_text(run.started_at.date())
         with Vertical(id="dialog"):
             yield Static("How is it this morning?", id="question")
             yield Static(

@@ -20,7 +20,7 @@ from isotimer.core.programme.schedule import WeekRecord
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.help import HelpScreen
-from isotimer.ui.screens.run_detail import RunDetailScreen
+from isotimer.ui.screens.run_detail import RunDetailScreen, ending_word
 from isotimer.ui.style.literal import literal
 from isotimer.ui.widgets.balance_table import BalanceTable
 from isotimer.ui.widgets.chart_panel import ChartPanel
@@ -214,7 +214,7 @@ class HistoryScreen(Screen[None]):
         """The session list, read the first time its tab is shown."""
         assert self.store is not None
         try:
-            self.runs = await asyncio.to_thread(self.store.run_summaries, RUNS_SHOWN)
+            self.runs, endings = await asyncio.to_thread(self._read_runs, self.store)
         except HistoryError as error:
             self.notify(f"The sessions could not be read: {error.message}", severity="error")
             return
@@ -223,7 +223,13 @@ class HistoryScreen(Screen[None]):
         self.query_one("#sessions-title", Static).update(
             f"{which} sessions, newest first. Enter shows a session's holds, ratings and note."
         )
-        self.query_one(SessionList).show(self.runs)
+        self.query_one(SessionList).show(self.runs, endings, self.today)
+
+    @staticmethod
+    def _read_runs(store: HistoryStore) -> tuple[list[RunSummary], dict[str, str]]:
+        """The latest runs and each one's ending in the detail screen's word, on a thread."""
+        runs = store.run_summaries(RUNS_SHOWN)
+        return runs, {s.run.id: ending_word(s.run, store.run_holds(s.run.id)) for s in runs}
 
     @on(SessionList.RunChosen)
     def _run_chosen(self, event: SessionList.RunChosen) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import Button
 
 from isotimer.core.run.outcomes import describe_holds
 from isotimer.core.session.model import Side
+from isotimer.core.text.dates import moment_text
 from isotimer.core.text.durations import short
 from isotimer.storage.history.interrupted import Resumable
 from isotimer.ui.screens.confirm import ConfirmScreen
@@ -27,7 +28,7 @@ def resume_message(found: Resumable) -> str:
         ready = ", after the warm-up"
     done = describe_holds(found.holds)
     them = "it" if len(found.holds) == 1 else "them"
-    when = run.started_at.strftime("%a %d %b, %H:%M")
+    when = moment_text(run.started_at)
     return (
         f"{run.session_name} ({run.level}), started {when}, stopped unexpectedly after {done}.\n"
         f"Resume at {hold.hold.name}{side} ({where}){ready}? "

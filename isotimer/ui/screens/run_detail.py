@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 from isotimer.core.history.checkins import mornings_text
 from isotimer.core.history.records import CheckIn, HoldRecord, Outcome, RunRecord
 from isotimer.core.run.outcomes import counted, describe_holds, session_result
+from isotimer.core.text.dates import moment_text
 from isotimer.core.text.durations import clock
 from isotimer.ui.style.literal import literal
 from isotimer.ui.widgets.holds_table import holds_table
@@ -21,15 +22,15 @@ from isotimer.ui.widgets.holds_table import holds_table
 ENDINGS = {
     Outcome.COMPLETED: "complete",
     Outcome.STOPPED: "stopped",
-    Outcome.INTERRUPTED: "cut off (isotimer closed mid-session)",
-    Outcome.IN_PROGRESS: "cut off (isotimer closed mid-session)",
+    Outcome.INTERRUPTED: "cut off",
+    Outcome.IN_PROGRESS: "cut off",
 }
+CUT_OFF_WHY = " (isotimer closed mid-session)"
 
 
 def when_text(run: RunRecord) -> str:
-    """``Monday 5 January 2026, 07:00 to 07:24`` in the time zone the run was done in."""
-    started = run.started_at
-    text = f"{started:%A} {started.day} {started:%B %Y}, {started:%H:%M}"
+    """``Mon 5 Jan 2026 07:00 to 07:24`` in the time zone the run was done in."""
+    text = moment_text(run.started_at)
     return text + (f" to {run.ended_at:%H:%M}" if run.ended_at else "")
 
 
@@ -51,11 +52,20 @@ def totals_text(holds: list[HoldRecord]) -> str:
     return f"{clock(held)} under tension · {describe_holds(holds)}"
 
 
-def ending_text(run: RunRecord, holds: list[HoldRecord]) -> str:
-    """``complete`` or ``partial`` for a run that ran to its end, else how it ended."""
+def ending_word(run: RunRecord, holds: list[HoldRecord]) -> str:
+    """``complete`` or ``partial`` for a run that ran to its end, else how it ended.
+
+    The one word the history's session list and this screen both use.
+    """
     if Outcome(run.outcome) is not Outcome.COMPLETED:
         return ENDINGS[Outcome(run.outcome)]
     return session_result(holds, len(counted(holds)), stopped=False).value
+
+
+def ending_text(run: RunRecord, holds: list[HoldRecord]) -> str:
+    """``ending_word``, with why a run was cut off."""
+    word = ending_word(run, holds)
+    return word + (CUT_OFF_WHY if word == "cut off" else "")
 
 
 def morning_text(checkins: list[CheckIn]) -> str:
@@ -97,7 +107,8 @@ class RunDetailScreen(Screen[None]):
             note.set_class(not run.note, "-none")
             yield note
             if self.holds:
-                yield Static(holds_table(self.holds), id="run-holds")
+                # A set redone after ``b`` is listed once, as the totals count it.
+                yield Static(holds_table(counted(self.holds)), id="run-holds")
         yield Footer()
 
     class SaveFitRequested(Message):

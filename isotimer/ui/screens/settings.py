@@ -18,6 +18,7 @@ from isotimer.core.run.tones import Sound
 from isotimer.core.session.model import Level
 from isotimer.sound.announcer import AUTO_PROGRAMS, find_program
 from isotimer.storage.settings import CUE_ROTATION_RANGE, LEAD_IN_RANGE, VOLUME_RANGE, Settings
+from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS, after_typed_keys
 
 PROGRAMS = ("auto", *AUTO_PROGRAMS)
 SOUND_CHOICES = [
@@ -67,6 +68,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        *IN_ORDER_FOCUS,
     ]
 
     def __init__(self, settings: Settings, themes: list[str]) -> None:
@@ -210,6 +212,10 @@ class SettingsScreen(ModalScreen[Settings | None]):
 
     # -- actions --------------------------------------------------------------
     def action_save(self) -> None:
+        """Dismiss with the edited settings, once the keys typed before Ctrl+S are in."""
+        after_typed_keys(self, self._save)
+
+    def _save(self) -> None:
         """Dismiss with the edited settings, unless a field is invalid."""
         invalid = [field for field in self.query(Input) if not self._check(field)]
         if invalid:

@@ -21,10 +21,11 @@ from isotimer.core.history.bests import NewBest
 from isotimer.core.history.checkins import checkin_sides
 from isotimer.core.history.hold_tests import NewTestBest
 from isotimer.core.history.ratings import parse_rating
-from isotimer.core.run.outcomes import SessionResult, describe_holds, session_result
+from isotimer.core.run.outcomes import SessionResult, counted, describe_holds, session_result
 from isotimer.core.text.durations import clock
 from isotimer.core.text.printable import printable
 from isotimer.storage.history.store import HistoryStore
+from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
 from isotimer.ui.screens.unsaved_holds import UnsavedHolds
@@ -50,7 +51,9 @@ class SummaryScreen(UnsavedHolds):
         Binding("q", "quit", "Quit"),
         Binding("h", "history", "History"),
         Binding("f", "save_fit", "Save as FIT"),
-        Binding("tab", "rate", "Rate it", show=True),
+        # Priority, as in form_keys: a key typed straight after Tab meets the next field.
+        Binding("tab", "rate", "Rate it", show=True, priority=True),
+        IN_ORDER_FOCUS[1],
         Binding("e", "export", "Export unsaved"),
         Binding("r", "retry", "Retry saving"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -72,6 +75,7 @@ class SummaryScreen(UnsavedHolds):
         self.reopen = reopen
         self.bests = tuple(bests)
         self.rated = False
+        self._rating_told = True  # until Enter saves a rating that then lands (or fails)
         self.let_go = False  # the unsaved holds were exported or knowingly discarded
         self._shown_saved: tuple[str, bool] | None = None
         planned = len(result.plan.hold_steps)
@@ -87,15 +91,20 @@ class SummaryScreen(UnsavedHolds):
             yield Static(self._totals(), id="totals")
             for best in self.bests:
                 yield Static(f"★ {best.text()}", classes="new-best")
-            yield Static(holds_table(self.result.holds) if self.result.holds else "", id="holds")
+            # A set redone after ``b`` is listed once, as the history counts it.
+            holds = counted(self.result.holds)
+            yield Static(holds_table(holds) if holds else "", id="holds")
             yield Static(self._saved_text(), id="saved", markup=False)
             yield Label("How did it feel? (optional: Tab to rate, Enter to save)", id="rate-title")
+            # One field a line when narrow (app.tcss), so "Pain right" is never cut off.
             with Horizontal(id="rating"):
-                yield Label("Effort 1-10")
-                yield _number_input("effort")
+                with Horizontal(classes="rating-field"):
+                    yield Label("Effort 1-10")
+                    yield _number_input("effort")
                 for side in self.sides:
-                    yield Label("Pain 0-10" if side == "none" else f"Pain {side} 0-10")
-                    yield _number_input(_pain_id(side))
+                    with Horizontal(classes="rating-field"):
+                        yield Label("Pain 0-10" if side == "none" else f"Pain {side} 0-10")
+                        yield _number_input(_pain_id(side))
             yield Input(
                 placeholder="a note, e.g. left knee twinged on set 2", id="note", compact=True
             )
@@ -132,6 +141,7 @@ class SummaryScreen(UnsavedHolds):
 
     def _show_saved(self) -> None:
         # Also called from a timer and after keys: never assume the screen is still mounted.
+        self._tell_rating()
         text, pending = self._saved_text(), bool(self.recorder.pending)
         if (text, pending) == self._shown_saved:
             return
@@ -150,8 +160,9 @@ class SummaryScreen(UnsavedHolds):
 
     # -- rating -----------------------------------------------------------------
     def action_rate(self) -> None:
+        # set_focus, not focus(): focus() moves later, after the keys already read.
         if self.focused is None:
-            self.query_one("#effort", Input).focus()
+            self.set_focus(self.query_one("#effort", Input))
         else:
             self.focus_next()
 
@@ -182,8 +193,7 @@ class SummaryScreen(UnsavedHolds):
         else:
             self.recorder.rate(effort, max(rated, default=None), note, side_pain=pains)
         self.rated = True
-        if not quiet:
-            self.notify("Rating saved." if self.recorder.saved else "Rating kept; not yet saved.")
+        self._rating_told = quiet
         self._show_saved()
         self._say_red_flags(pains)
         return True
@@ -199,6 +209,21 @@ class SummaryScreen(UnsavedHolds):
                 flags.setdefault((hold.exercise, hold.side), (hold.exercise_name, flag))
         for name, flag in flags.values():
             self.notify(flag.sentence(name), title="Red flag", severity="error", timeout=30)
+
+    def _tell_rating(self) -> None:
+        """Once the rating Enter saved is in the history (or could not be), say so, once.
+
+        The writer thread saves it a moment after Enter: saying "not yet saved"
+        then would be wrong a moment later, so the notice waits for the write.
+        """
+        if self._rating_told:
+            return
+        if self.recorder.saved:
+            self._rating_told = True
+            self.notify("Rating saved in your history.")
+        elif self.recorder.last_error is not None:
+            self._rating_told = True
+            self.notify(f"Rating not saved: {self.recorder.last_error}", severity="warning")
 
     # -- leaving ------------------------------------------------------------------
     def action_done(self) -> None:

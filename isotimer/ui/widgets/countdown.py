@@ -10,9 +10,17 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from isotimer.core.text.durations import clock
-from isotimer.ui.widgets.big_digits import BigDigits, fit_scale
+from isotimer.ui.widgets.big_digits import BigDigits, fit_scale, size_at
 
 BIG_FROM_SCALE = 2
+SMALL_ROWS = 3  # Textual's Digits
+
+
+def rows_at(scale: int) -> int:
+    """The rows the countdown takes at ``scale``: the block digits', or the small Digits'."""
+    return size_at("0", scale)[1] if scale >= BIG_FROM_SCALE else SMALL_ROWS
+
+
 MUTED = "MUTED"
 
 
@@ -75,7 +83,12 @@ class Countdown(Widget):
     def watch_seconds(self) -> None:
         self._fit()
 
-    def watch_scale(self) -> None:
+    def watch_scale(self, scale: int | None) -> None:
+        # One height for the whole run, set by the screen's layout: the parts around the
+        # digits (a cue, what comes next, a saving line) never take rows from them, so
+        # the countdown neither shrinks nor moves between phases.
+        if scale is not None:
+            self.styles.height = rows_at(scale)
         self._fit()
 
     def watch_muted(self, muted: bool) -> None:

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from isotimer.core.history.review import ExerciseReview, balance_text, trend_text
 from isotimer.core.history.stats import TREND_WEEKS, Balance
+from isotimer.core.text.dates import day_text
 from isotimer.core.text.durations import short
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 class ExerciseFacts(Vertical):
@@ -28,10 +23,10 @@ class ExerciseFacts(Vertical):
         """Fill the facts for ``row``; the L/R line shows only for a per-side exercise."""
         figures = row.stats
         trend = trend_text(figures.trend_s_per_week)
-        self._set("best", f"Best   {short(figures.best_s)} on {_day(figures.best_on)}")
+        self._set("best", f"Best   {short(figures.best_s)} on {day_text(figures.best_on)}")
         self._set(
             "last",
-            f"Last   {short(figures.last_s)} on {_day(figures.last_on)}"
+            f"Last   {short(figures.last_s)} on {day_text(figures.last_on)}"
             f" (target {short(figures.last_target_s)})",
         )
         self._set(

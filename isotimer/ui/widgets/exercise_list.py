@@ -7,11 +7,24 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
-from isotimer.core.history.review import ExerciseReview, trend_text
+from isotimer.core.history.review import ExerciseReview, side_suffix, trend_text
+from isotimer.core.text.cut import ellipsize
 from isotimer.core.text.durations import short
 from isotimer.core.text.printable import printable
 
-NAME_WIDTH = 23
+NAME_WIDTH = 23  # before the list knows its width
+MIN_NAME_WIDTH = 12
+HEADERS = ("Best", "Last", "Trend")
+CELL_PADDING = 2  # a DataTable pads each cell by one column either side
+
+
+def fitted_label(row: ExerciseReview, width: int) -> str:
+    """The name cut to ``width`` with its side kept whole: ``Side plank with… (left)``.
+
+    Cut from the end, two sides of one long name would read the same.
+    """
+    side = side_suffix(row.stats.side)
+    return ellipsize(printable(row.stats.exercise_name), max(1, width - len(side))) + side
 
 
 class ExerciseList(DataTable[Text | str]):
@@ -26,25 +39,59 @@ class ExerciseList(DataTable[Text | str]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        self._rows: tuple[ExerciseReview, ...] = ()
+        self._laid_out_for = -1
 
     def on_mount(self) -> None:
-        self.add_column("Hold", key="hold", width=NAME_WIDTH)
-        self.add_column(Text("Best", justify="right"), key="best")
-        self.add_column(Text("Last", justify="right"), key="last")
-        self.add_column(Text("Trend", justify="right"), key="trend")
+        self._add_columns(NAME_WIDTH)
+
+    def on_resize(self) -> None:
+        """The names take what the figures leave, so a new width lays the rows out again."""
+        if self._rows and self._laid_out_for != self.scrollable_content_region.width:
+            self._fill()
+
+    def _add_columns(self, name_width: int, heads: tuple[str, ...] = HEADERS) -> None:
+        self.add_column("Hold", key="hold", width=name_width)
+        for head in heads:
+            self.add_column(Text(head, justify="right"), key=head.lower())
 
     def show(self, rows: tuple[ExerciseReview, ...]) -> None:
-        """Replace the rows with these: best, last and trend per exercise and side."""
-        self.clear()
-        for row in rows:
-            figures = row.stats
+        """Replace the rows with these: best, last and trend per exercise and side.
+
+        The figures and their headers are shown whole; the names take what
+        they leave of the list's width.
+        """
+        self._rows = rows
+        self._fill()
+
+    def _fill(self) -> None:
+        """Lay the rows out for the width now; too narrow for the names, Last gives way.
+
+        The facts under the list give the highlighted row's last hold anyway.
+        """
+        figures = [_figures(row) for row in self._rows]
+        widths = [
+            max(len(head), *(len(cells[n]) for cells in figures)) for n, head in enumerate(HEADERS)
+        ]
+        self._laid_out_for = width = self.scrollable_content_region.width
+        longest = max(len(row.label) for row in self._rows)
+        shown = list(range(len(HEADERS)))
+        room = width - sum(widths) - CELL_PADDING * 4
+        if room < longest:
+            shown.remove(HEADERS.index("Last"))
+            room += widths[HEADERS.index("Last")] + CELL_PADDING
+        name_width = max(MIN_NAME_WIDTH, room) if width else NAME_WIDTH
+        key = self.highlighted_key
+        self.clear(columns=True)
+        self._add_columns(name_width, tuple(HEADERS[n] for n in shown))
+        for row, cells in zip(self._rows, figures, strict=True):
             self.add_row(
-                Text(printable(row.label), no_wrap=True, overflow="ellipsis"),
-                Text(short(figures.best_s), justify="right"),
-                Text(short(figures.last_s), justify="right"),
-                Text(trend_text(figures.trend_s_per_week).removesuffix("/wk"), justify="right"),
+                Text(fitted_label(row, name_width), no_wrap=True),
+                *(Text(cells[n], justify="right") for n in shown),
                 key=row.key,
             )
+        if key is not None and key in self.rows:
+            self.move_cursor(row=self.get_row_index(key))
 
     @property
     def highlighted_key(self) -> str | None:
@@ -58,3 +105,9 @@ class ExerciseList(DataTable[Text | str]):
         event.stop()
         if event.row_key.value is not None:
             self.post_message(self.ExerciseHighlighted(event.row_key.value))
+
+
+def _figures(row: ExerciseReview) -> tuple[str, str, str]:
+    figures = row.stats
+    trend = trend_text(figures.trend_s_per_week).removesuffix("/wk")
+    return short(figures.best_s), short(figures.last_s), trend

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from isotimer.core.programme.schedule import WeekRecord
+from isotimer.core.text.dates import day_text
 
 
 def week_dots(week: WeekRecord) -> str:
@@ -30,7 +31,7 @@ class ProgrammeWeeks(Static):
         for week in weeks:
             table.add_row(
                 str(week.week),
-                f"{week.start:%a %d %b}",
+                day_text(week.start, weeks[-1].start),
                 f"{week.phase} {week.phase_name}",
                 f"{week_dots(week)} {week.done} of {week.planned}",
             )

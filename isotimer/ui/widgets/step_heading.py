@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
+from isotimer.core.session.model import Side
 from isotimer.core.session.plan import Plan, Step, StepKind
+from isotimer.core.text.cut import ellipsize
 from isotimer.core.text.durations import short, whole_seconds
 from isotimer.web.state import step_title
 
@@ -18,6 +20,24 @@ def title_for(step: Step) -> str:
     A warm-up or cool-down block is named for itself: it is not a hold.
     """
     return step_title(step, ahead=step.kind is not StepKind.HOLD)
+
+
+def fitted_title(step: Step, width: int) -> str:
+    """``title_for`` in one line of ``width``: the side is kept whole, the name gives way.
+
+    A title that wrapped would move the countdown down a row for that step only;
+    cut from its end, it would hide which side comes next. So the word "side"
+    goes first, then the end of the name.
+    """
+    full = title_for(step)
+    if len(full) <= width or step.block is not None or step.side is Side.NONE:
+        return full if len(full) <= width else ellipsize(full, width)
+    head = "Next: " if step.kind is not StepKind.HOLD else ""
+    side = f" · {step.side.value}"
+    short_title = f"{head}{step.hold.name}{side}"
+    if len(short_title) <= width:
+        return short_title
+    return head + ellipsize(step.hold.name, max(1, width - len(head) - len(side))) + side
 
 
 def details_for(step: Step, plan: Plan, to_beat: float | None = None) -> str:
@@ -59,7 +79,7 @@ def block_details(step: Step, plan: Plan) -> str:
 
 
 class StepHeading(Widget):
-    """Two lines: the exercise in bold, then where it sits in the session."""
+    """Two lines, one row each: the exercise in bold, then where it sits in the session."""
 
     DEFAULT_CSS = """
     StepHeading {
@@ -67,8 +87,13 @@ class StepHeading(Widget):
     }
     StepHeading Static {
         width: 1fr;
+        height: 1;
     }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._step: Step | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -76,5 +101,15 @@ class StepHeading(Widget):
 
     def show(self, step: Step, plan: Plan, to_beat: float | None = None) -> None:
         """Describe ``step``; called once per step, not every tick."""
-        self.query_one("#title", Static).update(Text(title_for(step)))
-        self.query_one("#details", Static).update(Text(details_for(step, plan, to_beat)))
+        self._step = step
+        self._show_title()
+        details = Text(details_for(step, plan, to_beat), no_wrap=True, overflow="ellipsis")
+        self.query_one("#details", Static).update(details)
+
+    def on_resize(self) -> None:
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self._step is not None:
+            title = fitted_title(self._step, self.size.width or len(title_for(self._step)))
+            self.query_one("#title", Static).update(Text(title))

@@ -11,6 +11,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from isotimer.core.history.stats import WEEKLY_GOAL, Week
+from isotimer.core.run.outcomes import plural
+from isotimer.core.text.dates import day_text
 from isotimer.core.text.durations import clock
 
 BAR_WIDTH = 20
@@ -27,9 +29,9 @@ def streak_text(streak: int) -> str:
 def this_week_text(week: Week) -> str:
     """This week's sessions against the goal, and its time under tension."""
     left = max(0, WEEKLY_GOAL - week.sessions)
-    to_go = f", {left} to go" if left else ": goal met"
+    to_go = f", {left} to go" if left else ", goal met"
     return (
-        f"This week: {week.sessions} of {WEEKLY_GOAL} sessions{to_go} · "
+        f"This week: {plural(week.sessions, 'session')} (goal: {WEEKLY_GOAL}){to_go} · "
         f"{clock(week.time_under_tension_s)} under tension."
     )
 
@@ -86,7 +88,7 @@ class WeeklySummary(Widget):
     def _table(self) -> Table:
         style = self.get_component_rich_style
         table = Table.grid(padding=(0, 2))
-        table.add_column(min_width=12)
+        table.add_column(min_width=len("Mon 26 Jan"))
         table.add_column(min_width=8)
         table.add_column(justify="right", min_width=13)
         table.add_column(width=BAR_WIDTH)
@@ -94,6 +96,7 @@ class WeeklySummary(Widget):
         header = style("weekly-summary--header")
         table.add_row("Week of", "Sessions", "Under tension", "", style=header)
         most = max(week.time_under_tension_s for week in self.weeks) or 1.0
+        this_week = self.weeks[-1].start  # a week of another year says which
         for week in self.weeks:
             bar = ProgressBar(
                 total=most,
@@ -104,7 +107,7 @@ class WeeklySummary(Widget):
                 finished_style=style("weekly-summary--bar"),
             )
             table.add_row(
-                f"{week.start.day} {week.start:%b %Y}",
+                day_text(week.start, this_week),
                 session_dots(week),
                 clock(week.time_under_tension_s),
                 bar,

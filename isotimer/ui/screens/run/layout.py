@@ -53,6 +53,19 @@ class RunLayout:
         heading = HEADING_ROWS + ("details" in self.shown)
         return ("title" in self.shown) + banner + heading
 
+    @property
+    def notice_rows(self) -> tuple[int, int]:
+        """The first row and the number of rows notices may take: the pacer's slot.
+
+        Right under the countdown, which keeps its size and place all run, so a
+        notice covers neither the phase, the countdown nor the next step above
+        it, nor the cue or what comes next below; with no pacer, the row under
+        the countdown.
+        """
+        return self.rows_above + self.digits_rows, dict(PARTS)[
+            "pacer"
+        ] if "pacer" in self.shown else 1
+
 
 def content_width(width: int) -> int:
     """Columns inside the run screen's side padding."""

@@ -31,7 +31,7 @@ from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run.keys import HELP_KEYS, HELP_NOTES, RUN_KEYS, key_applies
 from isotimer.ui.screens.run.layout import PARTS, RunLayout, plan_layout
-from isotimer.ui.screens.run.stop_message import stop_message
+from isotimer.ui.screens.run.stop_message import left_hold_text, stop_message
 from isotimer.ui.style.literal import literal
 from isotimer.ui.widgets.countdown import Countdown
 from isotimer.ui.widgets.cue_rotator import CueRotator
@@ -174,9 +174,13 @@ class RunScreen(Screen[RunResult]):
             self.set_class(name not in plan.shown, f"-no-{name}")
         for band in (self.query_one(PhaseBanner), self.query_one(BreathPacer)):
             band.styles.width = plan.band_columns
-        # Notices go over the title, banner and heading, never over the countdown and below.
+        # Notices go over the pacer's slot: never over the phase, the next step, the
+        # countdown, the cue or what comes next, at any size (``RunLayout.notice_rows``).
         with contextlib.suppress(NoMatches):
-            self.get_child_by_type(ToastRack).styles.max_height = plan.rows_above
+            rack = self.get_child_by_type(ToastRack)
+            top, rows = plan.notice_rows
+            rack.styles.margin = (top, 0, 0, 0)
+            rack.styles.max_height = rows
 
     # -- ticking --------------------------------------------------------------
     def tick(self) -> None:
@@ -318,7 +322,9 @@ class RunScreen(Screen[RunResult]):
         self.tick()
 
     def action_end_hold(self) -> None:
+        held = len(self.recorder.records)
         self.engine.end_hold(self.clock.monotonic())
+        self._tell_left(held)
         self.tick()
 
     def action_end_test(self) -> None:
@@ -326,8 +332,19 @@ class RunScreen(Screen[RunResult]):
         self.action_end_hold()
 
     def action_skip(self) -> None:
+        step, held = self.engine.current, len(self.recorder.records)
         self.engine.skip(self.clock.monotonic())
+        if not self._tell_left(held) and step is not None:
+            self.notify(f"{phase_words(step.kind, False).capitalize()} skipped", timeout=3)
         self.tick()
+
+    def _tell_left(self, held_before: int) -> bool:
+        """Say how the hold ``d`` or ``n`` just left was saved; False when none was."""
+        records = self.recorder.records
+        if len(records) == held_before:
+            return False
+        self.notify(left_hold_text(records[-1]), timeout=3)
+        return True
 
     def action_back(self) -> None:
         self.engine.back(self.clock.monotonic())

@@ -1,10 +1,10 @@
-"""What stopping a session now would keep, in plain English for the confirmation."""
+"""What stopping a session now would keep, and how a hold left early was saved, in words."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from isotimer.core.history.records import HoldRecord
+from isotimer.core.history.records import HoldOutcome, HoldRecord
 from isotimer.core.run.outcomes import describe_holds
 from isotimer.core.session.plan import Step
 from isotimer.core.text.durations import short
@@ -30,3 +30,18 @@ def stop_message(
     if not sentences:
         return "Nothing has been held yet, so there is nothing to save."
     return " ".join(sentences)
+
+
+# How a hold left with d or n was saved, in the summary's and the history's words.
+LEFT_WORDS = {
+    HoldOutcome.COMPLETED: "held to the end",
+    HoldOutcome.ENDED_EARLY: "ended early",
+    HoldOutcome.SKIPPED: "skipped",
+    HoldOutcome.STOPPED: "stopped",
+}
+
+
+def left_hold_text(hold: HoldRecord) -> str:
+    """``Wall sit: ended early at 10 s``: the short notice after ``d`` or ``n``."""
+    side = "" if hold.side == "none" else f" ({hold.side})"
+    return f"{hold.exercise_name}{side}: {LEFT_WORDS[hold.outcome]} at {short(hold.held_s)}"
