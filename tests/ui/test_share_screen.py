@@ -41,6 +41,6 @@ async def test_a_terminal_too_narrow_for_the_address_says_how_wide_it_must_be():
         await pilot.pause()
         narrow = app.screen.query_one("#share-narrow")
         assert narrow.display and narrow.region.height > 0
-        assert f"Make it {len(URL) + 4} columns wide" in str(narrow.render())
+        assert f"{len(URL) + 4} columns wide" in str(narrow.render())
         assert app.screen.region.contains_region(narrow.region)
         assert not app.screen.query_one("#share-url").display

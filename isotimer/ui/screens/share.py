@@ -71,9 +71,9 @@ class ShareScreen(ModalScreen[None]):
 
     def _narrow_text(self) -> str:
         return (
-            f"This terminal is too narrow for the page's address ({len(self.url)} characters). "
-            f"Make it {self._columns_needed()} columns wide or more to read the address and "
-            "scan its code; the session is shared meanwhile.\nEscape or Enter to close"
+            f"Too narrow for the address on one line: make the terminal "
+            f"{self._columns_needed()} columns wide to see it whole with its code. "
+            f"Type it as one line:\n{self.url}\nEscape or Enter to close"
         )
 
     def on_mount(self) -> None:
