@@ -222,15 +222,7 @@ async def test_the_help(tmp_path, size):
 
 @pytest.mark.parametrize(
     "size",
-    [
-        SIZES[0],
-        pytest.param(
-            SIZES[1],
-            marks=pytest.mark.xfail(
-                strict=True, reason="screens/checkin.py (not words'): at 40x12 the choices are cut"
-            ),
-        ),
-    ],
+    SIZES,
     ids=lambda s: f"{s[0]}x{s[1]}",
 )
 async def test_the_morning_check_in(tmp_path, size):
@@ -245,7 +237,7 @@ async def test_the_morning_check_in(tmp_path, size):
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, CheckinScreen)
-        assert_whole(app, ["How is it this morning?", "better", "worse", "Save"])
+        assert_whole(app, ["How is it this morning?", "Better", "Worse", "Left", "Right", "Save"])
 
 
 NOTICE = "No sound device found: the terminal bell rings instead"

@@ -48,13 +48,13 @@ class CheckinScreen(ModalScreen[Answers | None]):
             )
             for side in self.due.sides:
                 with Horizontal(classes="checkin-side"):
-                    yield Label("" if side == "none" else f"{side.title()} side", classes="side")
+                    yield Label("" if side == "none" else side.title(), classes="side")
                     with RadioSet(id=f"compared-{side}"):
                         for word in COMPARED:
                             yield RadioButton(word.title(), id=f"{side}-{word}")
-                    yield Label("Pain 0-10")
+                    yield Label("Pain")
                     yield Input(
-                        placeholder="-", id=f"pain-{side}", type="integer", max_length=2,
+                        placeholder="0-10", id=f"pain-{side}", type="integer", max_length=2,
                         compact=True,
                     )  # fmt: skip
             with Horizontal(id="buttons"):
