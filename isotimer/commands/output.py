@@ -70,7 +70,8 @@ def print_table(
         print_records(console, headers, cells)
         return
     table = Table(
-        title=field(title) if title else None,
+        # A title is a name like any cell: a str here would be parsed as markup.
+        title=Text(field(title)) if title else None,
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -79,7 +80,7 @@ def print_table(
     )
     for column, width in zip(columns, widths, strict=True):
         table.add_column(
-            column.header,
+            Text(column.header),
             justify=column.justify,
             no_wrap=not column.wrap,
             overflow="ellipsis",
