@@ -61,5 +61,5 @@ def run_fit_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _fail(ctx: Context, message: str) -> int:
-    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False)
+    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False, soft_wrap=True)
     return 1

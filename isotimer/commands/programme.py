@@ -341,6 +341,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
     """``programme calendar``: the planned sessions as iCalendar, to stdout or ``--output``."""
     from isotimer.storage.programmes.ical import programme_calendar
+    from isotimer.storage.user_files import write_user_file
 
     found, code = _current(ctx)
     if found is None:
@@ -353,7 +354,7 @@ def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
         sys.stdout.buffer.write(data)
         return 0
     try:
-        args.output.write_bytes(data)
+        write_user_file(args.output, data)
     except OSError as error:
         return _say(ctx, f"cannot write {args.output}: {error.strerror or error}")
     ctx.err.print(f"{len(planned)} sessions written to {args.output}", highlight=False)

@@ -19,6 +19,7 @@ from isotimer.storage.bounded import FileRefused, describe_size, read_bounded
 from isotimer.storage.history.cells import guard_cell, unguard_cell
 from isotimer.storage.history.decode import checkin_from_mapping, record_from_mapping
 from isotimer.storage.nesting import MAX_DEPTH, nested_deeper, too_deep
+from isotimer.storage.user_files import write_user_file
 
 FORMATS = ("json", "csv", "toml")
 # The loader, its error and its name in messages, for the formats that nest.
@@ -122,13 +123,10 @@ def write_export(
     """Write an export readable by its owner only (it holds pain ratings and notes).
 
     Raises:
-        OSError: the file cannot be written.
+        OSError: the file cannot be written, or ``path`` is a link (see write_user_file).
     """
     text = export_holds(holds, fmt or guess_format(path), checkins)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
-    return path
+    return write_user_file(path, text.encode("utf-8"))
 
 
 def parse_import(
