@@ -22,14 +22,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from isotimer.core.text.printable import printable
+from isotimer.core.text.printable import CONTROLS, INVISIBLES, printable
 from isotimer.ui.style.literal import literal
 
 __all__ = ["Column", "field", "literal", "print_json", "print_table", "say"]
 
-# Tabs and line breaks would split a record; other control characters would
-# reach the terminal reading the pipe. Each becomes one space.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Tabs and line breaks would split a record; other control characters would reach the
+# terminal reading the pipe, and bidi and zero-width ones would disguise a name. Each
+# becomes one space.
+_UNSAFE = re.compile(f"[{CONTROLS}{INVISIBLES}]")
 MIN_WRAP_WIDTH = 6
 
 

@@ -72,7 +72,7 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        message = f"'{text}' is not a whole number; give 1 or more"
+        message = f"{text!r} is not a whole number; give 1 or more"
         raise argparse.ArgumentTypeError(message) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is below 1; give 1 or more")
@@ -85,7 +85,7 @@ def port(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port; give {low} to {high}") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port; give {low} to {high}") from None
     if not low <= value <= high:
         raise argparse.ArgumentTypeError(f"{value} is not a port; give {low} to {high}")
     return value
@@ -101,7 +101,7 @@ def iso_date(text: str) -> date:
         day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {date(2026, 3, 1)}"
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. {date(2026, 3, 1)}"
         ) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argparse.ArgumentTypeError(f"{text} is out of range; give {FIRST_DAY} to {LAST_DAY}")
