@@ -170,31 +170,53 @@ def synthesize_runs(holds: Iterable[HoldRecord]) -> list[RunRecord]:
     The run spans its holds, counts as stopped when a hold was stopped, and takes
     the rating of its first rated hold (ratings are copied onto holds anyway).
     """
-    by_run: dict[str, list[HoldRecord]] = {}
+    runs = RunsFromHolds()
     for hold in holds:
-        by_run.setdefault(hold.run_id, []).append(hold)
-    runs = []
-    for run_id, members in by_run.items():
-        first = min(members, key=lambda hold: hold.started_at)
-        rated = next(
-            (hold for hold in members if hold.effort is not None or hold.pain is not None), first
-        )
-        cut_short = any(hold.outcome is HoldOutcome.STOPPED for hold in members)
-        runs.append(
+        runs.add(hold)
+    return runs.runs()
+
+
+class RunsFromHolds:
+    """``synthesize_runs`` a hold at a time: keeps each run's first, rated and last, not its holds.
+
+    An import of 100,000 holds streams through this, so it never holds them all.
+    """
+
+    def __init__(self) -> None:
+        # run id -> [first hold, first rated hold or None, latest end, any hold stopped]
+        self._runs: dict[str, list] = {}
+
+    def add(self, hold: HoldRecord) -> None:
+        """Count ``hold`` into its run."""
+        rated = hold if hold.effort is not None or hold.pain is not None else None
+        stopped = hold.outcome is HoldOutcome.STOPPED
+        entry = self._runs.get(hold.run_id)
+        if entry is None:
+            self._runs[hold.run_id] = [hold, rated, hold.ended_at, stopped]
+            return
+        if hold.started_at < entry[0].started_at:
+            entry[0] = hold
+        entry[1] = entry[1] or rated
+        entry[2] = max(entry[2], hold.ended_at)
+        entry[3] = entry[3] or stopped
+
+    def runs(self) -> list[RunRecord]:
+        """One RunRecord per run seen, in the order their first holds came."""
+        return [
             RunRecord(
                 id=run_id,
                 session=first.session,
                 session_name=first.session_name,
                 level=first.level,
                 started_at=first.started_at,
-                ended_at=max(hold.ended_at for hold in members),
-                outcome=Outcome.STOPPED if cut_short else Outcome.COMPLETED,
-                effort=rated.effort,
-                pain=rated.pain,
-                note=rated.note,
+                ended_at=ended,
+                outcome=Outcome.STOPPED if stopped else Outcome.COMPLETED,
+                effort=(rated or first).effort,
+                pain=(rated or first).pain,
+                note=(rated or first).note,
             )
-        )
-    return runs
+            for run_id, (first, rated, ended, stopped) in self._runs.items()
+        ]
 
 
 def hold_row(hold: HoldRecord) -> tuple[object, ...]:
