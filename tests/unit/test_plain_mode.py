@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import pty
 import termios
+from dataclasses import replace
 
 import pytest
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.run.engine import Engine
-from isotimer.core.session.model import Sides
+from isotimer.core.session.model import Level, Sides
 from isotimer.core.session.plan import build_plan
 from isotimer.plain.keys import TerminalKeys
 from isotimer.plain.narration import step_line, summary_lines, time_left_mark
@@ -63,6 +64,21 @@ PLAN = build_plan(
 )
 def test_step_lines(index, line):
     assert step_line(PLAN, index) == line
+
+
+@pytest.mark.parametrize(
+    ("level", "efforts", "said"),
+    [
+        (Level.BEGINNER, {}, "Wall sit: 30 s at 70% effort"),
+        (Level.ADVANCED, {}, "Wall sit: 1 min at 80% effort"),
+        (Level.BEGINNER, {"wall-sit": 90}, "Wall sit: 30 s at 90% effort"),
+    ],
+)
+def test_a_hold_says_the_steps_effort_not_the_files(level, efforts, said):
+    """Plain mode read ``step.hold.effort`` (70) where the run is at the level's or today's."""
+    wall_sit = replace(hold("Wall sit", seconds=30), effort=70, advanced_effort=80)
+    plan = build_plan(session(wall_sit, lead_in=5), level=level, efforts=efforts)
+    assert step_line(plan, 1) == said
 
 
 def run_plain(presses: list[tuple[float, str]] = (), store: HistoryStore | None = None):
