@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import UTC, timedelta, timezone
 
 import pytest
 from garmin_fit_sdk import Profile
@@ -253,3 +253,40 @@ def test_one_run_to_one_file(store, tmp_path):
 def test_the_file_name_keeps_to_safe_characters():
     run = replace(run_record("ab/cd:ef-123456"), session="../my session")
     assert fit_filename(run) == "isotimer-20260105-0700-my-session-abcdef12.fit"
+
+
+def fit_messages(path) -> dict[str, list[dict]]:
+    """Every data message of a FIT file by name, as fitdecode reads it."""
+    import fitdecode
+
+    messages: dict[str, list[dict]] = {}
+    with fitdecode.FitReader(path) as reader:
+        for frame in reader:
+            if isinstance(frame, fitdecode.FitDataMessage):
+                fields = {field.name: field.value for field in frame.fields}
+                messages.setdefault(frame.name, []).append(fields)
+    return messages
+
+
+def test_each_set_is_stamped_with_its_end(tmp_path):
+    """Mutation (issue 27): a FIT set's ``timestamp`` taken from its start, not its end
+    (storage/export/fit.py ``_set``); FIT stamps each message when it was recorded."""
+    run, holds = recovery_run()
+    decoded = decode(write_fit(tmp_path / "run.fit", run, holds))
+    active = [s for s in decoded.sets if s.kind == "active"]
+    ends = [hold.ended_at.astimezone(UTC).replace(microsecond=0) for hold in holds]
+    assert [s.end for s in active] == ends
+
+
+@pytest.mark.parametrize("hours", [-5, 1, 13])
+def test_the_activitys_local_timestamp_is_the_wall_clock_where_it_was_run(tmp_path, hours):
+    """Mutation (issue 27): the sign of the UTC offset in the activity's ``local_timestamp``
+    (storage/export/fit.py ``_activity``): at -05:00 it was ten hours off."""
+    zone = timezone(timedelta(hours=hours))
+    run, holds = recovery_run()
+    run = replace(run, started_at=run.started_at.astimezone(zone))
+    path = write_fit(tmp_path / "run.fit", run, holds)
+    [activity] = fit_messages(path)["activity"]
+    # fitdecode reads local_timestamp as if it were UTC: what is left is the wall time.
+    wall = activity["timestamp"].astimezone(zone).replace(tzinfo=None)
+    assert activity["local_timestamp"].replace(tzinfo=None) == wall

@@ -1,0 +1,29 @@
+"""The live page writes every text it is sent as text: a session name is never read as HTML."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+import pytest
+
+PAGE = (files("isotimer") / "web" / "page.html").read_text(encoding="utf-8")
+SCRIPT = "\n".join(re.findall(r"<script[^>]*>(.*?)</script>", PAGE, re.DOTALL))
+# Every state field that carries text from a session file, the history or the user.
+TEXT_FIELDS = ("session", "title", "details", "next", "words")
+
+
+def test_the_page_has_a_script_to_check():
+    assert "function show(next)" in SCRIPT
+
+
+@pytest.mark.parametrize("sink", ["innerHTML", "outerHTML", "insertAdjacentHTML", ".write("])
+def test_no_text_reaches_an_html_sink(sink):
+    """Mutation (issue 27): ``innerHTML`` for the session name on the live page (page.html):
+    a session named ``<img src=x onerror=...>`` would run its script on the phone."""
+    assert sink not in SCRIPT
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+def test_each_text_field_is_set_as_text_content(field):
+    assert re.search(rf"\.textContent = next\.{field}\b", SCRIPT), field
