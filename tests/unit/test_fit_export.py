@@ -25,7 +25,6 @@ from isotimer.storage.export.fit_files import (
     write_fit,
 )
 from isotimer.storage.export.fit_ids import software_version
-from isotimer.storage.history.store import HistoryStore
 from tests.unit.fit_decoding import decode
 from tests.unit.history_factories import T0, hold_record, run_record
 
@@ -194,19 +193,17 @@ def test_random_runs_round_trip(tmp_path, generated):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with HistoryStore.open(tmp_path / "history.sqlite3") as store:
-        for run_id, day, count in (("aaaa1111", 0, 2), ("bbbb2222", 3, 1), ("cccc3333", 5, 0)):
-            start = at(day * 86400)
-            store.begin_run(replace(run_record(run_id, start), session="recovery-day"))
-            for n in range(count):
-                store.add_hold(
-                    hold_record(run_id=run_id, at=start + timedelta(seconds=10 + 60 * n))
-                )
-            store.end_run(run_id, start + timedelta(seconds=200), Outcome.COMPLETED)
-        yield store
+def three_runs(store) -> None:
+    """The shared ``store`` (tests/conftest.py) with runs of two, one and no holds."""
+    for run_id, day, count in (("aaaa1111", 0, 2), ("bbbb2222", 3, 1), ("cccc3333", 5, 0)):
+        start = at(day * 86400)
+        store.begin_run(replace(run_record(run_id, start), session="recovery-day"))
+        for n in range(count):
+            store.add_hold(hold_record(run_id=run_id, at=start + timedelta(seconds=10 + 60 * n)))
+        store.end_run(run_id, start + timedelta(seconds=200), Outcome.COMPLETED)
 
 
+@pytest.mark.usefixtures("three_runs")
 def test_a_folder_gets_one_file_per_run_with_holds(store, tmp_path):
     export = export_runs(store, select_runs(store.runs()), tmp_path / "out")
     assert [path.name for path in export.written] == [
@@ -228,22 +225,26 @@ def test_a_folder_gets_one_file_per_run_with_holds(store, tmp_path):
         (None, T0.date() + timedelta(days=3), ["bbbb2222", "cccc3333"]),
     ],
 )
+@pytest.mark.usefixtures("three_runs")
 def test_select_runs(store, session, since, expected):
     assert [run.id for run in select_runs(store.runs(), session, since)] == expected
 
 
 @pytest.mark.parametrize(("session", "message"), [("zzz", "no run with id"), ("", "3 runs")])
+@pytest.mark.usefixtures("three_runs")
 def test_select_runs_names_a_bad_id(store, session, message):
     with pytest.raises(FitExportError, match=message):
         select_runs(store.runs(), session)
 
 
+@pytest.mark.usefixtures("three_runs")
 def test_one_file_for_many_runs_is_refused(store, tmp_path):
     with pytest.raises(FitExportError, match=r"2 runs to export but .* is one file"):
         export_runs(store, select_runs(store.runs()), tmp_path / "one.fit")
     assert not (tmp_path / "one.fit").exists()
 
 
+@pytest.mark.usefixtures("three_runs")
 def test_one_run_to_one_file(store, tmp_path):
     runs = select_runs(store.runs(), "aaaa1111")
     export = export_runs(store, runs, tmp_path / "mine.fit")
