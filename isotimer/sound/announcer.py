@@ -37,6 +37,7 @@ def find_program(choice: str) -> str | None:
     name is never run (the settings loader refuses them; this is the last guard).
     """
     name = choice.strip()
+    candidates: tuple[str, ...]
     if name.lower() in ("", AUTO):
         candidates = AUTO_PROGRAMS
     elif name in AUTO_PROGRAMS:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from isotimer.storage.nesting import MAX_DEPTH, nested_deeper
 
 CHUNK_CHARS = 1 << 20
-_SPACE = re.compile(r"[ \t\n\r]*")
+_NOT_SPACE = re.compile(r"[^ \t\n\r]")
 _DECODER = json.JSONDecoder()
 LISTS = {"holds": "hold", "checkins": "checkin"}
 NOT_HOLDS = 'JSON must be a list of holds or {"holds": [...]}'
@@ -61,8 +61,9 @@ class _Text:
     def peek(self) -> str:
         """The next character that is not white space, or "" at the end of the text."""
         while True:
-            self.pos = _SPACE.match(self.buf, self.pos).end()
-            if self.pos < len(self.buf) or not self.more():
+            found = _NOT_SPACE.search(self.buf, self.pos)
+            self.pos = found.start() if found else len(self.buf)
+            if found or not self.more():
                 return self.buf[self.pos : self.pos + 1]
 
     def value(self) -> object:

@@ -8,11 +8,12 @@ import io
 import json
 import os
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -25,12 +26,6 @@ from isotimer.storage.nesting import MAX_DEPTH, nested_deeper, too_deep
 from isotimer.storage.user_files import write_user_file
 
 FORMATS = ("json", "csv", "toml")
-# The loader, its error and its name in messages, for the formats that nest.
-# Per format: its parser, the error it raises on bad text, and its name for messages.
-PARSERS: dict[str, tuple[Callable[[str], object], type[ValueError], str]] = {
-    "json": (json.loads, json.JSONDecodeError, "JSON"),
-    "toml": (tomllib.loads, tomllib.TOMLDecodeError, "TOML"),
-}
 FIELDS = tuple(field.name for field in fields(HoldRecord))
 CHECKIN_FIELDS = tuple(field.name for field in fields(CheckIn))
 # Room for about 250,000 holds as JSON; parsing more would take gigabytes of memory.
@@ -243,17 +238,16 @@ def _sniff(text: str) -> str:
     raise TransferError("cannot tell the format: name it with --format or a file suffix")
 
 
-def _parsed(text: str, fmt: str) -> object:
-    """JSON or TOML text as data; every way the text can be hostile is refused by name."""
+def _toml(text: str) -> dict[str, Any]:
+    """TOML text as data (JSON is streamed); every way it can be hostile is refused by name."""
     if (line := too_deep(text)) is not None:
         raise TransferError(f"line {line}: lists or tables nested more than {MAX_DEPTH} deep")
-    loads, decode_error, name = PARSERS[fmt]
     try:
-        data = loads(text)
-    except decode_error as error:
-        raise TransferError(f"not valid {name}: {error}") from error
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TransferError(f"not valid TOML: {error}") from error
     except ValueError:
-        raise TransferError(f"not valid {name}: a number with thousands of digits") from None
+        raise TransferError("not valid TOML: a number with thousands of digits") from None
     if nested_deeper(data):
         raise TransferError(f"lists or tables nested more than {MAX_DEPTH} deep")
     return data
@@ -267,7 +261,7 @@ def _entries(chunks: Iterable[str], fmt: str) -> Iterator[tuple[str, object]]:
         except JsonStreamError as error:
             raise TransferError(str(error)) from None
     elif fmt == "toml":
-        data = _parsed("".join(chunks), fmt)
+        data = _toml("".join(chunks))
         if not isinstance(data.get("hold"), list):
             raise TransferError("TOML must hold its records as [[hold]] tables")
         yield from (("hold", raw) for raw in data["hold"])
