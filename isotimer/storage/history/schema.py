@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -183,40 +184,50 @@ class RunsFromHolds:
     """
 
     def __init__(self) -> None:
-        # run id -> [first hold, first rated hold or None, latest end, any hold stopped]
-        self._runs: dict[str, list] = {}
+        self._runs: dict[str, _RunSoFar] = {}
 
     def add(self, hold: HoldRecord) -> None:
         """Count ``hold`` into its run."""
         rated = hold if hold.effort is not None or hold.pain is not None else None
         stopped = hold.outcome is HoldOutcome.STOPPED
-        entry = self._runs.get(hold.run_id)
-        if entry is None:
-            self._runs[hold.run_id] = [hold, rated, hold.ended_at, stopped]
+        run = self._runs.get(hold.run_id)
+        if run is None:
+            self._runs[hold.run_id] = _RunSoFar(hold, rated, hold.ended_at, stopped)
             return
-        if hold.started_at < entry[0].started_at:
-            entry[0] = hold
-        entry[1] = entry[1] or rated
-        entry[2] = max(entry[2], hold.ended_at)
-        entry[3] = entry[3] or stopped
+        if hold.started_at < run.first.started_at:
+            run.first = hold
+        run.rated = run.rated or rated
+        run.ended = max(run.ended, hold.ended_at)
+        run.stopped = run.stopped or stopped
 
     def runs(self) -> list[RunRecord]:
         """One RunRecord per run seen, in the order their first holds came."""
-        return [
-            RunRecord(
-                id=run_id,
-                session=first.session,
-                session_name=first.session_name,
-                level=first.level,
-                started_at=first.started_at,
-                ended_at=ended,
-                outcome=Outcome.STOPPED if stopped else Outcome.COMPLETED,
-                effort=(rated or first).effort,
-                pain=(rated or first).pain,
-                note=(rated or first).note,
-            )
-            for run_id, (first, rated, ended, stopped) in self._runs.items()
-        ]
+        return [run.record(run_id) for run_id, run in self._runs.items()]
+
+
+@dataclass
+class _RunSoFar:
+    """A run's first hold, first rated hold, latest end and whether a hold was stopped."""
+
+    first: HoldRecord
+    rated: HoldRecord | None
+    ended: datetime
+    stopped: bool
+
+    def record(self, run_id: str) -> RunRecord:
+        rated = self.rated or self.first
+        return RunRecord(
+            id=run_id,
+            session=self.first.session,
+            session_name=self.first.session_name,
+            level=self.first.level,
+            started_at=self.first.started_at,
+            ended_at=self.ended,
+            outcome=Outcome.STOPPED if self.stopped else Outcome.COMPLETED,
+            effort=rated.effort,
+            pain=rated.pain,
+            note=rated.note,
+        )
 
 
 def hold_row(hold: HoldRecord) -> tuple[object, ...]:
