@@ -14,6 +14,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 PRIVATE = 0o600
 # Numbered names tried for a new file before giving up: name.json, name-2.json, ...
@@ -82,6 +83,16 @@ _NEW_FLAGS = (
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_CLOEXEC", 0)
 )
+
+
+def open_log(path: Path) -> TextIO:
+    """``path`` opened to append lines to (a log), owner-only when new, never through a link.
+
+    Raises:
+        OSError: the file cannot be opened, or ``path`` is a symbolic link.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
+    return os.fdopen(os.open(path, flags, PRIVATE), "a", encoding="utf-8")
 
 
 def _refuse_unless_regular(path: Path) -> None:

@@ -14,7 +14,7 @@ from isotimer.commands.context import Context
 from isotimer.commands.plain import _keep_everything
 from isotimer.paths import Paths
 from isotimer.storage.history.transfer import parse_import
-from isotimer.storage.user_files import write_new_file, write_user_file
+from isotimer.storage.user_files import open_log, write_new_file, write_user_file
 from tests.unit.cli_helpers import fill_history
 from tests.unit.test_plain_mode import run_plain
 
@@ -83,6 +83,19 @@ def test_a_new_file_never_opens_an_existing_file_or_link(tmp_path):
     assert path.name == "holds-3.json" and mode(path) == 0o600
     assert (tmp_path / "holds.json").read_text() == "someone's"
     assert not (tmp_path / "target").exists()
+
+
+def test_a_log_is_appended_to_owner_only_and_never_through_a_link(tmp_path):
+    path = tmp_path / "timing.log"
+    for line in ("one\n", "two\n"):
+        with open_log(path) as log:
+            log.write(line)
+    assert path.read_text() == "one\ntwo\n" and mode(path) == 0o600
+    link = tmp_path / "link.log"
+    link.symlink_to(path)
+    with pytest.raises(OSError):
+        open_log(link)
+    assert path.read_text() == "one\ntwo\n"
 
 
 def test_a_failed_new_file_leaves_nothing_behind(tmp_path, monkeypatch):
