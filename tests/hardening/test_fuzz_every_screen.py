@@ -33,7 +33,7 @@ EXAMPLES = int(os.environ.get("ISOTIMER_KEY_FUZZ_EXAMPLES", "4"))
 KEYS = ["ctrl+p", "pageup", "pagedown", "home", "end", "up", "down", "left", "right", "tab",
         "shift+tab", "enter", "escape", "space", "backspace", "delete", "question_mark", "q",
         "y", "n", "d", "b", "h", "s", "l", "p", "r", "e", "m", "plus", "minus", "slash", "1",
-        "7", "a", "x", "ctrl+e", "ctrl+n", "ctrl+d", "ctrl+s", "ctrl+z"]  # fmt: skip
+        "7", "a", "x", "ctrl+e", "ctrl+n", "ctrl+d", "ctrl+s", "ctrl+z", "ctrl+c"]  # fmt: skip
 # How each example reaches its screen from the picker (or straight into a run).
 OPENERS = {
     "picker": (None, []),
