@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
+from textual._files import generate_datetime_filename
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -13,6 +14,7 @@ from textual.theme import ThemeProvider
 
 from isotimer.core.text.printable import printable
 from isotimer.paths import Paths
+from isotimer.storage.user_files import write_new_file
 from isotimer.ui.palette.guarded import GuardedPalette
 from isotimer.ui.style.readable import readable_variables
 
@@ -100,7 +102,10 @@ class BaseApp(App[ResultT]):
         folder = Path(path).expanduser() if path else self.paths.screenshot_dir
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            saved = self.save_screenshot(filename, str(folder), time_format)
+            # Not Textual's save_screenshot: like every file isotimer writes, owner-only and new.
+            name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+            data = self.export_screenshot().encode("utf-8")
+            saved = str(write_new_file(folder, name, data))
         except OSError as error:
             reason = error.strerror or str(error)
             self.notify(
