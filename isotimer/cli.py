@@ -12,7 +12,8 @@ from isotimer.paths import Paths
 def main(argv: list[str] | None = None) -> int:
     """Run the command in ``argv`` (the process's own when None) and return its exit status.
 
-    With no command the app opens. Ctrl+C exits 130; a closed pipe exits 0 quietly.
+    With no command the app opens. Ctrl+C exits 130; a closed pipe exits 0 quietly; any
+    other I/O failure is one line and exit 1.
     """
     # A shell command lives for a blink and makes few reference cycles: collecting
     # them while modules load only slows it down. A long run (the app, a plain run, the
@@ -33,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except OSError as error:
+        # The last net for an I/O failure no command put in words: one line, never a traceback.
+        where = f"{error.filename}: " if error.filename else ""
+        sys.stderr.write(f"isotimer: {where}{error.strerror or error}\n")
+        return 1
     finally:
         if argv is None and not gc.isenabled():
             # Exiting now: keep the final collection from walking every object again.

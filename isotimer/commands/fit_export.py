@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from isotimer.commands.parser import iso_date
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 
@@ -21,7 +21,7 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
     which = export.add_mutually_exclusive_group()
     which.add_argument("--session", metavar="RUN_ID", help="fit only: just this run")
     which.add_argument(
-        "--since", metavar="YYYY-MM-DD", type=date.fromisoformat, help="fit only: runs from then"
+        "--since", metavar="YYYY-MM-DD", type=iso_date, help="fit only: runs from then"
     )
 
 
@@ -61,5 +61,5 @@ def run_fit_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _fail(ctx: Context, message: str) -> int:
-    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False)
+    ctx.err.print(f"isotimer: {message}", markup=False, highlight=False, soft_wrap=True)
     return 1

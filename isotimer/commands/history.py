@@ -40,12 +40,10 @@ from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.store import HistoryStore
 from isotimer.storage.history.transfer import (
     FORMATS,
+    ImportReading,
     TransferError,
     export_holds,
     guess_format,
-    parse_checkins,
-    parse_import,
-    read_import,
     write_export,
 )
 from isotimer.storage.problems import did_you_mean
@@ -290,23 +288,25 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
 
     Duplicates are skipped; exits 1 if any record was rejected.
     """
+    reading = ImportReading()
     try:
-        data = read_import(args.file)
-        records, rejected = parse_import(data, args.format, filename=str(args.file))
-        checkins, bad_checkins = parse_checkins(data, args.format, filename=str(args.file))
+        # Opened (and refused, if it must be) before the history is; then read, checked and
+        # stored a hold at a time, in one transaction: all or nothing.
+        records = reading.read_file(args.file, args.format)
         with HistoryStore.open(ctx.paths.history_file) as store:
-            new, duplicate = store.import_holds(records)
-            new_checkins, _ = store.add_checkins(checkins)
+            counts = store.import_records(records)
     except OSError as error:
         return _fail(ctx, f"cannot read {args.file}: {error.strerror}")
     except (HistoryError, TransferError) as error:
         return _fail(ctx, str(error))
+    rejected, bad_checkins = reading.rejected, reading.bad_checkins
     ctx.console.print(
-        f"{new} new, {duplicate} duplicate, {len(rejected)} rejected", highlight=False
+        f"{counts.new} new, {counts.duplicate} duplicate, {len(rejected)} rejected",
+        highlight=False,
     )
-    if checkins or bad_checkins:
+    if counts.new_checkins or counts.duplicate_checkins or bad_checkins:
         ctx.console.print(
-            f"check-ins: {new_checkins} new, {len(checkins) - new_checkins} duplicate,"
+            f"check-ins: {counts.new_checkins} new, {counts.duplicate_checkins} duplicate,"
             f" {len(bad_checkins)} rejected",
             highlight=False,
         )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
 from isotimer.commands.output import say
-from isotimer.commands.parser import CommandParser, usage_error
+from isotimer.commands.parser import CommandParser, port, usage_error
 from isotimer.commands.terminal import refuse_without_terminal, terminal_problem
 from isotimer.core.session.model import Level, Session
 from isotimer.paths import Paths
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
         help="address to listen on: 0.0.0.0 lets a phone on your network open it (default: "
         "127.0.0.1, this computer only)",
     )
-    share.add_argument("--port", type=int, default=0, help="port (default: any free one)")
+    share.add_argument("--port", type=port, default=0, help="1-65535 (default: any free one)")
     run.set_defaults(run=run_session)
 
 
@@ -72,8 +72,6 @@ def run_session(args: argparse.Namespace, ctx: Context) -> int:
         say(ctx.err, str(error))
         return 1
     level = Level(args.level) if args.level else None
-    if not 0 <= args.port <= 65535:
-        return usage_error(f"--port must be 0 to 65535, got {args.port}")
     share = (args.host, args.port) if args.share else None
     if args.plain:
         from isotimer.commands.plain import run_plain

@@ -22,14 +22,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from isotimer.core.text.printable import printable
+from isotimer.core.text.printable import CONTROLS, INVISIBLES, printable
 from isotimer.ui.style.literal import literal
 
 __all__ = ["Column", "field", "literal", "print_json", "print_table", "say"]
 
-# Tabs and line breaks would split a record; other control characters would
-# reach the terminal reading the pipe. Each becomes one space.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Tabs and line breaks would split a record; other control characters would reach the
+# terminal reading the pipe, and bidi and zero-width ones would disguise a name. Each
+# becomes one space.
+_UNSAFE = re.compile(f"[{CONTROLS}{INVISIBLES}]")
 MIN_WRAP_WIDTH = 6
 
 
@@ -70,7 +71,8 @@ def print_table(
         print_records(console, headers, cells)
         return
     table = Table(
-        title=field(title) if title else None,
+        # A title is a name like any cell: a str here would be parsed as markup.
+        title=Text(field(title)) if title else None,
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -79,7 +81,7 @@ def print_table(
     )
     for column, width in zip(columns, widths, strict=True):
         table.add_column(
-            column.header,
+            Text(column.header),
             justify=column.justify,
             no_wrap=not column.wrap,
             overflow="ellipsis",

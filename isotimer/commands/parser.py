@@ -10,9 +10,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from isotimer.storage.bounded import refusal
+from isotimer.storage.history.decode import EARLIEST, LATEST
 from isotimer.storage.problems import did_you_mean
 
 USAGE_ERROR = 2
+PORTS = (1, 65535)
+# Dates a command accepts: those a history can hold, so that a programme started on one can
+# still be written as a calendar weeks later.
+FIRST_DAY, LAST_DAY = EARLIEST.date(), LATEST.date()
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -67,21 +72,40 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        message = f"'{text}' is not a whole number; give 1 or more"
+        message = f"{text!r} is not a whole number; give 1 or more"
         raise argparse.ArgumentTypeError(message) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is below 1; give 1 or more")
     return value
 
 
-def iso_date(text: str) -> date:
-    """A calendar date written YYYY-MM-DD, for ``--since``."""
+def port(text: str) -> int:
+    """A TCP port, 1 to 65535, for ``--port``; a bad one is a usage error, not an OverflowError."""
+    low, high = PORTS
     try:
-        return date.fromisoformat(text)
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port; give {low} to {high}") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{value} is not a port; give {low} to {high}")
+    return value
+
+
+def iso_date(text: str) -> date:
+    """A calendar date written YYYY-MM-DD, 1970 to 2200 as in a history, for ``--since``, ``--on``.
+
+    A date near the end of the calendar (9999-12-31) parses but breaks any
+    arithmetic done on it later (a programme's weeks, a calendar's events).
+    """
+    try:
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {date(2026, 3, 1)}"
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. {date(2026, 3, 1)}"
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"{text} is out of range; give {FIRST_DAY} to {LAST_DAY}")
+    return day
 
 
 def existing_file(text: str) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -117,7 +116,7 @@ def run_plain(
             recorder.rate(effort, pains["none"])
         else:
             recorder.rate(effort, None, side_pain=pains)
-    _keep_everything(ctx, recorder, clock.now())
+    _keep_everything(ctx, recorder)
     if store is not None:
         store.close()
     return code
@@ -188,20 +187,20 @@ def _toggle_mute(announcer: Announcer) -> Callable[[], bool]:
     return toggle
 
 
-def _keep_everything(ctx: Context, recorder: SessionRecorder, now: datetime) -> None:
+def _keep_everything(ctx: Context, recorder: SessionRecorder) -> None:
     """Retry what the history refused; write what is still unsaved to a file that import takes."""
     if recorder.retry():
         return
     if not recorder.pending:
         _warn(ctx, f"the end of this run was not saved: {recorder.last_error}")
         return
-    path = ctx.paths.data_dir / f"unsaved-holds-{now:%Y%m%d-%H%M%S}.json"
     try:
-        recorder.export_pending(path)
+        # Where the app's summary puts them (README), under the same per-run name.
+        path = recorder.export_pending(Path.home() / recorder.unsaved_name)
     except OSError as error:
-        path = Path.cwd() / path.name
-        _warn(ctx, f"cannot write to the data folder ({error.strerror or error}); trying {path}")
-        recorder.export_pending(path)
+        reason = f"{error.strerror or error}: {error.filename}"
+        _warn(ctx, f"{len(recorder.pending)} hold(s) not saved, nor written ({reason})")
+        return
     count = len(recorder.pending)
     _warn(ctx, f"{count} hold(s) not saved ({recorder.last_error}); written to {path}:")
     _warn(ctx, f"add them later with 'isotimer import {path}'")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from isotimer.commands.context import Context
 from isotimer.commands.output import Column, print_table
-from isotimer.commands.parser import CommandParser
+from isotimer.commands.parser import CommandParser, iso_date
 from isotimer.core.clock import SystemClock
 from isotimer.core.coach.progression import STOP_LOADING, in_plan_order
 from isotimer.core.programme.phases import Programme
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
     listing.set_defaults(run=run_list)
     start = actions.add_parser("start", help="follow a programme from today or a date")
     start.add_argument("programme", metavar="ID", help="a programme id (see 'programme list')")
-    start.add_argument("--on", metavar="YYYY-MM-DD", type=_day, help="its first day (today)")
+    start.add_argument("--on", metavar="YYYY-MM-DD", type=iso_date, help="its first day (today)")
     start.set_defaults(run=run_start)
     status = actions.add_parser("status", help="where you stand and what today holds")
     status.add_argument("--json", action="store_true", help="print the status as JSON")
@@ -75,13 +75,6 @@ def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
 
     due = sub.add_parser("due", help="exit 0 and say which session is due today, 1 if none")
     due.set_defaults(run=run_due)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date like 2026-03-02: {text!r}") from None
 
 
 def _say(ctx: Context, message: str, code: int = 1) -> int:
@@ -348,6 +341,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
     """``programme calendar``: the planned sessions as iCalendar, to stdout or ``--output``."""
     from isotimer.storage.programmes.ical import programme_calendar
+    from isotimer.storage.user_files import write_user_file
 
     found, code = _current(ctx)
     if found is None:
@@ -360,7 +354,7 @@ def run_calendar(args: argparse.Namespace, ctx: Context) -> int:
         sys.stdout.buffer.write(data)
         return 0
     try:
-        args.output.write_bytes(data)
+        write_user_file(args.output, data)
     except OSError as error:
         return _say(ctx, f"cannot write {args.output}: {error.strerror or error}")
     ctx.err.print(f"{len(planned)} sessions written to {args.output}", highlight=False)

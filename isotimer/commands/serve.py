@@ -8,7 +8,7 @@ import sys
 
 from isotimer.commands.collection import collect_from_now
 from isotimer.commands.context import Context
-from isotimer.commands.parser import CommandParser
+from isotimer.commands.parser import CommandParser, port
 from isotimer.paths import Paths
 from isotimer.web.access import Access, http_url, is_loopback
 from isotimer.web.addresses import WILDCARDS
@@ -29,7 +29,9 @@ def register(sub: argparse._SubParsersAction[CommandParser]) -> None:
         help="address to listen on (default: %(default)s, this computer only; "
         "0.0.0.0 for every network it is on)",
     )
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="default: %(default)s")
+    serve.add_argument(
+        "--port", type=port, default=DEFAULT_PORT, help="1-65535 (default: %(default)s)"
+    )
     serve.set_defaults(run=run_serve)
 
 

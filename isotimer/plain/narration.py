@@ -52,7 +52,7 @@ def step_line(plan: Plan, index: int) -> str:
     if step.is_test:
         return f"{hold_words(step)}: hold test, count up to failure (cap {seconds}); {TEST_KEYS}"
     if step.kind is StepKind.HOLD:
-        effort = f" at {step.hold.effort}% effort" if step.hold.effort else ""
+        effort = f" at {step.effort}% effort" if step.effort else ""
         return f"{hold_words(step)}: {seconds}{effort}"
     if step.kind is StepKind.SWITCH:
         return f"Switch sides: {seconds}"

@@ -14,9 +14,10 @@ from pathlib import Path
 from isotimer.core.run.cues import Cue
 from isotimer.core.run.tones import Sound, Tone
 from isotimer.sound.player import TonePlayer
+from isotimer.storage.settings import AUTO, AUTO_PROGRAMS
 
-AUTO = "auto"
-AUTO_PROGRAMS = ("espeak-ng", "espeak", "spd-say", "say")
+__all__ = ["AUTO_PROGRAMS", "Announcer", "find_program", "speech_argv"]
+
 SPEECH_FILE_ENV = "ISOTIMER_SPEECH_FILE"
 SPEECH_TIMEOUT_S = 10.0
 MAX_PENDING = 2
@@ -29,10 +30,21 @@ Runner = Callable[[list[str]], None]
 
 
 def find_program(choice: str) -> str | None:
-    """The full path of the speech program to use, or None when there is none."""
-    if choice.strip().lower() in ("", AUTO):
-        return next(filter(None, map(shutil.which, AUTO_PROGRAMS)), None)
-    return shutil.which(os.path.expanduser(choice.strip()))
+    """The full path of the speech program to use, or None when there is none.
+
+    Only a program isotimer knows, by name, found on PATH: ``choice`` comes from
+    a settings file, which may have been synced or shared, so a path or any other
+    name is never run (the settings loader refuses them; this is the last guard).
+    """
+    name = choice.strip()
+    candidates: tuple[str, ...]
+    if name.lower() in ("", AUTO):
+        candidates = AUTO_PROGRAMS
+    elif name in AUTO_PROGRAMS:
+        candidates = (name,)
+    else:
+        return None
+    return next(filter(None, map(shutil.which, candidates)), None)
 
 
 def speech_argv(program: str, words: str) -> list[str]:
@@ -74,6 +86,9 @@ class Announcer:
     the rest of the run. It is always called **from the worker thread**, never
     from the caller's, so a Textual app passes
     ``lambda message: app.call_from_thread(app.notify, message, severity="warning")``.
+
+    ``runner`` and ``program`` stand in for running and finding the speech
+    program (tests pass them); settings reach only ``voice_program``.
     """
 
     def __init__(
@@ -86,6 +101,7 @@ class Announcer:
         voice: bool = False,
         voice_program: str = AUTO,
         runner: Runner | None = None,
+        program: str | None = None,
     ) -> None:
         self._bell = bell
         self._notify = notify
@@ -94,6 +110,7 @@ class Announcer:
         self._voice = voice
         self._choice = voice_program
         self._run = runner or self._say
+        self._program = program
         self._speaking: subprocess.Popen[bytes] | None = None
         self._hushed = False
         self._muted = False
@@ -208,16 +225,9 @@ class Announcer:
         self._worker.start()
 
     def _work(self) -> None:
-        program = find_program(self._choice)
+        program = self._program or find_program(self._choice)
         if program is None:
-            missing = self._choice.strip()
-            explicit = missing.lower() not in ("", AUTO)
-            self._give_up(
-                f"Voice cues are off: speech program '{missing}' not found "
-                "(check the voice program in settings)"
-                if explicit
-                else NOT_FOUND
-            )
+            self._give_up(_not_found(self._choice.strip()))
             return
         while (words := self._next()) is not None:
             if self._tones is not None:
@@ -273,6 +283,19 @@ class Announcer:
             with contextlib.suppress(Exception):
                 self._notify(message)
         self._set_busy(False)
+
+
+def _not_found(choice: str) -> str:
+    """The notice for a voice program that cannot be used: missing, or not one isotimer knows."""
+    if choice.lower() in ("", AUTO):
+        return NOT_FOUND
+    if choice not in AUTO_PROGRAMS:
+        known = ", ".join(AUTO_PROGRAMS)
+        return f"Voice cues are off: '{choice}' is not a speech program isotimer knows ({known})"
+    return (
+        f"Voice cues are off: speech program '{choice}' not found "
+        "(check the voice program in settings)"
+    )
 
 
 def _failure(error: Exception) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -35,22 +36,32 @@ def read_bounded(path: Path, limit: int) -> bytes:
         FileRefused: not a regular file, or over ``limit`` bytes.
         OSError: missing, unreadable.
     """
+    with open_bounded(path, limit) as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise FileRefused(f"is over {describe_size(limit)}")
+    return data
+
+
+def open_bounded(path: Path, limit: int) -> BinaryIO:
+    """``path`` opened for reading once it is known to be a regular file of at most ``limit``.
+
+    Checked as ``read_bounded`` checks, for a reader that takes the file in pieces
+    (and so must count what it reads against ``limit`` itself).
+
+    Raises:
+        FileRefused: not a regular file, or over ``limit`` bytes.
+        OSError: missing, unreadable.
+    """
     _check(os.stat(path).st_mode, os.stat(path).st_size, limit)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
         info = os.fstat(fd)
         _check(info.st_mode, info.st_size, limit)
-        chunks = []
-        left = limit + 1
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
+    except BaseException:
         os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > limit:
-        raise FileRefused(f"is over {describe_size(limit)}")
-    return data
+        raise
+    return os.fdopen(fd, "rb", buffering=0)
 
 
 def _check(mode: int, size: int, limit: int) -> None:

@@ -25,6 +25,11 @@ VOLUME_RANGE = (0, 100)
 LEVELS = [level.value for level in Level]
 SOUNDS = [sound.value for sound in Sound]
 SHARE_CHOICES = ["off", "this-computer", "my-network"]
+AUTO = "auto"
+# The speech programs isotimer knows, in the order "auto" tries them. A settings file may name
+# only these, found on PATH: it is read as untrusted, and any other program would run per cue.
+AUTO_PROGRAMS = ("espeak-ng", "espeak", "spd-say", "say")
+VOICE_PROGRAMS = [AUTO, *AUTO_PROGRAMS]
 WHERE = "settings"
 HEADER = "# isotimer settings: edit here or from the settings screen (press s in the picker).\n"
 
@@ -42,6 +47,7 @@ class Settings:
     ``warm_up`` off leaves sessions' warm-ups out, for a runner warm from a run.
     ``share`` publishes every run as a live page: off, on this computer only,
     or on the user's network (behind a per-run key).
+    ``voice_program`` is ``auto`` or one of ``AUTO_PROGRAMS``, never a path.
     ``fit_folder`` is where "Save as FIT" puts files; empty until first asked.
     """
 
@@ -51,7 +57,7 @@ class Settings:
     sound: Sound = Sound.TONES
     volume: int = 70
     voice: bool = False
-    voice_program: str = "auto"
+    voice_program: str = AUTO
     cue_rotation_s: float = 8.0
     theme: str = "textual-dark"
     progression: tuple[str, ...] = ()
@@ -121,7 +127,7 @@ def _from_data(data: dict[str, Any], reader: FieldReader) -> tuple[Settings, lis
         "sound": lambda: _sound(reader, data),
         "volume": lambda: reader.number(data, "volume", (), WHERE, *VOLUME_RANGE, whole=True),
         "voice": lambda: _flag(reader, data, "voice"),
-        "voice_program": lambda: _name(reader, data, "voice_program"),
+        "voice_program": lambda: reader.choice(data, "voice_program", (), WHERE, VOICE_PROGRAMS),
         "cue_rotation_s": lambda: reader.number(
             data, "cue_rotation_s", (), WHERE, *CUE_ROTATION_RANGE
         ),
@@ -167,7 +173,7 @@ def _sound(reader: FieldReader, data: dict[str, Any]) -> str | None:
 
 
 def _name(reader: FieldReader, data: dict[str, Any], key: str) -> str | None:
-    """Non-empty text, for a program or theme name."""
+    """Non-empty text, for a theme name."""
     value: str | None = reader.text(data, key, (), WHERE)
     if value is not None and not value.strip():
         reader.report((key,), WHERE, f"'{key}' must not be empty")

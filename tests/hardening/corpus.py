@@ -1,4 +1,4 @@
-"""The seed corpus: every hostile input named in issue 15, for the tests and the fuzzers."""
+"""The seed corpus: every hostile input named in issues 15 and 27, for the tests and fuzzers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,12 @@ OSC_52 = "\x1b]52;c;cm0gLXJmIH4vKg==\x07"  # writes "rm -rf ~/*" into the clipbo
 OSC_2 = "\x1b]2;pwned\x07"  # renames the terminal window
 MARKUP_NAMES = ("Legs [/] day", "Squat [/]", "Wall sit [easy]", "[link=https://x.test]Go[/link]")
 ESCAPES = (OSC_52, OSC_2, "\x1b[2J", "\x9b31m", "\x9d0;x\x9c", "\x07", "\x00")
+# Bidi controls and zero-width characters (issue 27): "Legs\u202eyad" displays as "Legsday".
+INVISIBLES = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+              "\u2069", "\u200e", "\u200f", "\u061c", "\u200b", "\u200c", "\u200d", "\u2060",
+              "\ufeff")  # fmt: skip
+PORTS = ("0", "-5", "65536", "99999", "1e3", "0x50", "", " 80", "\uff18\uff10", "9" * 400)
+FAR_DATES = ("9999-12-31", "0001-01-01", "2200-01-02", "1970-01-01", "+10000-01-01", "2026-02-30")
 HUGE_INT = "1" + "0" * 400
 LONG_INT = "9" * 5000
 HUGE_FLOATS = ("1e300", "1e308", "nan", "inf", "-inf", "1e400")
@@ -38,6 +44,10 @@ SESSION_FILES = {
     "osc2-cue": session(extra=f"cues = [{json.dumps('Knees ' + OSC_2)}]\n"),
     "c1-description": f'description = "a\\u009b31m"\n{session()}',
     "markup-name": session(name="Legs [/] day"),
+    "bidi-name": session(name="Legs \u202eyad"),
+    "isolate-name": session(name="\u2066Legs\u2069 day"),
+    "zero-width-cue": session(extra='cues = ["Knees\u200b soft"]\n'),
+    "bom-in-name": session(name="Wall\ufeffsit"),
     "unterminated": 'name = "x\\' * 2000,
 }
 LIBRARY_FILES = {
@@ -53,6 +63,8 @@ SETTINGS_FILES = {
     "deep": f"progression = {deep_array()}\n",
     "inf": "cue_rotation_s = inf\n",
     "osc2-theme": f"theme = {json.dumps(OSC_2)}\n",
+    "bidi-theme": f"theme = {json.dumps('nord' + chr(0x202E))}\n",
+    "script-voice": 'voice_program = "/tmp/say.sh"\n',
 }
 
 
@@ -86,6 +98,9 @@ IMPORT_FILES = {
     "surrogate-note": import_json(note='"\\ud800"'),
     "osc52-note": import_json(note=json.dumps(OSC_52)),
     "markup-name": import_json(exercise_name='"Squat [/]"'),
+    "bidi-name": import_json(session_name=json.dumps("Legs \u202eyad")),
+    "zero-width-note": import_json(note=json.dumps("fine\u200d")),
+    "rlm-exercise": import_json(exercise_name=json.dumps("\u200fWall sit")),
     "deep": '{"holds": ' + deep_array() + "}",
     "year-1": import_json(started_at='"0001-01-01T00:00:00+01:00"'),
     "effort-huge": import_json(effort=HUGE_INT),

@@ -14,12 +14,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from isotimer.core.session.model import Session
+from isotimer.core.text.printable import first_control
 from isotimer.paths import bundled_sessions_dir
 from isotimer.storage.history.transfer import TransferError, export_holds, parse_import
 from isotimer.storage.problems import ValidationError
 from isotimer.storage.sessions.library import load_library
 from isotimer.storage.sessions.loader import load_session
-from isotimer.storage.settings import Settings, load_settings
+from isotimer.storage.settings import VOICE_PROGRAMS, Settings, load_settings
 from tests.hardening import corpus
 from tests.unit.history_factories import hold_record
 
@@ -30,7 +31,8 @@ GOOD_IMPORTS = {fmt: export_holds([hold_record(id="a"), hold_record(id="b")], fm
 HANG_S = 5.0
 # What a mutation splices in: the pieces that broke the readers before.
 PIECES = st.sampled_from(
-    [corpus.HUGE_INT, corpus.LONG_INT, *corpus.HUGE_FLOATS, *corpus.ESCAPES, "[" * 600, "{a=" * 300,
+    [corpus.HUGE_INT, corpus.LONG_INT, *corpus.HUGE_FLOATS, *corpus.ESCAPES, *corpus.INVISIBLES,
+     "[" * 600, "{a=" * 300,
      "\ud800", '"""', "'''", "\\", "\x00", "\r\n", "#", "=", ".", "a." * 2000, "[[hold]]", "-0"]
 )  # fmt: skip
 
@@ -87,7 +89,11 @@ def test_session_files(tmp_path_factory, data):
 
     def load() -> None:
         try:
-            assert isinstance(load_session(path, LIBRARY), Session)
+            loaded = load_session(path, LIBRARY)
+            assert isinstance(loaded, Session)
+            # Nothing invisible gets into a name or a cue: it would disguise the session.
+            texts = [loaded.name, *(cue for hold in loaded.holds for cue in hold.cues)]
+            assert all(first_control(text) is None for text in texts)
         except ValidationError as error:
             assert all(p.line >= 1 and "\x1b" not in str(p) for p in error.problems)
 
@@ -113,6 +119,7 @@ def test_settings_files(tmp_path_factory, data):
     def load() -> None:
         loaded, messages = load_settings(path)
         assert isinstance(loaded, Settings) and all(isinstance(m, str) for m in messages)
+        assert loaded.voice_program in VOICE_PROGRAMS  # never a path: no file runs a program
 
     quickly(load)
 
@@ -131,6 +138,8 @@ def test_import_files(data, fmt):
             return
         for record in records:
             assert 0 <= record.held_s <= 86_400 and 0 < record.target_s <= 86_400
+            assert first_control(record.session_name + record.exercise_name) is None
+            assert first_control(record.note, multiline=True) is None
         assert all(isinstance(reason, str) for _, reason in rejected)
 
     quickly(parse)

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import threading
+import unicodedata
 
 import pytest
 
@@ -14,6 +15,7 @@ from isotimer.storage.sessions.library import load_library
 from isotimer.storage.settings import DEFAULTS, load_settings
 from tests.hardening.corpus import (
     ESCAPES,
+    INVISIBLES,
     LIBRARY_FILES,
     OSC_2,
     OSC_52,
@@ -36,7 +38,7 @@ def sessions_folder(isolated_data_dir, files: dict[str, str]):
 
 def no_escapes(text: str) -> None:
     assert "Traceback" not in text
-    for char in ("\x1b", "\x07", "\x9b", "\x9d", "\x00"):
+    for char in ("\x1b", "\x07", "\x9b", "\x9d", "\x00", *INVISIBLES):
         assert char not in text, repr(text[:200])
 
 
@@ -83,6 +85,27 @@ def test_a_control_character_in_a_name_is_refused_at_its_line(capsys, isolated_d
     assert re.match(r"^\S+esc\.toml:2: session: 'name' contains .+ at character 5", out), out
 
 
+@pytest.mark.parametrize("invisible", INVISIBLES, ids=[f"U+{ord(c):04X}" for c in INVISIBLES])
+def test_a_bidi_or_zero_width_character_in_a_name_is_refused_at_its_line(
+    capsys, isolated_data_dir, invisible
+):
+    """``Legs \u202eyad`` displays as ``Legs day``: a shared session could pass for another."""
+    text = 'description = "fine"\n' + session(name=f"Legs{invisible}day")
+    path = sessions_folder(isolated_data_dir, {"bidi": text}) / "bidi.toml"
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    name = f"{unicodedata.name(invisible)} (U+{ord(invisible):04X})"
+    assert out.endswith(f"bidi.toml:2: session: 'name' contains {name} at character 5: "
+                        "not allowed in text\n"), out  # fmt: skip
+    assert invisible not in out
+
+
+def test_a_zero_width_character_in_a_cue_is_refused(capsys, isolated_data_dir):
+    path = sessions_folder(isolated_data_dir, SESSION_FILES) / "zero-width-cue.toml"
+    assert main(["validate", str(path)]) == 1
+    assert ":5: hold 1: 'cues' contains ZERO WIDTH SPACE (U+200B)" in capsys.readouterr().out
+
+
 def test_a_control_character_in_cues_tags_and_descriptions_is_refused(capsys, isolated_data_dir):
     text = session(extra=f'cues = ["ok", {json.dumps(OSC_2)}]\n')
     text = 'tags = ["a\\u0007"]\ndescription = "x\\u001b"\n' + text
@@ -117,6 +140,7 @@ def test_bad_settings_fall_back_to_the_defaults_with_a_message(tmp_path, case):
     assert messages and "settings.toml:" in messages[0]
     assert all("\x1b" not in message for message in messages)
     assert settings.lead_in == DEFAULTS.lead_in and settings.theme == DEFAULTS.theme
+    assert settings.voice_program == DEFAULTS.voice_program
 
 
 def test_huge_numbers_are_reported_by_their_length(capsys, isolated_data_dir):

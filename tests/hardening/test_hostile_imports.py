@@ -144,3 +144,22 @@ def test_stats_and_history_stay_readable_over_a_bad_row(capsys, bad_row):
     out = capsys.readouterr().out
     assert not re.search(r"\d{7,}|e\+|inf", out), out  # no 300-digit "min under tension"
     assert "1440 min" in out and "86400/45 s" in out  # the bad hold read as a day
+
+
+# -- an invisible character already in a history (issue 27) ---------------------------------
+@pytest.mark.parametrize("invisible", ["\u202e", "\u2066", "\u200b", "\ufeff"])
+def test_a_bidi_or_zero_width_name_already_stored_is_neutralised_on_display(
+    capsys, isolated_data_dir, monkeypatch, invisible
+):
+    """Stored before imports refused them: shown as a space (tables) or � (a terminal)."""
+    monkeypatch.setenv("COLUMNS", "200")
+    path = Paths(isolated_data_dir).history_file
+    with HistoryStore.open(path) as store:
+        store.import_holds([hold_record(id="x", at=datetime.now(UTC))])
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE holds SET session_name = ?", (f"Legs{invisible}yad",))
+        conn.execute("UPDATE runs SET session_name = ?", (f"Legs{invisible}yad",))
+    assert main(["history"]) == 0
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert invisible not in out and "Legs yad" in out

@@ -82,3 +82,17 @@ def test_a_fifo_given_by_name_is_refused_without_blocking(tmp_path):
 def test_the_bound_leaves_room_for_a_normal_run(tmp_path):
     code, rss_mb, _ = run(["validate", str(bundled_sessions_dir() / "full-circuit.toml")], tmp_path)
     assert code == 0 and rss_mb < PEAK_RSS_MB
+
+
+def test_an_import_streams_its_holds_in_bounded_memory(tmp_path):
+    """20,000 holds (11 MB): held whole with their parsed tree, the import peaked past 100 MB."""
+    from isotimer.storage.history.transfer import export_holds
+    from tests.unit.history_factories import hold_record
+
+    holds = [hold_record(id=f"h{n}", run_id=f"r{n // 12}", note="n" * 40) for n in range(20_000)]
+    export = tmp_path / "holds.json"
+    export.write_text(export_holds(holds, "json"))
+    code, peak_mb, output = run(["import", str(export)], tmp_path)
+    assert code == 0, output
+    assert "20000 new, 0 duplicate, 0 rejected" in output
+    assert peak_mb < PEAK_RSS_MB

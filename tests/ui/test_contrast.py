@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import pytest
 from textual.color import Color
+from textual.theme import BUILTIN_THEMES
 
-from isotimer.core.clock import FakeClock
-from isotimer.core.session.model import Level
 from isotimer.ui.screens.run import FLASH_S
 from isotimer.ui.style.readable import MINIMUM, contrast, readable, text_on
-
-from .builders import TEST_SESSION, make_app
 
 TEXTS = (
     "#countdown BigDigits",
@@ -75,31 +72,35 @@ WALK = [
 ]
 
 
-# Every theme settings offers, each phase, paused and muted: 64 s measured alone on this
-# 2-core machine, over the default 60 s per test, so it gets a budget of its own.
-@pytest.mark.timeout(300)
-async def test_every_theme_reads_at_4_5_to_1_in_every_phase(tmp_path):
-    clock = FakeClock()
-    app = make_app(tmp_path, clock=clock, start=(TEST_SESSION, Level.BEGINNER))
+# The themes the settings screen offers (the app's available_themes): Textual's own.
+THEMES = sorted(BUILTIN_THEMES)
+
+
+async def test_the_themes_checked_are_the_ones_settings_offers(run_app):
+    app = run_app()
+    async with app.run_test(size=(80, 24)):
+        assert sorted(app.available_themes) == THEMES
+
+
+# One test a theme, each phase, paused and muted: all themes in one test took 66-97 s, the
+# slowest test of the suite, and kept a parallel run waiting for it at the end.
+@pytest.mark.parametrize("theme", THEMES)
+async def test_every_theme_reads_at_4_5_to_1_in_every_phase(run_app, clock, theme):
+    app = run_app()
     failures: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         run = app.screen
-        themes = sorted(app.available_themes)  # what the settings screen offers
-        assert "textual-light" in themes
         await pilot.press("m")
-        for theme in themes:
-            app.theme = theme
-            while run.engine.snapshot(clock.monotonic()).index > 0:
-                await pilot.press("b")
-            for keys, state in WALK:
-                await pilot.press(*keys.split())
-                if state:
-                    clock.advance(FLASH_S + 0.01)  # past the opening flash, to how it stays
-                    run.tick()
-                    await pilot.pause()
-                    assert f"-{state.split()[0]}" in run.classes
-                    failures += check(f"{theme}, {state}", shown_colours(run))
+        app.theme = theme
+        for keys, state in WALK:
+            await pilot.press(*keys.split())
+            if state:
+                clock.advance(FLASH_S + 0.01)  # past the opening flash, to how it stays
+                run.tick()
+                await pilot.pause()
+                assert f"-{state.split()[0]}" in run.classes
+                failures += check(f"{theme}, {state}", shown_colours(run))
     assert not failures, "\n".join(failures)
 
 

@@ -24,7 +24,7 @@ from isotimer.ui.widgets.exercise_list import ExerciseList
 from isotimer.ui.widgets.hold_chart import HoldChart
 from isotimer.ui.widgets.session_list import SessionList
 from isotimer.ui.widgets.weekly_summary import WeeklySummary
-from tests.ui.history_builders import LAST_NOTE, TODAY, review_store
+from tests.ui.history_builders import LAST_NOTE, TODAY, review_holds
 from tests.unit.history_factories import T0
 
 SIZE = (100, 30)
@@ -51,9 +51,12 @@ class Host(App[None]):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with review_store(tmp_path) as opened:
-        yield opened
+def review_history(store) -> None:
+    """The shared ``store`` (tests/conftest.py) holding the history every test here reads."""
+    store.import_holds(review_holds())
+
+
+pytestmark = pytest.mark.usefixtures("review_history")
 
 
 async def opened(pilot) -> HistoryScreen:

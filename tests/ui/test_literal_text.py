@@ -10,7 +10,6 @@ from dataclasses import replace
 
 import pytest
 
-from isotimer.core.clock import FakeClock
 from isotimer.core.session.model import Level
 from isotimer.storage.history.store import HistoryStore
 from isotimer.ui.screens.confirm import ConfirmScreen
@@ -45,11 +44,6 @@ def shown(app) -> str:
     text = "\n".join(lines[y] for y in sorted(lines))
     assert "\x1b" not in text and "\x9b" not in text
     return text
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 async def test_picker_and_preview_show_markup_names_as_written(tmp_path):

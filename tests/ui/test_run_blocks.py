@@ -36,11 +36,6 @@ WARM = session(
 )
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
 def app_for(tmp_path, clock, settings: Settings | None = None):
     return make_app(
         tmp_path,

@@ -7,7 +7,6 @@ from textual.widgets._toast import Toast
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.run.tones import Tone
-from isotimer.core.session.model import Level
 from isotimer.core.session.plan import StepKind
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.help import HelpScreen
@@ -16,20 +15,9 @@ from isotimer.ui.widgets.countdown import Countdown
 from isotimer.ui.widgets.pacer import BreathPacer
 from isotimer.ui.widgets.phase_banner import PhaseBanner
 
-from .builders import TEST_SESSION, make_app
-
 SIZE = (80, 24)
 T0 = 1000.0  # FakeClock's start
 LEAD_IN = 5
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(start=T0)
-
-
-def run_app(tmp_path, clock):
-    return make_app(tmp_path, clock=clock, start=(TEST_SESSION, Level.BEGINNER))
 
 
 async def advance(pilot, clock: FakeClock, seconds: float) -> RunScreen:
@@ -69,9 +57,9 @@ EVERY_PHASE = {"Next", "Back", "Share", "Stop", "Help"}
     ],
 )
 async def test_the_footer_offers_only_the_keys_that_apply_now(
-    tmp_path, clock, seconds, keys, kind, shown
+    run_app, clock, seconds, keys, kind, shown
 ):
-    app = run_app(tmp_path, clock)
+    app = run_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await advance(pilot, clock, seconds)
         await pilot.press(*keys)
@@ -80,8 +68,8 @@ async def test_the_footer_offers_only_the_keys_that_apply_now(
         assert footer_keys(screen) == shown
 
 
-async def test_a_switch_offers_neither_end_hold_nor_rest_keys(tmp_path, clock):
-    app = run_app(tmp_path, clock)
+async def test_a_switch_offers_neither_end_hold_nor_rest_keys(run_app, clock):
+    app = run_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await advance(pilot, clock, 0)
         while screen.engine.current.kind is not StepKind.SWITCH:
@@ -91,8 +79,8 @@ async def test_a_switch_offers_neither_end_hold_nor_rest_keys(tmp_path, clock):
         assert screen.engine.current.kind is StepKind.SWITCH  # the hidden keys do nothing
 
 
-async def test_paused_the_banner_and_the_pacer_both_say_so(tmp_path, clock):
-    app = run_app(tmp_path, clock)
+async def test_paused_the_banner_and_the_pacer_both_say_so(run_app, clock):
+    app = run_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await advance(pilot, clock, LEAD_IN + 1)
         await pilot.press("space")
@@ -118,10 +106,10 @@ async def open_overlay(pilot, keys) -> None:
 @pytest.mark.parametrize("overlay", OVERLAYS)
 @pytest.mark.parametrize("paused_before", [False, True])
 async def test_every_overlay_pauses_and_resumes_only_what_it_paused(
-    tmp_path, clock, overlay, paused_before
+    run_app, clock, overlay, paused_before
 ):
     opener, screen_type, closer = OVERLAYS[overlay]
-    app = run_app(tmp_path, clock)
+    app = run_app()
     async with app.run_test(size=SIZE) as pilot:
         run = await advance(pilot, clock, LEAD_IN + 10)
         if paused_before:
@@ -138,8 +126,8 @@ async def test_every_overlay_pauses_and_resumes_only_what_it_paused(
         assert run.engine.snapshot(clock.monotonic()).remaining_s == pytest.approx(20)
 
 
-async def test_muted_is_a_lasting_marker_beside_the_countdown(tmp_path, clock):
-    app = run_app(tmp_path, clock)
+async def test_muted_is_a_lasting_marker_beside_the_countdown(run_app, clock):
+    app = run_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await advance(pilot, clock, LEAD_IN + 1)
         await pilot.press("m")
@@ -156,9 +144,9 @@ async def test_muted_is_a_lasting_marker_beside_the_countdown(tmp_path, clock):
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (40, 12)])
 @pytest.mark.parametrize("seconds", [LEAD_IN + 1, LEAD_IN + 31])
 async def test_notices_never_cover_the_countdown_the_cue_or_what_comes_next(
-    tmp_path, clock, size, seconds
+    run_app, clock, size, seconds
 ):
-    app = run_app(tmp_path, clock)
+    app = run_app()
     async with app.run_test(size=size, notifications=True) as pilot:
         screen = await advance(pilot, clock, seconds)
         app.notify("History is full: your holds are kept for the summary.", title="Not saved")
@@ -181,9 +169,9 @@ async def test_notices_never_cover_the_countdown_the_cue_or_what_comes_next(
 
 
 async def test_tones_mark_the_last_seconds_and_the_hold_start_at_the_engine_deadlines(
-    tmp_path, clock
+    run_app, clock
 ):
-    app = run_app(tmp_path, clock)
+    app = run_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(12):
             await advance(pilot, clock, 0.55)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
+
 from isotimer.core.clock import FakeClock
 from isotimer.core.session.model import Level
 from isotimer.paths import Paths
@@ -24,6 +27,7 @@ async def test_a_screenshot_goes_to_the_data_folder_and_says_where(tmp_path, mon
         folder = app.paths.data_dir / "screenshots"
         assert saved is not None and saved.startswith(str(folder))
         assert [path.suffix for path in folder.iterdir()] == [".svg"]
+        assert stat.S_IMODE(Path(saved).stat().st_mode) == 0o600  # as every file written
         assert f"Saved {saved}" in [notice.message for notice in sent]
 
 

@@ -57,12 +57,28 @@ def test_auto_falls_back_to_spd_say_which_waits_for_each_utterance(rec, bin_dir)
     assert calls(bin_dir, "spd-say") == [["-w", "Switch sides"]]
 
 
-def test_an_explicit_program_gets_just_the_words(rec, bin_dir):
-    program = fake_program(bin_dir, "my-voice")
-    announcer = rec.announcer(voice=True, voice_program=str(program))
+def test_a_known_program_chosen_by_name_is_the_one_used(rec, bin_dir):
+    fake_program(bin_dir, "espeak-ng")
+    fake_program(bin_dir, "say")
+    announcer = rec.announcer(voice=True, voice_program="say")
     announcer.play(Cue("Halfway"))
     assert announcer.wait_idle(WAIT_S)
-    assert calls(bin_dir, "my-voice") == [["Halfway"]]
+    assert calls(bin_dir, "say") == [["Halfway"]]
+    assert calls(bin_dir, "espeak-ng") == []
+
+
+@pytest.mark.parametrize("choice", ["{bin}/my-voice", "my-voice", "{bin}/espeak-ng", "ESPEAK-NG"])
+def test_a_path_or_unknown_name_is_never_run(rec, bin_dir, choice):
+    """A settings file is untrusted: naming a script must not run it once per cue."""
+    fake_program(bin_dir, "my-voice")
+    fake_program(bin_dir, "espeak-ng")
+    announcer = rec.announcer(voice=True, voice_program=choice.format(bin=bin_dir))
+    announcer.play(Cue("Halfway"))
+    assert announcer.wait_idle(WAIT_S)
+    assert calls(bin_dir, "my-voice") == calls(bin_dir, "espeak-ng") == []
+    [notice] = rec.notices
+    assert "is not a speech program isotimer knows (espeak-ng, espeak, spd-say, say)" in notice
+    assert not announcer.voice_on
 
 
 def test_speech_file_env_records_espeak_to_a_file(rec, bin_dir, monkeypatch, tmp_path):
@@ -90,7 +106,7 @@ def test_speech_argv_per_program(program, words, argv, monkeypatch):
     assert speech_argv(program, words) == argv
 
 
-@pytest.mark.parametrize("choice", ["auto", "espeak-ng", "/nowhere/espeak-ng"])
+@pytest.mark.parametrize("choice", ["auto", "espeak-ng", "spd-say"])
 def test_a_missing_program_gives_one_notice_and_no_crash(rec, bin_dir, choice):
     announcer = rec.announcer(voice=True, voice_program=choice)
     for _ in range(5):
@@ -148,7 +164,7 @@ def test_a_cue_played_while_the_worker_gives_up_is_never_left_queued(rec):
     sys.setswitchinterval(1e-6)
     try:
         for attempt in range(3000):
-            announcer = rec.announcer(voice=True, voice_program=sys.executable, runner=explode)
+            announcer = rec.announcer(voice=True, program=sys.executable, runner=explode)
             announcer.play(Cue(WORDS))
             announcer.play(Cue(WORDS))
             assert announcer.wait_idle(1.0), f"attempt {attempt}: speech left queued"
@@ -195,7 +211,7 @@ def test_none_and_voice_off_do_nothing_but_ring(rec, bin_dir):
 
 def test_mute_silences_voice_too(rec):
     spoken: list[list[str]] = []
-    announcer = rec.announcer(voice=True, voice_program=sys.executable, runner=spoken.append)
+    announcer = rec.announcer(voice=True, program=sys.executable, runner=spoken.append)
     announcer.muted = True
     announcer.play(Cue("muted"))
     announcer.muted = False
@@ -215,7 +231,7 @@ def test_a_backlog_keeps_only_the_newest_utterances(rec):
         started.set()
         release.wait(WAIT_S)
 
-    announcer = rec.announcer(voice=True, voice_program=sys.executable, runner=slow)
+    announcer = rec.announcer(voice=True, program=sys.executable, runner=slow)
     announcer.play(Cue("first"))
     assert started.wait(WAIT_S)
     for word in ("a", "b", "c", "d"):
@@ -227,7 +243,7 @@ def test_a_backlog_keeps_only_the_newest_utterances(rec):
 
 def test_close_stops_speaking_and_later_plays_do_nothing(rec):
     spoken: list[list[str]] = []
-    announcer = rec.announcer(voice=True, voice_program=sys.executable, runner=spoken.append)
+    announcer = rec.announcer(voice=True, program=sys.executable, runner=spoken.append)
     announcer.close()
     announcer.play(Cue(WORDS))
     assert announcer.wait_idle(WAIT_S)

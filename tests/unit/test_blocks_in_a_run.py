@@ -10,7 +10,6 @@ from isotimer.core.run.events import HoldFinished, StepStarted
 from isotimer.core.run.resume import resume_point
 from isotimer.core.session.model import Level
 from isotimer.core.session.plan import StepKind, build_plan
-from isotimer.storage.history.store import HistoryStore
 from tests.unit.factories import block, hold, session
 from tests.unit.history_factories import T0, hold_record
 from tests.unit.test_recorder import Run
@@ -20,12 +19,6 @@ BLOCKS = {
     "cool_down": (block("Belly breathing", 120),),
 }
 SESSION = session(hold("Wall sit", seconds=30, sets=2, rest=10), lead_in=5, **BLOCKS)
-
-
-@pytest.fixture
-def store(isolated_data_dir):
-    with HistoryStore.open(isolated_data_dir / "history.sqlite3") as opened:
-        yield opened
 
 
 def started(engine: Engine) -> list:

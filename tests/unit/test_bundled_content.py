@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,10 @@ from isotimer.storage.sessions.library import current_exercises, load_library
 from isotimer.storage.sessions.loader import session_from_text
 from tests.unit.factories import hold, session
 
-ARTICLE = Path("/work/shared/seed/strength-training-for-runners.txt")
+# The article sits beside the checkout, as CI has it: <repo>/../shared/seed.
+ARTICLE = (
+    Path(__file__).resolve().parents[3] / "shared" / "seed" / "strength-training-for-runners.txt"
+)
 RUN_LENGTH = 8
 BUNDLED_FILES = sorted(bundled_sessions_dir().glob("*.toml"))
 DURATION_TAG = re.compile(r"^(\d+)\s*(?:-\s*(\d+)\s*)?min(?:ute)?s?$")
@@ -163,11 +167,29 @@ def runs(text: str, length: int = RUN_LENGTH) -> set[tuple[str, ...]]:
     return {tuple(found[i : i + length]) for i in range(len(found) - length + 1)}
 
 
-@pytest.mark.skipif(not ARTICLE.is_file(), reason="the coaching article is not on this machine")
+def article_text(path: Path = ARTICLE) -> str:
+    """The article's text; without it the copy check is skipped, except in CI where it fails."""
+    if not path.is_file():
+        message = f"the coaching article is not at {path}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: CI must have it beside the checkout")
+        pytest.skip(message)
+    return path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("path", BUNDLED_FILES, ids=lambda p: p.name)
 def test_no_eight_word_run_of_the_article_is_in_a_bundled_file(path):
-    copied = runs(path.read_text(encoding="utf-8")) & runs(ARTICLE.read_text(encoding="utf-8"))
+    copied = runs(path.read_text(encoding="utf-8")) & runs(article_text())
     assert not copied, [" ".join(run) for run in sorted(copied)]
+
+
+def test_a_missing_article_fails_in_ci_and_is_skipped_elsewhere(monkeypatch, tmp_path):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must have it beside the checkout"):
+        article_text(tmp_path / "nowhere.txt")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        article_text(tmp_path / "nowhere.txt")
 
 
 def test_the_copy_check_finds_a_copied_sentence():

@@ -19,12 +19,6 @@ from tests.unit.history_factories import T0, hold_record, run_record
 V3_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort, kind")
 
 
-@pytest.fixture
-def store(isolated_data_dir):
-    with HistoryStore.open(isolated_data_dir / "history.sqlite3") as opened:
-        yield opened
-
-
 def test_a_version_3_file_gains_outcomes_and_checkins_keeping_what_its_holds_meant(tmp_path):
     path = tmp_path / "v3.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import subprocess
 import sys
 
@@ -43,6 +44,16 @@ CASES = [
     (["stat"], "no command 'stat' (did you mean 'stats'?)"),
     (["programme", "lsit"], "isotimer programme: no action 'lsit' (did you mean 'list'?)"),
     (["zzzz"], "no command 'zzzz' (choose from list, show, validate,"),
+    (["serve", "--port", "99999"], "argument --port: 99999 is not a port; give 1 to 65535"),
+    (["serve", "--port", "-5"], "argument --port: -5 is not a port; give 1 to 65535"),
+    (["serve", "--port", "0"], "argument --port: 0 is not a port; give 1 to 65535"),
+    (["serve", "--port", "http"], "argument --port: 'http' is not a port; give 1 to 65535"),
+    (["run", "recovery-day", "--plain", "--share", "--port", "65536"], "65536 is not a port"),
+    (["run", "recovery-day", "--share", "--port", "-1"], "-1 is not a port"),
+    (["programme", "start", "runners-base", "--on", "9999-12-31"], "9999-12-31 is out of range"),
+    (["programme", "start", "runners-base", "--on", "0001-01-01"], "give 1970-01-02 to 2200-01-01"),
+    (["history", "--since", "9999-12-31"], "argument --since: 9999-12-31 is out of range"),
+    (["export", "--format", "fit", "--since", "0001-01-01"], "0001-01-01 is out of range"),
 ]
 
 
@@ -54,7 +65,51 @@ def test_a_bad_argument_exits_2_with_one_line(capsys, isolated_data_dir, argv, m
     assert captured.out == ""
     assert captured.err.count("\n") == 1, captured.err
     assert message in captured.err
-    assert captured.err.split(": ")[0] in ("isotimer", f"isotimer {argv[0]}")
+    assert captured.err.split(": ")[0] in (
+        "isotimer",
+        f"isotimer {argv[0]}",
+        "isotimer programme start",
+    )
+
+
+def test_a_plain_share_on_a_taken_port_is_one_line_and_exit_1(capsys, isolated_data_dir):
+    """It was a traceback (the app shows a notice); nothing is run or written."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        argv = ["run", "recovery-day", "--plain", "--share", "--port", port]
+        assert exit_status(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    # Any notice about the tones comes first; the refusal is one line of its own.
+    said = captured.err.splitlines()[-1]
+    assert said.startswith(f"isotimer: the live page cannot listen on 127.0.0.1:{port}: ")
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("action", ["calendar", "status"])
+def test_a_programme_started_near_the_calendars_end_is_refused_not_a_traceback(
+    capsys, isolated_data_dir, action
+):
+    """A state file from before ``--on`` was range-checked: OverflowError in ``calendar``."""
+    isolated_data_dir.mkdir(parents=True, exist_ok=True)
+    (isolated_data_dir / "programme.toml").write_text(
+        'programme = "runners-base"\nstart = 9999-12-20\nruns = []\n'
+    )
+    assert exit_status(["programme", action]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert "programme.toml:2: programme state: 'start' must be a date" in err
+
+
+def test_an_io_failure_no_command_words_is_one_line_and_exit_1(capsys, monkeypatch):
+    def full(args, ctx) -> int:
+        raise OSError(28, "No space left on device", "holds.json")
+
+    monkeypatch.setattr("isotimer.commands.history.run_export", full)
+    assert exit_status(["export", "-o", "holds.json"]) == 1
+    assert capsys.readouterr().err == "isotimer: holds.json: No space left on device\n"
 
 
 def test_a_folder_given_as_a_file_is_refused(capsys, tmp_path):

@@ -108,3 +108,43 @@ def test_every_table_command_draws_the_same_light_rules_in_a_terminal(isolated_d
     assert all(len(line) <= 80 for line in lines)
     assert not set(text) & set("┏┃━│┌┡╇╭"), "a boxed table"
     assert any(set(line) == {"─"} for line in lines), "the rule under the header"
+
+
+MARKUP_SESSION = """\
+name = "Legs [/] day [bold]x"
+
+[[hold]]
+exercise = "plank"
+seconds = 30
+"""
+MARKUP_PROGRAMME = """\
+name = "Base [/] weeks"
+per_week = 2
+
+[[phase]]
+name = "Phase [red]one"
+sessions = ["legs-markup"]
+weeks = 2
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["show", "legs-markup"], "Legs [/] day [bold]x"),
+        (["targets", "legs-markup"], "Legs [/] day [bold]x"),
+        (["list"], "Legs [/] day [bold]x"),
+        (["programme", "list"], "Base [/] weeks"),
+        (["programme", "list"], "Phase [red]one"),
+    ],
+)
+def test_a_terminal_table_shows_a_title_and_cells_with_markup_as_written(
+    isolated_data_dir, argv, shown
+):
+    """``Legs [/] day`` raised MarkupError from ``show``'s title in a terminal; piped it worked."""
+    (isolated_data_dir / "sessions").mkdir(parents=True)
+    (isolated_data_dir / "sessions" / "legs-markup.toml").write_text(MARKUP_SESSION)
+    (isolated_data_dir / "programmes").mkdir()
+    (isolated_data_dir / "programmes" / "markup-base.toml").write_text(MARKUP_PROGRAMME)
+    text = terminal_output(200, *argv)
+    assert shown in text

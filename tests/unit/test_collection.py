@@ -51,7 +51,7 @@ def test_the_server_collects_too(seen, monkeypatch, tmp_path):
 
     states, record = seen
     monkeypatch.setattr(IsoTimerServer, "serve", record)
-    assert cli.main(["--data-dir", str(tmp_path), "serve", "--port", "0"]) == 0
+    assert cli.main(["--data-dir", str(tmp_path), "serve", "--port", "8123"]) == 0
     assert_collecting_with_start_up_frozen(states)
 
 

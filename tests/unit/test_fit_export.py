@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import UTC, timedelta, timezone
 
 import pytest
 from garmin_fit_sdk import Profile
@@ -25,7 +25,6 @@ from isotimer.storage.export.fit_files import (
     write_fit,
 )
 from isotimer.storage.export.fit_ids import software_version
-from isotimer.storage.history.store import HistoryStore
 from tests.unit.fit_decoding import decode
 from tests.unit.history_factories import T0, hold_record, run_record
 
@@ -194,19 +193,17 @@ def test_random_runs_round_trip(tmp_path, generated):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with HistoryStore.open(tmp_path / "history.sqlite3") as store:
-        for run_id, day, count in (("aaaa1111", 0, 2), ("bbbb2222", 3, 1), ("cccc3333", 5, 0)):
-            start = at(day * 86400)
-            store.begin_run(replace(run_record(run_id, start), session="recovery-day"))
-            for n in range(count):
-                store.add_hold(
-                    hold_record(run_id=run_id, at=start + timedelta(seconds=10 + 60 * n))
-                )
-            store.end_run(run_id, start + timedelta(seconds=200), Outcome.COMPLETED)
-        yield store
+def three_runs(store) -> None:
+    """The shared ``store`` (tests/conftest.py) with runs of two, one and no holds."""
+    for run_id, day, count in (("aaaa1111", 0, 2), ("bbbb2222", 3, 1), ("cccc3333", 5, 0)):
+        start = at(day * 86400)
+        store.begin_run(replace(run_record(run_id, start), session="recovery-day"))
+        for n in range(count):
+            store.add_hold(hold_record(run_id=run_id, at=start + timedelta(seconds=10 + 60 * n)))
+        store.end_run(run_id, start + timedelta(seconds=200), Outcome.COMPLETED)
 
 
+@pytest.mark.usefixtures("three_runs")
 def test_a_folder_gets_one_file_per_run_with_holds(store, tmp_path):
     export = export_runs(store, select_runs(store.runs()), tmp_path / "out")
     assert [path.name for path in export.written] == [
@@ -228,22 +225,26 @@ def test_a_folder_gets_one_file_per_run_with_holds(store, tmp_path):
         (None, T0.date() + timedelta(days=3), ["bbbb2222", "cccc3333"]),
     ],
 )
+@pytest.mark.usefixtures("three_runs")
 def test_select_runs(store, session, since, expected):
     assert [run.id for run in select_runs(store.runs(), session, since)] == expected
 
 
 @pytest.mark.parametrize(("session", "message"), [("zzz", "no run with id"), ("", "3 runs")])
+@pytest.mark.usefixtures("three_runs")
 def test_select_runs_names_a_bad_id(store, session, message):
     with pytest.raises(FitExportError, match=message):
         select_runs(store.runs(), session)
 
 
+@pytest.mark.usefixtures("three_runs")
 def test_one_file_for_many_runs_is_refused(store, tmp_path):
     with pytest.raises(FitExportError, match=r"2 runs to export but .* is one file"):
         export_runs(store, select_runs(store.runs()), tmp_path / "one.fit")
     assert not (tmp_path / "one.fit").exists()
 
 
+@pytest.mark.usefixtures("three_runs")
 def test_one_run_to_one_file(store, tmp_path):
     runs = select_runs(store.runs(), "aaaa1111")
     export = export_runs(store, runs, tmp_path / "mine.fit")
@@ -253,3 +254,40 @@ def test_one_run_to_one_file(store, tmp_path):
 def test_the_file_name_keeps_to_safe_characters():
     run = replace(run_record("ab/cd:ef-123456"), session="../my session")
     assert fit_filename(run) == "isotimer-20260105-0700-my-session-abcdef12.fit"
+
+
+def fit_messages(path) -> dict[str, list[dict]]:
+    """Every data message of a FIT file by name, as fitdecode reads it."""
+    import fitdecode
+
+    messages: dict[str, list[dict]] = {}
+    with fitdecode.FitReader(path) as reader:
+        for frame in reader:
+            if isinstance(frame, fitdecode.FitDataMessage):
+                fields = {field.name: field.value for field in frame.fields}
+                messages.setdefault(frame.name, []).append(fields)
+    return messages
+
+
+def test_each_set_is_stamped_with_its_end(tmp_path):
+    """Mutation (issue 27): a FIT set's ``timestamp`` taken from its start, not its end
+    (storage/export/fit.py ``_set``); FIT stamps each message when it was recorded."""
+    run, holds = recovery_run()
+    decoded = decode(write_fit(tmp_path / "run.fit", run, holds))
+    active = [s for s in decoded.sets if s.kind == "active"]
+    ends = [hold.ended_at.astimezone(UTC).replace(microsecond=0) for hold in holds]
+    assert [s.end for s in active] == ends
+
+
+@pytest.mark.parametrize("hours", [-5, 1, 13])
+def test_the_activitys_local_timestamp_is_the_wall_clock_where_it_was_run(tmp_path, hours):
+    """Mutation (issue 27): the sign of the UTC offset in the activity's ``local_timestamp``
+    (storage/export/fit.py ``_activity``): at -05:00 it was ten hours off."""
+    zone = timezone(timedelta(hours=hours))
+    run, holds = recovery_run()
+    run = replace(run, started_at=run.started_at.astimezone(zone))
+    path = write_fit(tmp_path / "run.fit", run, holds)
+    [activity] = fit_messages(path)["activity"]
+    # fitdecode reads local_timestamp as if it were UTC: what is left is the wall time.
+    wall = activity["timestamp"].astimezone(zone).replace(tzinfo=None)
+    assert activity["local_timestamp"].replace(tzinfo=None) == wall

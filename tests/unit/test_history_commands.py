@@ -6,7 +6,6 @@ import argparse
 import io
 import json
 from datetime import timedelta
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -130,11 +129,10 @@ def test_import_of_an_unreadable_file_is_one_line_on_stderr(ctx, tmp_path, monke
     backup = tmp_path / "backup.json"
     backup.write_text("{}")
 
-    def refuse(self):
+    def refuse(path, limit):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    monkeypatch.setattr(commands, "read_import", lambda path: refuse(path))
+    monkeypatch.setattr("isotimer.storage.history.transfer.open_bounded", refuse)
     assert run(ctx, "import", str(backup)) == 1
     assert err(ctx).count("\n") == 1 and "cannot read" in err(ctx)
 

@@ -24,12 +24,6 @@ def path(isolated_data_dir):
     return Paths(isolated_data_dir).history_file
 
 
-@pytest.fixture
-def store(path):
-    with HistoryStore.open(path) as opened:
-        yield opened
-
-
 def mode(file) -> int:
     return stat.S_IMODE(file.stat().st_mode)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import pty
 import termios
+from dataclasses import replace
 
 import pytest
 
 from isotimer.core.clock import FakeClock
+from isotimer.core.history.records import HoldOutcome
 from isotimer.core.run.engine import Engine
-from isotimer.core.session.model import Sides
+from isotimer.core.session.model import Level, Sides
 from isotimer.core.session.plan import build_plan
 from isotimer.plain.keys import TerminalKeys
 from isotimer.plain.narration import step_line, summary_lines, time_left_mark
@@ -63,6 +65,21 @@ PLAN = build_plan(
 )
 def test_step_lines(index, line):
     assert step_line(PLAN, index) == line
+
+
+@pytest.mark.parametrize(
+    ("level", "efforts", "said"),
+    [
+        (Level.BEGINNER, {}, "Wall sit: 30 s at 70% effort"),
+        (Level.ADVANCED, {}, "Wall sit: 1 min at 80% effort"),
+        (Level.BEGINNER, {"wall-sit": 90}, "Wall sit: 30 s at 90% effort"),
+    ],
+)
+def test_a_hold_says_the_steps_effort_not_the_files(level, efforts, said):
+    """Plain mode read ``step.hold.effort`` (70) where the run is at the level's or today's."""
+    wall_sit = replace(hold("Wall sit", seconds=30), effort=70, advanced_effort=80)
+    plan = build_plan(session(wall_sit, lead_in=5), level=level, efforts=efforts)
+    assert step_line(plan, 1) == said
 
 
 def run_plain(presses: list[tuple[float, str]] = (), store: HistoryStore | None = None):
@@ -260,3 +277,33 @@ def test_plain_mode_asks_pain_a_side_at_a_time_when_the_sides_were_worked_apart(
         ("right", "Any pain on the right side?"),
     ]
     assert pain_questions([hold_record()]) == [("none", "Any pain?")]
+
+
+@pytest.mark.parametrize(("key", "change"), [("+", 5), ("=", 5), ("-", -5), ("_", -5)])
+def test_plus_lengthens_the_rest_and_minus_shortens_it(key, change):
+    """Mutation (issue 27): ``+`` and ``-`` swapped in plain mode (plain/runner.py ``press``)."""
+    clock = FakeClock(start=0.0)
+    engine = Engine(PLAN)
+    run = PlainRun(engine, clock, ScriptedKeys(clock, []), lambda line: None)
+    engine.start(0.0)
+    clock.advance(40.0)  # 6 s into the 20 s rest that starts at 34 s
+    before = engine.update(40.0).remaining_s
+    run.press(key)
+    assert engine.update(40.0).remaining_s == pytest.approx(before + change)
+
+
+def test_paused_time_is_not_held_time(tmp_path):
+    """Mutation (issue 27): paused time counted as held. A 45 s hold paused for 60 s from its
+    start, resumed, and ended with ``d`` 5 s later is 5 s held and ended early, not 45 s."""
+    plan = build_plan(session(hold("Wall sit", seconds=45), lead_in=5))
+    clock = FakeClock(start=0.0)
+    engine = Engine(plan)
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    recorder = SessionRecorder(store, clock, plan)
+    engine.subscribe(recorder.on_event)
+    keys = ScriptedKeys(clock, [(5.0, " "), (65.0, " "), (70.0, "d")])
+    PlainRun(engine, clock, keys, lambda line: None).run()
+    [saved] = store.holds()
+    assert saved.held_s == pytest.approx(5.0, abs=0.05)
+    assert saved.outcome is HoldOutcome.ENDED_EARLY and not saved.completed
+    store.close()

@@ -115,3 +115,19 @@ def test_json_shape_has_steps_and_total_seconds():
         "round": 1,
         "hold_index": 0,
     }
+
+
+@pytest.mark.parametrize(
+    ("sides", "expected"),
+    [
+        (Sides.BOTH, [("lead_in", "left"), ("hold", "left"), ("switch", "right"),
+                      ("hold", "right"), ("rest", "left"), ("hold", "left"), ("switch", "right"),
+                      ("hold", "right")]),
+        (Sides.NONE, [("lead_in", "none"), ("hold", "none"), ("rest", "none"), ("hold", "none")]),
+    ],
+)  # fmt: skip
+def test_the_lead_in_and_each_rest_name_the_side_the_next_hold_starts_on(sides, expected):
+    """Mutation (issue 27): ``_first_side`` naming the wrong first side (right, or none)
+    on the lead-in and the rests, while the switch names the side it switches to."""
+    plan = build_plan(session(hold("Side plank", seconds=20, sets=2, rest=10, sides=sides)))
+    assert [(step.kind.value, step.side.value) for step in plan.steps] == expected

@@ -126,7 +126,7 @@ def test_an_unknown_programme_exits_2_with_did_you_mean(capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["programme", "start", "runners-base", "--on", "2026-02-30"], "not a date like"),
+        (["programme", "start", "runners-base", "--on", "2026-02-30"], "is not a date"),
         (["programme", "bogus"], "no action 'bogus' (choose from list, start, status,"),
     ],
 )

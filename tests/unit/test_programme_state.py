@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from isotimer.cli import main
-from isotimer.core.programme.schedule import Repeat
+from isotimer.core.programme.schedule import ProgrammeRun, Repeat
 from isotimer.storage.problems import ValidationError
+from isotimer.storage.programmes.follow import programme_runs
 from isotimer.storage.programmes.state import ProgrammeState, clear_state, load_state, save_state
+from tests.unit.history_factories import hold_record
 
 
 def test_a_state_round_trips_and_leaves_no_temporary_file(tmp_path):
@@ -48,3 +50,20 @@ def test_status_over_a_damaged_state_says_so_and_start_replaces_it(isolated_data
     assert "programme.toml:1: syntax:" in capsys.readouterr().err
     assert main(["programme", "start", "race-build", "--on", "2026-03-02"]) == 0
     assert load_state(isolated_data_dir / "programme.toml").programme == "race-build"
+
+
+@pytest.mark.parametrize(
+    ("hour", "offset", "day"),
+    [
+        (20, -5, date(2026, 3, 2)),  # 01:00 UTC on the 3rd: still the 2nd where it was run
+        (0, -5, date(2026, 3, 2)),
+        (0, 13, date(2026, 3, 2)),  # 11:00 UTC on the 1st
+        (23, 0, date(2026, 3, 2)),
+    ],
+)
+def test_a_programme_runs_day_is_the_local_day_it_was_run(store, hour, offset, day):
+    """Mutation (issue 27): the run's day taken in UTC (``started_at.astimezone(UTC).date()``)
+    in ``storage/programmes/follow.py``: 20:00 at -05:00 is already tomorrow in UTC."""
+    at = datetime(day.year, day.month, day.day, hour, tzinfo=timezone(timedelta(hours=offset)))
+    store.import_holds([hold_record(id="h", run_id="evening", at=at, pain=2)])
+    assert programme_runs(store, ["evening"]) == [ProgrammeRun(day, 2, None)]

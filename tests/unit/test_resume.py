@@ -80,12 +80,6 @@ def test_only_a_recent_interruption_is_offered(ago, offered):
 
 
 # -- the store side ----------------------------------------------------------------
-@pytest.fixture
-def store(tmp_path):
-    with HistoryStore.open(tmp_path / "history.sqlite3") as opened:
-        yield opened
-
-
 def plan_for(session_, level):
     return build_plan(session_, level)
 

@@ -64,11 +64,29 @@ def load_text(tmp_path, text: str | bytes):
         ),
         (
             "voice_program = 3",
-            "settings.toml:1: 'voice_program' must be text, got 3; using the default (auto)",
+            "settings.toml:1: 'voice_program' must be 'auto' or 'espeak-ng' or 'espeak' or "
+            "'spd-say' or 'say', got 3; using the default (auto)",
         ),
         (
             'voice_program = "  "',
-            "settings.toml:1: 'voice_program' must not be empty; using the default (auto)",
+            "settings.toml:1: 'voice_program' must be 'auto' or 'espeak-ng' or 'espeak' or "
+            "'spd-say' or 'say', got '  '; using the default (auto)",
+        ),
+        (
+            'voice_program = "/tmp/evil.sh"',
+            "settings.toml:1: 'voice_program' must be 'auto' or 'espeak-ng' or 'espeak' or "
+            "'spd-say' or 'say', got '/tmp/evil.sh'; using the default (auto)",
+        ),
+        (
+            'voice_program = "/usr/bin/espeak-ng"',
+            "settings.toml:1: 'voice_program' must be 'auto' or 'espeak-ng' or 'espeak' or "
+            "'spd-say' or 'say', got '/usr/bin/espeak-ng' (did you mean 'espeak-ng'?); "
+            "using the default (auto)",
+        ),
+        (
+            'voice_program = "python3"',
+            "settings.toml:1: 'voice_program' must be 'auto' or 'espeak-ng' or 'espeak' or "
+            "'spd-say' or 'say', got 'python3'; using the default (auto)",
         ),
         (
             'theme = ""',
@@ -174,7 +192,7 @@ def test_whole_numbers_load_as_floats(tmp_path):
             sound=Sound.BELL,
             volume=35,
             voice=True,
-            voice_program="/opt/voices/bin/say-it",
+            voice_program="spd-say",
             cue_rotation_s=120.0,
             theme="gruvbox",
         ),

@@ -23,6 +23,15 @@ from isotimer.storage.nesting import nested_deeper, too_deep
         ("two\nlines\tand tab", True, "two\nlines\tand tab"),
         ("cr\r\n", True, "cr␍\n"),
         ("émoji 🦵 ünïcode", False, "émoji 🦵 ünïcode"),
+        ("Legs \u202eyad", False, "Legs \ufffdyad"),  # displayed "Legs day" reversed
+        ("\u2066a\u2069 \u200e\u200f\u061c", True, "\ufffda\ufffd \ufffd\ufffd\ufffd"),
+        ("zero\u200bwidth\u200c\u200d\u2060\ufeff", False, "zero\ufffdwidth" + "\ufffd" * 4),
+        ("\u202a\u202b\u202c\u202d", False, "\ufffd" * 4),
+        (
+            "\u200a hair space, \u00a0 no-break space",
+            False,
+            "\u200a hair space, \u00a0 no-break space",
+        ),
     ],
 )
 def test_printable_shows_every_control_character_as_a_visible_mark(text, multiline, shown):
@@ -40,6 +49,11 @@ def test_printable_shows_every_control_character_as_a_visible_mark(text, multili
         ("a\nb", False, (1, "LF (U+000A)")),
         ("a\nb", True, None),
         ("\x85", False, (0, "control character (U+0085)")),
+        ("Legs \u202eyad", False, (5, "RIGHT-TO-LEFT OVERRIDE (U+202E)")),
+        ("a\u200bb", True, (1, "ZERO WIDTH SPACE (U+200B)")),
+        ("\ufeffname", False, (0, "ZERO WIDTH NO-BREAK SPACE (U+FEFF)")),
+        ("\u2069", False, (0, "POP DIRECTIONAL ISOLATE (U+2069)")),
+        ("\u061c", False, (0, "ARABIC LETTER MARK (U+061C)")),
     ],
 )
 def test_first_control_names_the_first_character_a_loader_refuses(text, multiline, found):

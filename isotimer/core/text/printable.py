@@ -1,4 +1,8 @@
-"""Text from files, imports and keys made safe to show: control characters become visible."""
+"""Text from files, imports and keys made safe to show: control characters become visible.
+
+Bidi controls and zero-width characters count as control characters here: they are
+refused by the loaders and replaced on display the same way.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,17 @@ import unicodedata
 
 # C0 (except the two a multi-line text may hold), DEL, C1, and lone surrogates: none of
 # them is ever written to a terminal, where ESC ] 52 could fill the clipboard.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROLS = "\x00-\x1f\x7f-\x9f\ud800-\udfff"
+# Bidi embeddings, overrides, isolates and marks, and zero-width characters: invisible,
+# they make a shared name display as something other than what it is ("Trojan Source").
+INVISIBLES = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff"
+_CONTROL = re.compile(f"[{CONTROLS}{INVISIBLES}]")
 _LINE_BREAKS = "\n\t"
 PLACEHOLDER = "\ufffd"
 
 
 def _picture(char: str) -> str:
-    """The Unicode control picture (ESC shows as ␛, DEL as ␡) or the replacement mark."""
+    """The Unicode control picture (ESC shows as ␛, DEL as ␡) or the replacement mark (�)."""
     code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)
@@ -40,10 +48,12 @@ def first_control(text: str, multiline: bool = False) -> tuple[int, str] | None:
 
     Loaders use it to refuse such text with a precise reason instead of storing it.
     """
-    for match in _CONTROL.finditer(text):
+    match = _CONTROL.search(text)  # one C call for the text almost every field is
+    while match is not None:
         char = match.group()
         if not (multiline and char in _LINE_BREAKS):
             return match.start(), control_name(char)
+        match = _CONTROL.search(text, match.end())
     return None
 
 

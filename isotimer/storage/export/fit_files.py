@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +12,7 @@ from isotimer.core.fit.activity import build_activity
 from isotimer.core.history.records import HoldRecord, RunRecord
 from isotimer.storage.export.fit import encode_activity
 from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.user_files import write_user_file
 
 SUFFIX = ".fit"
 
@@ -61,7 +60,7 @@ def select_runs(
 
 
 def write_fit(path: Path, run: RunRecord, holds: list[HoldRecord]) -> Path:
-    """Write one run as a FIT file at ``path``, whole or not at all.
+    """Write one run as a FIT file at ``path``, whole or not at all, owner-only.
 
     Raises:
         ValueError: the run has no holds.
@@ -69,16 +68,7 @@ def write_fit(path: Path, run: RunRecord, holds: list[HoldRecord]) -> Path:
     """
     data = encode_activity(build_activity(run, holds))
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".isotimer-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_user_file(path, data)
 
 
 def is_single_file(output: Path) -> bool:

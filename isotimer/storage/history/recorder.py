@@ -19,9 +19,10 @@ from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.run_lock import RunLock
 from isotimer.storage.history.schema import check_rating
 from isotimer.storage.history.store import HistoryStore
-from isotimer.storage.history.transfer import write_export
+from isotimer.storage.history.transfer import export_holds
 from isotimer.storage.history.write_thread import HistoryWriter
 from isotimer.storage.history.writes import AddHold, BeginRun, EndRun, RateRun, RateSides, Write
+from isotimer.storage.user_files import write_new_file
 
 NO_STORE_MESSAGE = "History is unavailable: this session is kept in memory only."
 
@@ -167,9 +168,20 @@ class SessionRecorder:
         with self._queue_lock:
             return self._queue[0] if self._queue else None
 
+    @property
+    def unsaved_name(self) -> str:
+        """The file name for this run's unsaved holds, the app's and plain mode's alike."""
+        return f"isotimer-unsaved-{self.run_id[:8]}.json"
+
     def export_pending(self, path: Path) -> Path:
-        """Write the unsaved holds as JSON that ``isotimer import`` takes back."""
-        return write_export(Path(path), self.pending, "json")
+        """Write the unsaved holds as JSON that ``isotimer import`` takes back.
+
+        A new file, never one already there (a second export gets ``-2`` in its
+        name); returns the path written.
+        """
+        path = Path(path)
+        data = export_holds(self.pending, "json").encode("utf-8")
+        return write_new_file(path.parent, path.name, data)
 
     # -- internals ----------------------------------------------------------
     def _begin(self, at: float) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -170,31 +171,63 @@ def synthesize_runs(holds: Iterable[HoldRecord]) -> list[RunRecord]:
     The run spans its holds, counts as stopped when a hold was stopped, and takes
     the rating of its first rated hold (ratings are copied onto holds anyway).
     """
-    by_run: dict[str, list[HoldRecord]] = {}
+    runs = RunsFromHolds()
     for hold in holds:
-        by_run.setdefault(hold.run_id, []).append(hold)
-    runs = []
-    for run_id, members in by_run.items():
-        first = min(members, key=lambda hold: hold.started_at)
-        rated = next(
-            (hold for hold in members if hold.effort is not None or hold.pain is not None), first
+        runs.add(hold)
+    return runs.runs()
+
+
+class RunsFromHolds:
+    """``synthesize_runs`` a hold at a time: keeps each run's first, rated and last, not its holds.
+
+    An import of 100,000 holds streams through this, so it never holds them all.
+    """
+
+    def __init__(self) -> None:
+        self._runs: dict[str, _RunSoFar] = {}
+
+    def add(self, hold: HoldRecord) -> None:
+        """Count ``hold`` into its run."""
+        rated = hold if hold.effort is not None or hold.pain is not None else None
+        stopped = hold.outcome is HoldOutcome.STOPPED
+        run = self._runs.get(hold.run_id)
+        if run is None:
+            self._runs[hold.run_id] = _RunSoFar(hold, rated, hold.ended_at, stopped)
+            return
+        if hold.started_at < run.first.started_at:
+            run.first = hold
+        run.rated = run.rated or rated
+        run.ended = max(run.ended, hold.ended_at)
+        run.stopped = run.stopped or stopped
+
+    def runs(self) -> list[RunRecord]:
+        """One RunRecord per run seen, in the order their first holds came."""
+        return [run.record(run_id) for run_id, run in self._runs.items()]
+
+
+@dataclass
+class _RunSoFar:
+    """A run's first hold, first rated hold, latest end and whether a hold was stopped."""
+
+    first: HoldRecord
+    rated: HoldRecord | None
+    ended: datetime
+    stopped: bool
+
+    def record(self, run_id: str) -> RunRecord:
+        rated = self.rated or self.first
+        return RunRecord(
+            id=run_id,
+            session=self.first.session,
+            session_name=self.first.session_name,
+            level=self.first.level,
+            started_at=self.first.started_at,
+            ended_at=self.ended,
+            outcome=Outcome.STOPPED if self.stopped else Outcome.COMPLETED,
+            effort=rated.effort,
+            pain=rated.pain,
+            note=rated.note,
         )
-        cut_short = any(hold.outcome is HoldOutcome.STOPPED for hold in members)
-        runs.append(
-            RunRecord(
-                id=run_id,
-                session=first.session,
-                session_name=first.session_name,
-                level=first.level,
-                started_at=first.started_at,
-                ended_at=max(hold.ended_at for hold in members),
-                outcome=Outcome.STOPPED if cut_short else Outcome.COMPLETED,
-                effort=rated.effort,
-                pain=rated.pain,
-                note=rated.note,
-            )
-        )
-    return runs
 
 
 def hold_row(hold: HoldRecord) -> tuple[object, ...]:

@@ -6,6 +6,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -23,6 +24,18 @@ from isotimer.storage.history import file as history_file
 from isotimer.storage.history import queries, salvage, schema
 from isotimer.storage.history.errors import translated
 
+
+@dataclass
+class ImportCounts:
+    """What an import added and what it already had, for holds and check-ins."""
+
+    new: int = 0
+    duplicate: int = 0
+    new_checkins: int = 0
+    duplicate_checkins: int = 0
+
+
+IMPORT_BATCH = 500  # holds a statement: under SQLite's 999 bound parameters in old builds
 _INSERT_HOLD = (
     f"INSERT OR IGNORE INTO holds ({schema.HOLD_COLUMNS}, started_ts)"
     f" VALUES ({', '.join('?' * 22)})"
@@ -176,24 +189,68 @@ class HistoryStore:
         return new, len(checkins) - new
 
     def import_holds(self, holds: Iterable[HoldRecord]) -> tuple[int, int]:
-        """Merge holds by id in one transaction; returns (new, duplicate).
+        """Merge holds by id in one transaction; returns (new, duplicate)."""
+        counts = self.import_records(holds)
+        return counts.new, counts.duplicate
 
-        A hold whose run is not in the store gets a run synthesized from its holds
-        (see ``history_schema.synthesize_runs``), so imported history shows up in
-        ``runs()`` and in sessions-per-week like any other.
+    def import_records(self, records: Iterable[HoldRecord | CheckIn]) -> ImportCounts:
+        """Merge holds and check-ins by id as they come, in one transaction.
+
+        ``records`` may be a stream (``ImportReading``) that raises mid-way: then
+        nothing of it is kept. A hold whose run is not in the store gets a run
+        synthesized from its holds (``schema.RunsFromHolds``), so imported history
+        shows up in ``runs()`` and in sessions-per-week like any other.
         """
-        holds = list(holds)
+        counts = ImportCounts()
         with self._writing() as conn:
-            new = [
-                hold for hold in holds if conn.execute(_INSERT_HOLD, schema.hold_row(hold)).rowcount
-            ]
             known = {row[0] for row in conn.execute("SELECT id FROM runs")}
-            runs = schema.synthesize_runs(hold for hold in new if hold.run_id not in known)
+            runs = schema.RunsFromHolds()
+            batch: list[HoldRecord] = []
+            for record in records:
+                if isinstance(record, CheckIn):
+                    added = conn.execute(_INSERT_CHECKIN, schema.checkin_row(record)).rowcount
+                    counts.new_checkins += added
+                    counts.duplicate_checkins += 1 - added
+                    continue
+                batch.append(record)
+                if len(batch) == IMPORT_BATCH:
+                    self._import_batch(conn, batch, known, runs, counts)
+                    batch = []
+            self._import_batch(conn, batch, known, runs, counts)
             conn.executemany(
                 f"INSERT INTO runs ({schema.RUN_COLUMNS}) VALUES ({', '.join('?' * 10)})",
-                [schema.run_row(run) for run in runs],
+                [schema.run_row(run) for run in runs.runs()],
             )
-        return len(new), len(holds) - len(new)
+        return counts
+
+    @staticmethod
+    def _import_batch(
+        conn: sqlite3.Connection,
+        batch: list[HoldRecord],
+        known: set[str],
+        runs: schema.RunsFromHolds,
+        counts: ImportCounts,
+    ) -> None:
+        """Insert a batch of holds with one ``executemany``: one call per hold cost seconds.
+
+        Which holds are new is asked first, so that runs are made only for those.
+        """
+        if not batch:
+            return
+        ids = [hold.id for hold in batch]
+        marks = ", ".join("?" * len(ids))
+        seen = {row[0] for row in conn.execute(f"SELECT id FROM holds WHERE id IN ({marks})", ids)}
+        new = []
+        for hold in batch:
+            if hold.id not in seen:
+                seen.add(hold.id)  # the same id twice in one file: the second is a duplicate
+                new.append(hold)
+        conn.executemany(_INSERT_HOLD, [schema.hold_row(hold) for hold in new])
+        counts.new += len(new)
+        counts.duplicate += len(batch) - len(new)
+        for hold in new:
+            if hold.run_id not in known:
+                runs.add(hold)
 
     # -- reads --------------------------------------------------------------
     def holds(

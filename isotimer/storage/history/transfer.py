@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import os
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
 from isotimer.core.history.records import CheckIn, HoldRecord
-from isotimer.storage.bounded import FileRefused, describe_size, read_bounded
+from isotimer.storage.bounded import FileRefused, describe_size, open_bounded
 from isotimer.storage.history.cells import guard_cell, unguard_cell
 from isotimer.storage.history.decode import checkin_from_mapping, record_from_mapping
+from isotimer.storage.history.json_stream import JsonStreamError, json_entries
 from isotimer.storage.nesting import MAX_DEPTH, nested_deeper, too_deep
+from isotimer.storage.user_files import write_user_file
 
 FORMATS = ("json", "csv", "toml")
-# The loader, its error and its name in messages, for the formats that nest.
-# Per format: its parser, the error it raises on bad text, and its name for messages.
-PARSERS: dict[str, tuple[Callable[[str], object], type[ValueError], str]] = {
-    "json": (json.loads, json.JSONDecodeError, "JSON"),
-    "toml": (tomllib.loads, tomllib.TOMLDecodeError, "TOML"),
-}
 FIELDS = tuple(field.name for field in fields(HoldRecord))
 CHECKIN_FIELDS = tuple(field.name for field in fields(CheckIn))
 # Room for about 250,000 holds as JSON; parsing more would take gigabytes of memory.
@@ -99,20 +98,6 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def read_import(path: Path) -> bytes:
-    """The bytes of an import file, refusing FIFOs, devices and files over the cap by name.
-
-    Raises:
-        TransferError: not a regular file, or too big.
-        OSError: missing or unreadable.
-    """
-    try:
-        return read_bounded(path, MAX_IMPORT_BYTES)
-    except FileRefused as error:
-        limit = describe_size(MAX_IMPORT_BYTES)
-        raise TransferError(f"{path} {error.reason} (imports are at most {limit})") from None
-
-
 def write_export(
     path: Path,
     holds: Iterable[HoldRecord],
@@ -122,13 +107,10 @@ def write_export(
     """Write an export readable by its owner only (it holds pain ratings and notes).
 
     Raises:
-        OSError: the file cannot be written.
+        OSError: the file cannot be written, or ``path`` is a link (see write_user_file).
     """
     text = export_holds(holds, fmt or guess_format(path), checkins)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
-    return path
+    return write_user_file(path, text.encode("utf-8"))
 
 
 def parse_import(
@@ -145,16 +127,10 @@ def parse_import(
     Raises:
         TransferError: the text as a whole cannot be read in that format.
     """
+    reading = ImportReading()
     text = _decode(data)
-    fmt = _format(text, fmt, filename)
-    records: list[HoldRecord] = []
-    rejected: Rejected = []
-    for index, raw in enumerate(_raw_records(text, fmt), start=1):
-        try:
-            records.append(record_from_mapping(raw))
-        except ValueError as error:
-            rejected.append((index, str(error)))
-    return records, rejected
+    records = reading.records([text], _format(text, fmt, filename))
+    return [r for r in records if isinstance(r, HoldRecord)], reading.rejected
 
 
 def parse_checkins(
@@ -167,22 +143,71 @@ def parse_checkins(
     Raises:
         TransferError: the text as a whole cannot be read in that format.
     """
+    reading = ImportReading()
     text = _decode(data)
-    fmt = _format(text, fmt, filename)
-    if fmt != "json":
-        return [], []
-    parsed = _parsed(text, fmt)
-    raw = parsed.get("checkins", []) if isinstance(parsed, dict) else []
-    if not isinstance(raw, list):
-        raise TransferError('"checkins" must be a list of check-ins')
-    checkins: list[CheckIn] = []
-    rejected: Rejected = []
-    for index, entry in enumerate(raw, start=1):
-        try:
-            checkins.append(checkin_from_mapping(entry))
-        except ValueError as error:
-            rejected.append((index, str(error)))
-    return checkins, rejected
+    records = reading.records([text], _format(text, fmt, filename))
+    return [r for r in records if isinstance(r, CheckIn)], reading.bad_checkins
+
+
+class ImportReading:
+    """Decodes an import entry by entry, counting each refusal, for a store to take as they come.
+
+    ``records`` yields valid holds and check-ins in file order and keeps the reason
+    for every one refused; a problem with the file as a whole raises TransferError
+    mid-way, so the store must take them in one transaction (``import_records``).
+    """
+
+    def __init__(self) -> None:
+        self.rejected: Rejected = []
+        self.bad_checkins: Rejected = []
+
+    def records(self, chunks: Iterable[str], fmt: str) -> Iterator[HoldRecord | CheckIn]:
+        """The valid records of the text in ``chunks``, read in format ``fmt``."""
+        counts = {"hold": 0, "checkin": 0}
+        for kind, raw in _entries(chunks, fmt):
+            counts[kind] += 1
+            try:
+                if kind == "hold":
+                    yield record_from_mapping(raw)
+                else:
+                    yield checkin_from_mapping(raw)
+            except ValueError as error:
+                refused = self.rejected if kind == "hold" else self.bad_checkins
+                refused.append((counts[kind], str(error)))
+
+    def read_file(self, path: Path, fmt: str | None = None) -> Iterator[HoldRecord | CheckIn]:
+        """``records`` of the file at ``path``, read in chunks once it is known to be a file.
+
+        The file is opened, and refused by name if it is a FIFO, a device or over the
+        cap, when this is called; it is read as the records are taken.
+
+        Raises:
+            TransferError: not a regular file, too big, or not UTF-8.
+            OSError: missing or unreadable.
+        """
+        chunks = _file_chunks(path)
+        first = next(chunks, "")
+        return self.records(chain([first], chunks), _format(first, fmt, str(path)))
+
+
+def _file_chunks(path: Path) -> Iterator[str]:
+    """The text of an import a megabyte at a time, never more than ``MAX_IMPORT_BYTES`` of it."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    offset = 0
+    try:
+        with open_bounded(path, MAX_IMPORT_BYTES) as file:
+            while chunk := file.read(1 << 20):
+                offset += len(chunk)
+                if offset > MAX_IMPORT_BYTES:
+                    raise FileRefused(f"is over {describe_size(MAX_IMPORT_BYTES)}")
+                yield decoder.decode(chunk)
+            yield decoder.decode(b"", final=True)
+    except FileRefused as error:
+        limit = describe_size(MAX_IMPORT_BYTES)
+        raise TransferError(f"{path} {error.reason} (imports are at most {limit})") from None
+    except UnicodeDecodeError as error:
+        where = offset - len(error.object) + error.start
+        raise TransferError(f"not UTF-8 text ({error.reason} at byte {where})") from error
 
 
 def _decode(data: str | bytes) -> str:
@@ -213,52 +238,59 @@ def _sniff(text: str) -> str:
     raise TransferError("cannot tell the format: name it with --format or a file suffix")
 
 
-def _parsed(text: str, fmt: str) -> object:
-    """JSON or TOML text as data; every way the text can be hostile is refused by name."""
+def _toml(text: str) -> dict[str, Any]:
+    """TOML text as data (JSON is streamed); every way it can be hostile is refused by name."""
     if (line := too_deep(text)) is not None:
         raise TransferError(f"line {line}: lists or tables nested more than {MAX_DEPTH} deep")
-    loads, decode_error, name = PARSERS[fmt]
     try:
-        data = loads(text)
-    except decode_error as error:
-        raise TransferError(f"not valid {name}: {error}") from error
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TransferError(f"not valid TOML: {error}") from error
     except ValueError:
-        raise TransferError(f"not valid {name}: a number with thousands of digits") from None
+        raise TransferError("not valid TOML: a number with thousands of digits") from None
     if nested_deeper(data):
         raise TransferError(f"lists or tables nested more than {MAX_DEPTH} deep")
     return data
 
 
-def _raw_records(text: str, fmt: str) -> list[object]:
+def _entries(chunks: Iterable[str], fmt: str) -> Iterator[tuple[str, object]]:
+    """``("hold", raw)`` and ``("checkin", raw)`` as parsed, before any field is checked."""
     if fmt == "json":
-        data = _parsed(text, fmt)
-        if isinstance(data, dict) and isinstance(holds := data.get("holds"), list):
-            return holds
-        if isinstance(data, list):
-            return data
-        raise TransferError('JSON must be a list of holds or {"holds": [...]}')
-    if fmt == "toml":
-        data = _parsed(text, fmt)  # always a table: TOML text has no other top level
-        if not isinstance(data, dict) or not isinstance(holds := data.get("hold"), list):
+        try:
+            yield from json_entries(chunks)
+        except JsonStreamError as error:
+            raise TransferError(str(error)) from None
+    elif fmt == "toml":
+        data = _toml("".join(chunks))
+        if not isinstance(data.get("hold"), list):
             raise TransferError("TOML must hold its records as [[hold]] tables")
-        return holds
-    if fmt == "csv":
-        return _csv_records(text)
-    raise TransferError(f"unknown format {fmt!r}: use json, csv or toml")
+        yield from (("hold", raw) for raw in data["hold"])
+    elif fmt == "csv":
+        yield from (("hold", raw) for raw in _csv_records(chunks))
+    else:
+        raise TransferError(f"unknown format {fmt!r}: use json, csv or toml")
 
 
-def _csv_records(text: str) -> list[object]:
+def _csv_records(chunks: Iterable[str]) -> Iterator[dict[str, object]]:
     """Rows as mappings, with the quote ``guard_cell`` put before formula-like text removed."""
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(_lines(chunks))
     try:
         header = reader.fieldnames or []
         missing = [name for name in ("id", "started_at", "exercise") if name not in header]
         if missing:
             raise TransferError(f"the CSV header lacks {', '.join(missing)}")
-        return [
-            {key: unguard_cell(value) if isinstance(value, str) else value
-             for key, value in row.items()}
-            for row in reader
-        ]  # fmt: skip
+        for row in reader:
+            yield {key: unguard_cell(value) if isinstance(value, str) else value
+                   for key, value in row.items()}  # fmt: skip
     except csv.Error as error:
         raise TransferError(f"not valid CSV: {error}") from error
+
+
+def _lines(chunks: Iterable[str]) -> Iterator[str]:
+    """Lines ending at each ``\\n`` (as ``io.StringIO`` gives them), across chunk ends."""
+    rest = ""
+    for chunk in chunks:
+        *whole, rest = (rest + chunk).split("\n")
+        yield from (line + "\n" for line in whole)
+    if rest:
+        yield rest

@@ -16,6 +16,7 @@ from pathlib import Path
 import tomli_w
 
 from isotimer.core.programme.schedule import Repeat
+from isotimer.storage.history.decode import EARLIEST, LATEST
 from isotimer.storage.problems import Problem, ValidationError
 from isotimer.storage.toml.source import read_toml
 
@@ -58,8 +59,9 @@ def load_state(path: Path) -> ProgrammeState | None:
     programme, start = data.get("programme"), data.get("start")
     if not isinstance(programme, str) or not programme:
         raise fail("programme", "'programme' must be a programme id")
-    if not isinstance(start, date):
-        raise fail("start", "'start' must be a date such as 2026-03-02")
+    if not isinstance(start, date) or not EARLIEST.date() <= start <= LATEST.date():
+        # A date near the calendar's end would overflow the programme's weeks later on.
+        raise fail("start", "'start' must be a date such as 2026-03-02, from 1970 to 2200")
     runs = data.get("runs", [])
     if not isinstance(runs, list) or not all(isinstance(r, str) for r in runs):
         raise fail("runs", "'runs' must be a list of run ids")

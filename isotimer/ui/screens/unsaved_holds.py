@@ -91,7 +91,7 @@ class UnsavedHolds(Screen[None]):
         return self._export_to((data_dir, *self.export_dirs))[0]
 
     def _export_to(self, folders: tuple[Path, ...]) -> tuple[Path | None, list[str]]:
-        name = f"isotimer-unsaved-{self.recorder.run_id[:8]}.json"
+        name = self.recorder.unsaved_name
         problems: list[str] = []
         for folder in folders:
             try:

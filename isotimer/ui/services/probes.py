@@ -25,6 +25,7 @@ from typing import TextIO
 from isotimer.core.clock import Clock
 from isotimer.core.run.events import Event, HoldFinished, SessionFinished, StepStarted
 from isotimer.core.run.tones import Tone
+from isotimer.storage.user_files import open_log, write_user_file
 
 READY_FILE_ENV = "ISOTIMER_READY_FILE"
 TIMING_LOG_ENV = "ISOTIMER_TIMING_LOG"
@@ -34,7 +35,7 @@ def mark_ready(clock: Clock) -> None:
     """Write the ready file, if one was asked for."""
     path = os.environ.get(READY_FILE_ENV)
     if path:
-        Path(path).write_text(f"{clock.monotonic()!r}\n")
+        write_user_file(Path(path), f"{clock.monotonic()!r}\n".encode())
 
 
 class TimingLog:
@@ -49,7 +50,7 @@ class TimingLog:
     def from_env(cls, clock: Clock) -> TimingLog | None:
         """A log appending to the file named by ``$ISOTIMER_TIMING_LOG``, or None if unset."""
         path = os.environ.get(TIMING_LOG_ENV)
-        return cls(open(path, "a", encoding="utf-8"), clock) if path else None
+        return cls(open_log(Path(path)), clock) if path else None
 
     def __call__(self, event: Event) -> None:
         seen = self.clock.monotonic()
