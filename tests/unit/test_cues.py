@@ -59,7 +59,7 @@ def tick(kind: StepKind, left: int) -> CountdownTick:
         (tick(StepKind.SWITCH, 2), None),
         (tick(StepKind.HOLD, 4), None),
         (Halfway(0, step(StepKind.HOLD), 0.0), Cue("Halfway", bell=False)),
-        (SessionFinished(completed=True, at=0.0), Cue("Session complete. Well done.")),
+        (SessionFinished(completed=True, at=0.0), Cue("End of the session.")),
         (SessionFinished(completed=False, at=0.0), Cue("Session stopped")),
         (
             HoldFinished(0, step(StepKind.HOLD), 45, 45, True, EndReason.TIME, 0.0, 45.0),
@@ -102,5 +102,5 @@ def test_a_per_side_session_sounds_in_order():
         "three",
         "two",
         "one",
-        "Session complete. Well done.",
+        "End of the session.",
     ]

@@ -56,7 +56,7 @@ def cue_for(event: Event) -> Cue | None:
     if isinstance(event, Halfway):
         return Cue("Halfway", bell=False)
     if isinstance(event, SessionFinished):
-        return Cue("Session complete. Well done." if event.completed else "Session stopped")
+        return Cue("End of the session." if event.completed else "Session stopped")
     return None
 
 
