@@ -33,6 +33,39 @@ async def test_the_summary_says_a_pain_of_7_is_a_red_flag(tmp_path, clock, pain,
         await pilot.press("escape", "q")
 
 
+@pytest.mark.parametrize(("pain", "flagged"), [("4", False), ("5", True)])
+async def test_the_summary_says_pain_rising_two_sessions_in_a_row_is_a_red_flag(
+    tmp_path, clock, pain, flagged
+):
+    """Pain 2 then 4 on the wall sit in earlier runs: a 5 now is the third rise in a row."""
+    legs = session("legs", "Legs", WALL_SIT, lead_in=5)
+    today = clock.now()
+    with HistoryStore.open(tmp_path / "data" / "history.sqlite3") as store:
+        for days_ago, before in ((4, 2), (2, 4)):
+            at = today - timedelta(days=days_ago)
+            store.begin_run(run_record(f"run-{days_ago}", at, session="legs"))
+            store.add_hold(
+                hold_record(
+                    run_id=f"run-{days_ago}", at=at, exercise="wall-sit", target_s=30,
+                    session="legs", pain=before,
+                )
+            )  # fmt: skip
+    notices = Notices()
+    app = make_app(tmp_path, clock=clock, catalog_=catalog(legs), start=(legs, Level.BEGINNER))
+    async with app.run_test(size=SIZE, message_hook=notices.hook) as pilot:
+        await finish_run(pilot, clock)
+        await pilot.press("tab", "5", "tab", pain, "enter")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if "Rating saved" in notices.text():
+                break
+        said = notices.text()
+        assert "Rating saved in your history." in said
+        assert ("pain rose two sessions in a row (2 → 4 → 5)" in said) is flagged
+        assert ("see a physio or doctor" in said) is flagged
+        await pilot.press("escape", "q")
+
+
 async def test_the_picker_says_stop_loading_it_under_a_red_flagged_hold(tmp_path):
     calves = session("calves", "Calves", CALF, lead_in=5)
     with HistoryStore.open(tmp_path / "data" / "history.sqlite3") as store:

@@ -25,6 +25,7 @@ from isotimer.core.run.outcomes import SessionResult, counted, describe_holds, s
 from isotimer.core.text.durations import clock
 from isotimer.core.text.printable import printable
 from isotimer.storage.history.store import HistoryStore
+from isotimer.storage.today import red_flags
 from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS
 from isotimer.ui.screens.help import HelpScreen
 from isotimer.ui.screens.run import RunResult
@@ -78,6 +79,7 @@ class SummaryScreen(UnsavedHolds):
         self._rating_told = True  # until Enter saves a rating that then lands (or fails)
         self.let_go = False  # the unsaved holds were exported or knowingly discarded
         self._shown_saved: tuple[str, bool] | None = None
+        self._flagged: set[tuple[str, str]] = set()  # (exercise, side) red flags said
         planned = len(result.plan.hold_steps)
         self.outcome = session_result(result.holds, planned, stopped=not result.completed)
         # A sore left Achilles must hold back only the left side: pain is rated per side.
@@ -208,7 +210,24 @@ class SummaryScreen(UnsavedHolds):
             if flag is not None:
                 flags.setdefault((hold.exercise, hold.side), (hold.exercise_name, flag))
         for name, flag in flags.values():
+            self._say_flag(name, flag)
+
+    def _say_flag(self, name: str, flag: RedFlag) -> None:
+        if (flag.exercise, flag.side) not in self._flagged:
+            self._flagged.add((flag.exercise, flag.side))
             self.notify(flag.sentence(name), title="Red flag", severity="error", timeout=30)
+
+    def _say_history_flags(self) -> None:
+        """Once the rating is in the history, the flags it raises with the runs before it:
+        pain rising over two sessions in a row shows only beside them (rule 4)."""
+        store, holds = self.recorder.store, self.result.holds
+        if store is None or not holds:
+            return
+        names = {hold.exercise: hold.exercise_name for hold in holds}
+        today = holds[-1].started_at.date()
+        for flag in red_flags(store, {(hold.exercise, hold.side) for hold in holds}, today):
+            if flag.run_id == self.recorder.run_id:
+                self._say_flag(names[flag.exercise], flag)
 
     def _tell_rating(self) -> None:
         """Once the rating Enter saved is in the history (or could not be), say so, once.
@@ -221,6 +240,7 @@ class SummaryScreen(UnsavedHolds):
         if self.recorder.saved:
             self._rating_told = True
             self.notify("Rating saved in your history.")
+            self._say_history_flags()
         elif self.recorder.last_error is not None:
             self._rating_told = True
             self.notify(f"Rating not saved: {self.recorder.last_error}", severity="warning")
