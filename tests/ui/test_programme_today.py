@@ -144,5 +144,5 @@ async def test_the_history_weeks_tab_shows_the_programme_weeks_done_against_plan
         weeks = app.screen.query_one(ProgrammeWeeks)
         text = " ".join(line_text_of(weeks).split())
         assert "Knee weeks: sessions done against planned" in text
-        assert "1 Mon 29 Dec 1 Settle ●● 2 of 2" in text
-        assert "2 Mon 05 Jan 1 Settle ○○ 0 of 2" in text  # knee-3 is not the programme's
+        assert "1 Mon 29 Dec 2025 1 Settle ●● 2 of 2" in text  # another year than the last week
+        assert "2 Mon 5 Jan 1 Settle ○○ 0 of 2" in text  # knee-3 is not the programme's
