@@ -120,6 +120,18 @@ async def test_the_last_done_column_stays_at_80_by_24_and_40_by_12_the_day_after
         assert set(column(app, "last")) == {"yesterday", "never"}  # drawn whole, not cut
 
 
+async def test_before_any_run_a_column_of_never_gives_way_to_the_names_at_40_by_12(tmp_path):
+    """A first-time runner at 40x12: every Last cell would say "never", so the names keep
+    the room (Full isometric circuit whole) rather than a column saying nothing."""
+    bundled = load_catalog(Paths(data_dir=tmp_path / "data"))
+    app = make_app(tmp_path, catalog_=bundled)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        names = column(app, "name")
+        assert "last" not in app.screen.query_one(SessionTable).shown_cells(0)
+        assert "Full isometric circuit" in names and "Hip stability holds" in names
+
+
 async def test_start_help_and_quit_show_in_the_footer_at_80_by_24(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -41,6 +41,7 @@ LONG_NAME = 32  # a name longer than this is cut rather than hide another column
 # When a session was last done is what a runner chooses by ("yesterday" is 9 columns):
 # its column gives way only to keep names this long, not to keep them whole.
 SHORT_NAME = 12
+NEVER = "never"  # the last-done cell of a session not yet done
 MIN_TAGS = 8
 
 
@@ -72,9 +73,11 @@ def column_widths(width: int, rows: Sequence[SessionRow]) -> dict[str, int]:
 
     Numbers and times are never cut. While the names would be cut, a less
     needed column gives way (tags, then holds); last done gives way only while
-    the names would be cut shorter than ``SHORT_NAME``. The name then takes its
-    full length where it can and the tags what remains.
+    the names would be cut shorter than ``SHORT_NAME``, or as soon as they would be
+    cut when no session was ever done (a column of "never" says nothing). The name
+    then takes its full length where it can and the tags what remains.
     """
+    done = any(row.last not in ("", NEVER) for row in rows)
     wanted = {
         key: max([len(head), *(len(_full(row, key)) for row in rows)]) for key, head in COLUMNS
     }
@@ -87,7 +90,7 @@ def column_widths(width: int, rows: Sequence[SessionRow]) -> dict[str, int]:
 
     name = min(wanted["name"], LONG_NAME)
     for key in DROP_FIRST:
-        least = min(name, SHORT_NAME) if key == "last" else name
+        least = min(name, SHORT_NAME) if key == "last" and done else name
         if room() >= least + (MIN_TAGS if "tags" in shown else 0):
             break
         shown.remove(key)

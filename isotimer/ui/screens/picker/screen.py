@@ -40,7 +40,7 @@ from isotimer.ui.widgets.session_preview import (
     problems_preview,
     swap_line,
 )
-from isotimer.ui.widgets.session_table import SessionRow, SessionTable
+from isotimer.ui.widgets.session_table import NEVER, SessionRow, SessionTable
 from isotimer.ui.widgets.today_line import TodayLine
 
 Today = Callable[[], TodayOffer | None]
@@ -311,7 +311,7 @@ class PickerScreen(Screen[None]):
             printable(session.name),
             mark=MARKS.get(self.catalog.origin(session.id), ""),
             time=clock(entry.plan.total_seconds),
-            last=self._last_done.get(session.id, "never"),
+            last=self._last_done.get(session.id, NEVER),
             holds=str(len(entry.plan.hold_steps)),
             tags=printable(", ".join(session.tags)),
         )
