@@ -184,7 +184,7 @@ def run_start(args: argparse.Namespace, ctx: Context) -> int:
     start = args.on or _today()
     save_state(state_file, ProgrammeState(programme.id, start))
     ctx.console.print(
-        f"Following {programme.name} from {day_text(start)}:"
+        f"Following {programme.name} from {day_text(start, _today())}:"
         f" {plural(programme.per_week, 'session')} a week,"
         f" about {plural(programme.expected_weeks, 'week')}.",
         markup=False,
