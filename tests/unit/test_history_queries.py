@@ -17,7 +17,7 @@ from isotimer.storage.history import schema
 from isotimer.storage.history.store import HistoryStore
 from tests.history_readers import query
 from tests.ui.history_builders import TODAY, review_holds
-from tests.unit.history_factories import T0, hold_record
+from tests.unit.history_factories import T0, hold_record, run_record
 
 V1_HOLD_COLUMNS = schema.HOLD_COLUMNS.removesuffix(", outcome, target_effort, kind")
 
@@ -190,6 +190,16 @@ def test_a_version_2_file_gains_the_review_indexes_and_keeps_its_holds(tmp_path)
 def test_the_review_queries_read_their_index(store, sql, index):
     plan = " ".join(str(row) for row in query(store.path, f"EXPLAIN QUERY PLAN {sql}"))
     assert index in plan
+
+
+def test_a_set_redone_after_going_back_is_one_hold_of_the_run_and_both_times_count(store):
+    """Set 1 held 10 s, redone for 30 s after ``b``, then set 2: two holds, 60 s held."""
+    store.begin_run(run_record("redo"))
+    for n, (set_, held) in enumerate(((1, 10.0), (1, 30.0), (2, 20.0))):
+        at = T0 + timedelta(minutes=n)
+        store.add_hold(hold_record(run_id="redo", at=at, set=set_, held_s=held, id=f"h{n}"))
+    [summary] = store.run_summaries(10)
+    assert (summary.holds, summary.held_s) == (2, 60.0)
 
 
 def test_the_review_of_100000_holds_reads_in_well_under_half_a_second(tmp_path):

@@ -259,10 +259,15 @@ def _sessions_by_week(read: Read, first: date, last: date) -> dict[date, int]:
 
 
 def run_summaries(read: Read, runs: Sequence[RunRecord]) -> list[RunSummary]:
-    """``runs`` with how many holds each has and their time under tension."""
+    """``runs`` with how many holds each has and their time under tension.
+
+    A set redone after ``b`` is one hold (``outcomes.counted``), though both
+    attempts' time was held and counts as time under tension.
+    """
     marks = ", ".join("?" * len(runs))
     rows = read(
-        f"SELECT run_id, count(*), sum({_HELD}) FROM holds WHERE run_id IN ({marks})"
+        "SELECT run_id, count(DISTINCT exercise || char(31) || side || char(31) || round"
+        f' || char(31) || "set"), sum({_HELD}) FROM holds WHERE run_id IN ({marks})'
         " GROUP BY run_id",
         [run.id for run in runs],
     )
