@@ -7,6 +7,8 @@ from textual.widgets import Input
 
 from isotimer.core.clock import FakeClock
 from isotimer.core.session.model import Level
+from isotimer.paths import bundled_sessions_dir
+from isotimer.storage.sessions.drafts import draft_from_file
 from isotimer.storage.settings import Settings
 from tests.ui import test_editor, test_settings_screen
 from tests.ui.builders import TEST_SESSION, make_app
@@ -60,3 +62,17 @@ async def test_in_the_editor_a_key_after_tab_lands_in_the_next_field(tmp_path):
         assert found["session-name"] == "Hips"
         assert found["session-description"] == "Side"
         assert found["session-tags"] == "core"
+
+
+async def test_in_the_editor_ctrl_s_saves_the_name_typed_just_before_it(tmp_path):
+    """ "Hips" and Ctrl+S in one burst: the file is saved as Hips, not as the name before."""
+    draft = draft_from_file(bundled_sessions_dir() / "knee-tendon.toml")  # valid: it has holds
+    app, paths = test_editor.editor(tmp_path, draft)
+    async with app.run_test(size=test_editor.SIZE) as pilot:
+        await pilot.pause()
+        await test_editor.type_into(pilot, "#session-name", "Calm")
+        await burst(pilot, *"Hips", "\x13")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.result == "calmhips"
+    assert 'name = "CalmHips"' in (paths.user_sessions / "calmhips.toml").read_text()

@@ -24,7 +24,7 @@ from isotimer.storage.sessions.library import Library
 from isotimer.storage.sessions.writer import new_session_id, save_session
 from isotimer.ui.screens.confirm import ConfirmScreen
 from isotimer.ui.screens.exercise_chooser import ExerciseChooser
-from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS
+from isotimer.ui.screens.form_keys import IN_ORDER_FOCUS, after_typed_keys
 from isotimer.ui.widgets.field_row import FieldRow
 from isotimer.ui.widgets.hold_form import HoldForm
 from isotimer.ui.widgets.hold_list import HoldList, hold_line
@@ -233,7 +233,21 @@ class EditorScreen(Screen[str | None]):
     # -- saving -------------------------------------------------------------------
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        """Save once the keys typed before Ctrl+S are in their field (``form_keys``)."""
+        after_typed_keys(self, self._save_valid)
+
+    def _take_fields(self) -> None:
+        """The draft as the fields read now: keys typed just before Ctrl+S may have reached
+        a field while its ``Changed`` message is still on its way to this screen."""
+        self.draft = replace(self.draft, **self.query_one(SessionForm).edits())
+        if self.current is not None:
+            hold = replace(self.draft.holds[self.current], **self.query_one(HoldForm).edits())
+            self.draft = self.draft.with_hold(self.current, hold)
+        self._recheck()
+
+    def _save_valid(self) -> None:
         """Save a valid draft; an invalid one is not saved and its first problem is focused."""
+        self._take_fields()
         if not self.check.valid:
             count = sum(len(whats) for whats in self.check.problems.values())
             plural = "s" if count != 1 else ""
