@@ -19,12 +19,11 @@ from isotimer.plain.keys import TerminalKeys, keys_for
 from isotimer.plain.live_page import PlainShare, ShareUnavailable
 from isotimer.plain.narration import KEYS_LINE, pain_questions, summary_lines
 from isotimer.plain.runner import Interrupted, PlainRun, interrupted_by_signals
-from isotimer.sound.announcer import Announcer
-from isotimer.sound.player import TonePlayer
+from isotimer.sound.announcer import Announcer, announcer_for
 from isotimer.storage.history.errors import HistoryError
 from isotimer.storage.history.recorder import SessionRecorder
 from isotimer.storage.history.store import HistoryStore
-from isotimer.storage.settings import Settings, load_settings
+from isotimer.storage.settings import load_settings
 from isotimer.storage.today import todays_plan
 
 EXIT_BY_SIGNAL = {"SIGTERM": 143, "SIGHUP": 129}
@@ -72,7 +71,9 @@ def run_plain(
     recorder = SessionRecorder(store, clock, plan, level)
     engine = Engine(plan)
     engine.subscribe(recorder.on_event)
-    announcer = _announcer(ctx, settings, voice, write, clock)
+    announcer = announcer_for(
+        settings, clock, bell=write.bell, notify=lambda message: _warn(ctx, message), voice=voice
+    )
     announcer.prepare()  # the player found and the tones made before the lead-in
     engine.subscribe(lambda event: announcer.play(cue_for(event), tone_for(event), due_of(event)))
     code = 0
@@ -156,25 +157,6 @@ def _open_store(ctx: Context) -> HistoryStore | None:
     except HistoryError as error:
         _warn(ctx, f"{error.message} This session's holds are kept and written to a file.")
         return None
-
-
-def _announcer(
-    ctx: Context, settings: Settings, voice: bool, write: LineWriter, clock: Clock
-) -> Announcer:
-    """The app's sound: tones through the computer's audio, the bell, voice if asked for."""
-
-    def notify(message: str) -> None:
-        _warn(ctx, message)
-
-    tones = TonePlayer(volume=settings.volume / 100, clock=clock, on_failure=notify)
-    return Announcer(
-        bell=write.bell,
-        notify=notify,
-        sound=settings.sound,
-        tones=tones,
-        voice=settings.voice or voice,
-        voice_program=settings.voice_program,
-    )
 
 
 def _toggle_mute(announcer: Announcer) -> Callable[[], bool]:

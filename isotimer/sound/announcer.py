@@ -11,12 +11,13 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+from isotimer.core.clock import Clock
 from isotimer.core.run.cues import Cue
 from isotimer.core.run.tones import Sound, Tone
-from isotimer.sound.player import TonePlayer
-from isotimer.storage.settings import AUTO, AUTO_PROGRAMS
+from isotimer.sound.player import Played, TonePlayer
+from isotimer.storage.settings import AUTO, AUTO_PROGRAMS, Settings
 
-__all__ = ["AUTO_PROGRAMS", "Announcer", "find_program", "speech_argv"]
+__all__ = ["AUTO_PROGRAMS", "Announcer", "announcer_for", "find_program", "speech_argv"]
 
 SPEECH_FILE_ENV = "ISOTIMER_SPEECH_FILE"
 SPEECH_TIMEOUT_S = 10.0
@@ -283,6 +284,33 @@ class Announcer:
             with contextlib.suppress(Exception):
                 self._notify(message)
         self._set_busy(False)
+
+
+def announcer_for(
+    settings: Settings,
+    clock: Clock,
+    *,
+    bell: Callable[[], None],
+    notify: Callable[[str], None],
+    voice: bool = False,
+    on_played: Played | None = None,
+) -> Announcer:
+    """The real announcer for ``settings``, the same for the app and plain mode.
+
+    ``voice`` (``--voice``) speaks even when the settings do not; ``notify`` is
+    called from the sound threads with each problem (no player, no voice).
+    """
+    tones = TonePlayer(
+        volume=settings.volume / 100, clock=clock, on_failure=notify, on_played=on_played
+    )
+    return Announcer(
+        bell=bell,
+        notify=notify,
+        sound=settings.sound,
+        tones=tones,
+        voice=settings.voice or voice,
+        voice_program=settings.voice_program,
+    )
 
 
 def _not_found(choice: str) -> str:

@@ -9,8 +9,7 @@ from textual.app import App
 from isotimer.core.clock import Clock
 from isotimer.core.run.cues import Cue
 from isotimer.core.run.tones import Tone
-from isotimer.sound.announcer import Announcer
-from isotimer.sound.player import TonePlayer
+from isotimer.sound.announcer import Announcer, announcer_for
 from isotimer.storage.settings import Settings
 from isotimer.ui.services.probes import TimingLog
 
@@ -45,17 +44,7 @@ def make_announcer(
     def notify(message: str) -> None:
         app.call_from_thread(app.notify, message, severity="warning", timeout=8)
 
-    tones = TonePlayer(
-        volume=settings.volume / 100,
-        clock=clock,
-        on_failure=notify,
-        on_played=timing_log.tone if timing_log else None,
-    )
-    return Announcer(
-        bell=app.bell,
-        notify=notify,
-        sound=settings.sound,
-        tones=tones,
-        voice=settings.voice or voice,
-        voice_program=settings.voice_program,
+    on_played = timing_log.tone if timing_log else None
+    return announcer_for(
+        settings, clock, bell=app.bell, notify=notify, voice=voice, on_played=on_played
     )
