@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from isotimer.core.session.draft import HOLD_ORDER
 from isotimer.core.session.model import (
     DEFAULT_BREATHING,
     DEFAULT_MAX_S,
@@ -40,20 +41,6 @@ SESSION_KEYS = (
     "cool_down",
     "progress",
     "hold",
-)
-HOLD_KEYS = (
-    "exercise",
-    "name",
-    "seconds",
-    "sets",
-    "rest",
-    "sides",
-    "switch",
-    "cues",
-    "breathing",
-    "effort",
-    "cap",
-    "from_test",
 )
 TO_FAILURE = "max"  # seconds = "max": a hold test, held to failure
 LEVELS = [level.value for level in Level]
@@ -157,7 +144,8 @@ def _hold(reader: FieldReader, index: int, table: Any, library: Library) -> Hold
         reader.report(path, where, "must be a table of keys")
         return None
     before = len(reader.problems)
-    reader.unknown_keys(table, HOLD_KEYS, path, where)
+    # The keys a saved file writes are the keys a file may hold: one list for both.
+    reader.unknown_keys(table, HOLD_ORDER, path, where)
     if "exercise" not in table and "name" not in table:
         reader.report(path, where, "needs 'exercise' (a library id) or an inline 'name'")
         return None
